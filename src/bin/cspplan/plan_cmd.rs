@@ -1,0 +1,5 @@
+//! `cspplan plan` (being written)
+
+pub fn run(_args: &[String]) -> Result<(), String> {
+    Err("not available yet".into())
+}
