@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs every test layer in order and stops at the first failure:
+#   1. native unit, golden and property tests (cargo test)
+#   2. wasm tests in headless Chromium (wasm-bindgen-test)
+#   3. the release build (trunk)
+#   4. end-to-end tests driving the built dist/ in Debian's Chromium (playwright-core)
+#   5. a size report of dist/
+# and closes with one line `N passed, N failed` counting all layers.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+logs=target/test-logs
+mkdir -p "$logs"
+passed=0; failed=0
+
+summary() { printf '\n%d passed, %d failed\n' "$passed" "$failed"; }
+fail() { printf '\ntest layer failed: %s (log: %s)\n' "$1" "$2"; summary; exit 1; }
+
+# Adds up the `test result:` lines that cargo and wasm-bindgen-test-runner print.
+count_rust() {
+  local p f
+  p=$(grep -oE 'test result: [A-Za-z]+\. [0-9]+ passed' "$1" | grep -oE '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -oE '[0-9]+ failed;' "$1" | awk '{s+=$1} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+  printf -- '-- %s: %d passed, %d failed\n' "$2" "$p" "$f"
+}
+# Adds up node's test runner (TAP reporter) totals.
+count_node() {
+  local p f
+  p=$(grep -E '^# pass [0-9]+' "$1" | awk '{s+=$3} END {print s+0}')
+  f=$(grep -E '^# fail [0-9]+' "$1" | awk '{s+=$3} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+  printf -- '-- %s: %d passed, %d failed\n' "$2" "$p" "$f"
+}
+
+echo "== 1/5 native tests"
+cargo test 2>&1 | tee "$logs/native.log"; status=${PIPESTATUS[0]}
+count_rust "$logs/native.log" "native tests"
+[ "$status" -eq 0 ] || fail "native tests" "$logs/native.log"
+
+echo "== 2/5 wasm tests in headless Chromium"
+cargo test --target wasm32-unknown-unknown --test wasm_ui 2>&1 | tee "$logs/wasm.log"; status=${PIPESTATUS[0]}
+count_rust "$logs/wasm.log" "wasm tests"
+[ "$status" -eq 0 ] || fail "wasm tests" "$logs/wasm.log"
+
+echo "== 3/5 release build"
+trunk build --release 2>&1 | tee "$logs/build.log"; status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] || fail "release build" "$logs/build.log"
+
+echo "== 4/5 end-to-end tests in Chromium"
+node --test --test-concurrency=1 --test-reporter=tap tests/e2e/ 2>&1 | tee "$logs/e2e.log"; status=${PIPESTATUS[0]}
+count_node "$logs/e2e.log" "end-to-end tests"
+[ "$status" -eq 0 ] || fail "end-to-end tests" "$logs/e2e.log"
+
+echo "== 5/5 size report"
+scripts/size-report.sh dist | tee "$logs/size.log"
+
+summary
+[ "$failed" -eq 0 ]

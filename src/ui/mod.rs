@@ -1,0 +1,19 @@
+//! The browser user interface: a thin layer of Leptos components over the domain.
+//!
+//! Only this module touches the browser (DOM, local storage, files, downloads);
+//! everything it shows is computed by the domain modules.
+
+mod app;
+pub mod lang;
+pub mod problems;
+mod shell;
+mod start;
+pub mod storage;
+
+pub use app::App;
+
+/// Mounts the app on the page's `<body>`; called once by `main`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,33 @@
+//! The start screen: begin a new plan, open the demo, or continue a saved draft.
+
+use leptos::prelude::*;
+
+use crate::i18n::Text;
+use crate::ui::lang::use_lang;
+
+#[component]
+pub fn StartScreen() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="start" aria-labelledby="start-title">
+            <h1 id="start-title">{lang.text(Text::AppName)}</h1>
+            <p class="tagline">{lang.text(Text::Tagline)}</p>
+            <div class="start-actions">
+                <button type="button" class="card-button primary" data-testid="new-plan">
+                    <span class="card-title">{lang.text(Text::NewPlan)}</span>
+                    <span class="card-hint">{lang.text(Text::NewPlanHint)}</span>
+                </button>
+                <button type="button" class="card-button" data-testid="open-demo">
+                    <span class="card-title">{lang.text(Text::OpenDemo)}</span>
+                    <span class="card-hint">{lang.text(Text::OpenDemoHint)}</span>
+                </button>
+            </div>
+            <section class="drafts" aria-labelledby="drafts-title">
+                <h2 id="drafts-title">{lang.text(Text::SavedDrafts)}</h2>
+                <div data-testid="drafts-list">
+                    <p class="empty-state">{lang.text(Text::NoDrafts)}</p>
+                </div>
+            </section>
+        </section>
+    }
+}

@@ -1,0 +1,100 @@
+//! A small typed adapter over the browser's local storage.
+//!
+//! Every access is guarded and every failure is a value: storage can be disabled
+//! (private mode, policies), full (`QuotaExceededError`) or hold something this
+//! version cannot read. Nothing here panics; callers decide what to tell the user.
+
+use gloo_storage::errors::StorageError as GlooError;
+use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Every key this app writes starts with this prefix, so the app never touches
+/// other data of the same origin.
+pub const KEY_PREFIX: &str = "csp-planner.";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// Local storage is disabled or missing (private mode, browser policy).
+    Unavailable,
+    /// The origin's quota is used up; nothing was written.
+    QuotaExceeded,
+    /// A stored value exists but is not what this version expects.
+    Unreadable(String),
+    /// Any other failure reported by the browser.
+    Browser(String),
+}
+
+/// The browser's local storage, when the page may use it.
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+    // Reading `localStorage` itself throws when storage is disabled.
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        _ => Err(StorageError::Unavailable),
+    }
+}
+
+pub fn is_available() -> bool {
+    local_storage().is_ok()
+}
+
+fn full_key(key: &str) -> String {
+    format!("{KEY_PREFIX}{key}")
+}
+
+fn from_gloo(error: GlooError) -> StorageError {
+    match error {
+        GlooError::KeyNotFound(_) => StorageError::Unreadable("missing".into()),
+        GlooError::SerdeError(error) => StorageError::Unreadable(error.to_string()),
+        GlooError::JsError(error) if error.name == "QuotaExceededError" => StorageError::QuotaExceeded,
+        GlooError::JsError(error) => StorageError::Browser(format!("{}: {}", error.name, error.message)),
+    }
+}
+
+/// Reads the raw text stored under `key` (without the prefix).
+pub fn get_raw(key: &str) -> Result<Option<String>, StorageError> {
+    local_storage()?.get_item(&full_key(key)).map_err(|_| StorageError::Unavailable)
+}
+
+/// Reads and decodes a JSON value; `Ok(None)` when nothing is stored.
+pub fn get<T: DeserializeOwned>(key: &str) -> Result<Option<T>, StorageError> {
+    local_storage()?;
+    match LocalStorage::get::<T>(full_key(key)) {
+        Ok(value) => Ok(Some(value)),
+        Err(GlooError::KeyNotFound(_)) => Ok(None),
+        Err(error) => Err(from_gloo(error)),
+    }
+}
+
+/// Writes raw text; on any failure the previously stored value is left as it was.
+pub fn set_raw(key: &str, value: &str) -> Result<(), StorageError> {
+    local_storage()?.set_item(&full_key(key), value).map_err(|error| {
+        let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|name| name.as_string());
+        match name.as_deref() {
+            Some("QuotaExceededError") => StorageError::QuotaExceeded,
+            Some(name) => StorageError::Browser(name.to_string()),
+            None => StorageError::Browser("unknown".into()),
+        }
+    })
+}
+
+/// Encodes a value as JSON and writes it.
+pub fn set<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
+    let text = serde_json::to_string(value).map_err(|error| StorageError::Unreadable(error.to_string()))?;
+    set_raw(key, &text)
+}
+
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local_storage()?.remove_item(&full_key(key)).map_err(|_| StorageError::Unavailable)
+}
+
+/// The keys (without the prefix) this app has stored.
+pub fn keys() -> Result<Vec<String>, StorageError> {
+    let storage = local_storage()?;
+    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+    Ok((0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter_map(|key| key.strip_prefix(KEY_PREFIX).map(str::to_string))
+        .collect())
+}
