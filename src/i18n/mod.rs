@@ -1,10 +1,12 @@
 //! The two languages of the app and its documents, and the user-interface texts.
 //!
-//! A small typed table rather than an i18n crate: every text is a `Text` variant
+//! Small typed tables rather than an i18n crate: every text is an enum variant
 //! with its English and French forms side by side, so a missing translation does
-//! not compile, costs nothing at run time and adds no dependency to the wasm.
-//! Domain texts (rule explanations, findings, documents) live next to their code
-//! and take a `Lang` too.
+//! not compile, costs nothing at run time and adds no dependency to the wasm
+//! (an i18n crate with run-time lookup and plural rules would add tens of KB).
+//! The interface's tables live here, one file per feature, outside the wasm-only
+//! `ui` module so that `cargo test` checks them natively. Domain texts (rule
+//! explanations, findings, documents) live next to their code and take a `Lang` too.
 
 use serde::{Deserialize, Serialize};
 
@@ -45,26 +47,66 @@ impl Lang {
     }
 }
 
-/// Declares the `Text` enum and its table; each entry must give both languages.
+/// Declares a table of interface texts: an enum whose every variant must give its
+/// English and French forms, `ALL`, and `get(lang)`. Each feature of the interface
+/// declares its own table next to its components.
+#[macro_export]
 macro_rules! texts {
-    ($($key:ident => $en:expr, $fr:expr;)*) => {
-        /// A user-interface text. `Text::X.get(lang)` gives its form in `lang`.
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($key:ident => $en:expr, $fr:expr;)* }) => {
+        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Text { $($key,)* }
+        $vis enum $name { $($key,)* }
 
-        impl Text {
-            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
 
-            pub fn get(self, lang: Lang) -> &'static str {
+            pub fn get(self, lang: $crate::i18n::Lang) -> &'static str {
                 match self {
-                    $(Text::$key => lang.pick($en, $fr),)*
+                    $($name::$key => lang.pick($en, $fr),)*
                 }
             }
         }
     };
 }
 
+/// Checks a text table: both forms present, and the same `{placeholders}` in each.
+/// Every table's tests call it, so a missing translation fails `cargo test`.
+pub fn check_translations<'a>(entries: impl IntoIterator<Item = (String, &'a str, &'a str)>) -> Result<usize, String> {
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> =
+            text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();
+        names.sort_unstable();
+        names
+    }
+    let mut checked = 0;
+    for (key, en, fr) in entries {
+        if en.trim().is_empty() {
+            return Err(format!("{key} has no English text"));
+        }
+        if fr.trim().is_empty() {
+            return Err(format!("{key} has no French text"));
+        }
+        if placeholders(en) != placeholders(fr) {
+            return Err(format!("{key} has different placeholders in English ({en}) and French ({fr})"));
+        }
+        checked += 1;
+    }
+    Ok(checked)
+}
+
+/// The entries of a text table, for `check_translations`.
+#[macro_export]
+macro_rules! text_entries {
+    ($name:ident) => {
+        $name::ALL.iter().map(|text| {
+            (format!("{text:?}"), text.get($crate::i18n::Lang::En), text.get($crate::i18n::Lang::Fr))
+        })
+    };
+}
+
 texts! {
+    /// Texts of the app shell and the start screen.
+    pub enum Text {
     AppName => "CSP Migration Planner", "Planificateur de migration CSP";
     Tagline => "Plan the move of a customer's Microsoft 365 subscriptions into your CSP program, subscription by subscription.",
                "Planifiez le passage des abonnements Microsoft 365 d’un client dans votre programme CSP, abonnement par abonnement.";
@@ -83,28 +125,24 @@ texts! {
     FooterPrivacy => "Your data stays in this browser: nothing is sent to any server.",
                      "Vos données restent dans ce navigateur : rien n’est envoyé à aucun serveur.";
     Version => "Version", "Version";
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Placeholders such as `{count}` a text carries, in order of appearance.
-    fn placeholders(text: &str) -> Vec<&str> {
-        text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
+    #[test]
+    fn every_shell_text_exists_in_both_languages_with_the_same_placeholders() {
+        assert_eq!(check_translations(text_entries!(Text)), Ok(Text::ALL.len()));
     }
 
     #[test]
-    fn every_text_exists_in_both_languages_with_the_same_placeholders() {
-        for text in Text::ALL {
-            let (en, fr) = (text.get(Lang::En), text.get(Lang::Fr));
-            assert!(!en.trim().is_empty(), "{text:?} has no English text");
-            assert!(!fr.trim().is_empty(), "{text:?} has no French text");
-            let (mut en_names, mut fr_names) = (placeholders(en), placeholders(fr));
-            en_names.sort_unstable();
-            fr_names.sort_unstable();
-            assert_eq!(en_names, fr_names, "{text:?} has different placeholders in English and French");
-        }
+    fn a_missing_translation_or_placeholder_is_reported() {
+        let missing = [("Key".to_string(), "Seats", " ")];
+        assert!(check_translations(missing).is_err());
+        let mismatched = [("Key".to_string(), "{count} seats", "{nombre} licences")];
+        assert!(check_translations(mismatched).is_err());
     }
 
     #[test]
