@@ -53,6 +53,7 @@ if [ "$mode" = test ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v brotli >/dev/null 2>&1 || missing+=(brotli)
   if [ ${#missing[@]} -gt 0 ]; then
     step "Debian packages: ${missing[*]}"
     sudo_cmd=()

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const distDir = join(root, 'dist');
+// DIST_DIR lets several builds be tested side by side (`trunk build --dist DIR`).
+export const distDir = resolve(process.env.DIST_DIR ?? join(root, 'dist'));
 export const shotsDir = join(root, 'target', 'e2e', 'screenshots');
 
 const mimeTypes = {
