@@ -1,1 +1,41 @@
-//! (being written)
+//! A draft: everything needed to recompute a plan, and nothing derived from it.
+//!
+//! The browser keeps drafts in local storage (see `ui::drafts`); this module is
+//! the plain data, its storage envelope and schema migrations, tested natively.
+
+use serde::{Deserialize, Serialize};
+
+use crate::import::{ColumnMapping, ImportReport};
+use crate::model::PlanInput;
+
+/// What the import step produced and the user confirmed, kept so the review
+/// step can show it again after a reload.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ImportState {
+    pub report: ImportReport,
+    /// Column mappings the user confirmed, applied again to tables with the same header.
+    pub mappings: Vec<ColumnMapping>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    /// Stable identifier, also the storage key.
+    pub id: String,
+    /// The user's name for the draft; the customer's name until the user changes it.
+    pub name: String,
+    /// Milliseconds since the Unix epoch.
+    pub created_ms: i64,
+    pub updated_ms: i64,
+    pub input: PlanInput,
+    pub import: ImportState,
+    /// Free notes of the consultant about this customer.
+    pub notes: String,
+}
+
+impl Draft {
+    pub fn new(id: String, created_ms: i64, input: PlanInput) -> Draft {
+        Draft { id, name: input.customer.name.clone(), created_ms, updated_ms: created_ms, input, ..Draft::default() }
+    }
+}

@@ -8,6 +8,8 @@
 //! `ui` module so that `cargo test` checks them natively. Domain texts (rule
 //! explanations, findings, documents) live next to their code and take a `Lang` too.
 
+pub mod flow;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]

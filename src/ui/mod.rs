@@ -4,11 +4,13 @@
 //! everything it shows is computed by the domain modules.
 
 mod app;
+mod flow;
 pub mod lang;
 pub mod problems;
 mod shell;
 mod start;
 pub mod storage;
+pub mod workspace;
 
 pub use app::App;
 

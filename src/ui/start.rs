@@ -2,18 +2,26 @@
 
 use leptos::prelude::*;
 
+use crate::draft::Draft;
 use crate::i18n::Text;
+use crate::model::{PlanInput, PlanSettings};
 use crate::ui::lang::use_lang;
+use crate::ui::workspace::{new_draft_id, now_ms, today, use_workspace, Step};
 
 #[component]
 pub fn StartScreen() -> impl IntoView {
     let lang = use_lang();
+    let workspace = use_workspace();
+    let new_plan = move |_| {
+        let input = PlanInput { settings: PlanSettings { as_of: today(), ..PlanSettings::default() }, ..PlanInput::default() };
+        workspace.open(Draft::new(new_draft_id(), now_ms(), input), Step::Import);
+    };
     view! {
         <section class="start" aria-labelledby="start-title">
             <h1 id="start-title">{lang.text(Text::AppName)}</h1>
             <p class="tagline">{lang.text(Text::Tagline)}</p>
             <div class="start-actions">
-                <button type="button" class="card-button primary" data-testid="new-plan">
+                <button type="button" class="card-button primary" data-testid="new-plan" on:click=new_plan>
                     <span class="card-title">{lang.text(Text::NewPlan)}</span>
                     <span class="card-hint">{lang.text(Text::NewPlanHint)}</span>
                 </button>
