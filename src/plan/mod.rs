@@ -1,1 +1,251 @@
-//! (being written)
+//! The planner: a pure, deterministic function from a [`PlanInput`] to a [`Plan`].
+//!
+//! One line per input subscription (never more, never fewer), grouped into
+//! customers; each line says its path, its target offer, its seats, its dates and
+//! the findings that explain them, each citing a rule of [`crate::rules`]. Per
+//! customer: the ordered checklist, totals before and after, and key dates.
+
+mod checklist;
+mod customer;
+mod dates;
+mod findings;
+mod line;
+mod offer;
+mod render;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, CoreWorkload, ServicePlan};
+use crate::model::{Channel, MigrationPath, PlanInput, SourceRef, SubscriptionStatus};
+use crate::rules::{RuleId, RULES_AS_OF};
+
+pub use checklist::{Actor, ChecklistStep, StepCode};
+pub use findings::{Finding, FindingCode};
+pub use render::{plan_to_json, plan_to_markdown, PLAN_JSON_SCHEMA_VERSION};
+
+/// The whole plan: one entry per customer (tenant).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub rules_as_of: NaiveDate,
+    pub as_of: NaiveDate,
+    /// The catalog the plan was made with ("built-in, 2026-11-24" or a loaded copy).
+    pub catalog: String,
+    pub partner_name: String,
+    pub partner_country: Option<String>,
+    /// The partner's CSP market id (`europe`), when its country is known.
+    pub partner_market: Option<String>,
+    pub customers: Vec<CustomerPlan>,
+}
+
+impl Plan {
+    pub fn lines(&self) -> impl Iterator<Item = &PlanLine> {
+        self.customers.iter().flat_map(|customer| customer.lines.iter())
+    }
+
+    /// Every finding of the plan, customer-wide ones first.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.customers.iter().flat_map(|customer| customer.findings.iter().chain(customer.lines.iter().flat_map(|line| line.findings.iter())))
+    }
+
+    pub fn blocker_count(&self) -> usize {
+        self.findings().filter(|finding| finding.is_blocker()).count()
+    }
+
+    /// The rules that produced at least one finding or step, in registry order.
+    pub fn rules_fired(&self) -> Vec<RuleId> {
+        let mut rules: Vec<RuleId> = self.customers.iter().flat_map(|customer| customer.rules_fired.iter().copied()).collect();
+        rules.sort_unstable();
+        rules.dedup();
+        rules
+    }
+}
+
+/// The plan of one customer tenant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerPlan {
+    pub name: String,
+    pub tenant_id: Option<String>,
+    /// ISO code of the tenant country (a subscription's own country wins over the input's).
+    pub tenant_country: Option<String>,
+    pub market: Option<String>,
+    pub lines: Vec<PlanLine>,
+    /// Findings about the whole customer (region, caps, relationship, MCA, GDAP).
+    pub findings: Vec<Finding>,
+    pub checklist: Vec<ChecklistStep>,
+    pub totals: Vec<ProductTotal>,
+    pub key_dates: KeyDates,
+    /// Rules that produced a finding or a step for this customer, in registry order.
+    pub rules_fired: Vec<RuleId>,
+}
+
+impl CustomerPlan {
+    pub fn blocker_count(&self) -> usize {
+        self.findings.iter().chain(self.lines.iter().flat_map(|line| line.findings.iter())).filter(|finding| finding.is_blocker()).count()
+    }
+}
+
+/// The plan of one source subscription.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanLine {
+    pub subscription_id: String,
+    /// The product as the source file names it.
+    pub product: String,
+    /// The catalog product the source resolved to, when it did.
+    pub source_sku: Option<OfferRef>,
+    pub channel: Channel,
+    pub status: SubscriptionStatus,
+    pub path: MigrationPath,
+    /// What the planner recommends, before the user's path override.
+    pub recommended_path: MigrationPath,
+    pub target: Option<TargetOffer>,
+    /// Ranked alternatives when the offer changes or is unknown (EQUIV-1).
+    pub candidates: Vec<OfferCandidate>,
+    /// Seats to provision (the source total unless overridden).
+    pub seats: u32,
+    pub seats_source_total: u32,
+    pub seats_assigned: Option<u32>,
+    pub dates: LineDates,
+    /// Days both the source and the CSP subscription are paid for.
+    pub overlap_days: Option<u32>,
+    /// Cost of the overlap, when the source gives a unit price.
+    pub overlap_cost: Option<f64>,
+    pub currency: Option<String>,
+    /// Licenses must be reassigned because the offer changes (REASSIGN-1).
+    pub reassign_licenses: bool,
+    /// Bought directly from Microsoft: may be credit-eligible (CRED-1).
+    pub credit_eligible: bool,
+    /// Partner-to-partner transfer batch (1-based), for `partner_transfer` lines.
+    pub transfer_batch: Option<u32>,
+    /// Which of the user's overrides were applied.
+    pub overrides_applied: Vec<OverrideField>,
+    pub note: Option<String>,
+    pub findings: Vec<Finding>,
+    pub source: SourceRef,
+}
+
+impl PlanLine {
+    pub fn has_blocker(&self) -> bool {
+        self.findings.iter().any(Finding::is_blocker)
+    }
+
+    pub fn is_migrated(&self) -> bool {
+        matches!(self.path, MigrationPath::PartnerTransfer | MigrationPath::EaChannelTransfer | MigrationPath::Repurchase)
+    }
+}
+
+/// Which override of [`crate::model::LineOverride`] was applied to a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverrideField {
+    TargetSku,
+    Seats,
+    PurchaseOn,
+    Path,
+    Excluded,
+}
+
+/// A catalog product, as a plan refers to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferRef {
+    pub sku_id: String,
+    pub sku_part_number: String,
+    pub name: String,
+}
+
+/// The offer to buy (or keep) in CSP.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetOffer {
+    pub sku_id: String,
+    pub sku_part_number: String,
+    pub name: String,
+    /// A second license bought with the same seats (Teams Enterprise next to a
+    /// "(no Teams)" suite, TEAMS-UNBUNDLE).
+    pub add_on: Option<OfferRef>,
+    /// Same SKU as the source (CONT-1).
+    pub same_as_source: bool,
+    /// Chosen by the user rather than the planner.
+    pub chosen_by_user: bool,
+}
+
+/// An equivalent offer, ranked by the core workloads it shares with the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferCandidate {
+    pub offer: OfferRef,
+    pub add_on: Option<OfferRef>,
+    pub shared_workloads: Vec<CoreWorkload>,
+    pub missing_workloads: Vec<CoreWorkload>,
+    /// Service plans of the source the candidate lacks: the data-loss risk.
+    pub plans_lost: Vec<ServicePlan>,
+    pub plans_gained: Vec<ServicePlan>,
+}
+
+/// The dates of one line; all `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct LineDates {
+    /// Source term end (inclusive), known or estimated.
+    pub term_end: Option<NaiveDate>,
+    pub term_end_estimated: bool,
+    /// Last day to turn off the source's auto-renew or recurring billing.
+    pub auto_renew_off_by: Option<NaiveDate>,
+    /// The day a partner-to-partner transfer is initiated or an EA channel transfer scheduled.
+    pub transfer_on: Option<NaiveDate>,
+    /// Recommended (or chosen) CSP purchase date; for an EA channel transfer, the
+    /// day the scheduled CSP subscription starts.
+    pub purchase_on: Option<NaiveDate>,
+    /// Last day the new subscription can be cancelled with a refund (NCE-CANCEL).
+    pub cancel_window_ends: Option<NaiveDate>,
+    /// The day users move to the CSP subscription: the day after the source term end.
+    pub cutover_on: Option<NaiveDate>,
+    /// Last day of the 30 expired days; data is at risk after it (EXPIRED-30).
+    pub data_at_risk_after: Option<NaiveDate>,
+}
+
+/// Seats per product before and after the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductTotal {
+    /// The SKU GUID, or the product name as the file gives it when unknown.
+    pub key: String,
+    pub name: String,
+    pub seats_before: u64,
+    pub seats_after: u64,
+}
+
+/// The customer's milestones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct KeyDates {
+    pub relationship_request_on: Option<NaiveDate>,
+    /// The day the relationship, the MCA and GDAP are expected to be in place.
+    pub ready_on: Option<NaiveDate>,
+    pub first_purchase_on: Option<NaiveDate>,
+    pub last_purchase_on: Option<NaiveDate>,
+    pub first_term_end: Option<NaiveDate>,
+    pub earliest_data_at_risk_after: Option<NaiveDate>,
+    pub last_cutover_on: Option<NaiveDate>,
+}
+
+/// Makes the plan. Pure and deterministic: the same input and catalog always give
+/// the same plan; no input makes it panic.
+pub fn make_plan(input: &PlanInput, catalog: &Catalog) -> Plan {
+    let partner_country = input.partner.country.as_deref().map(normalise_country).filter(|code| !code.is_empty());
+    let partner_market = partner_country.as_deref().and_then(crate::markets::market_of);
+    let mut offer_cache = offer::OfferCache::default();
+    let customers = customer::group_by_customer(input)
+        .into_iter()
+        .map(|group| customer::plan_customer(input, catalog, &group, partner_country.as_deref(), partner_market, &mut offer_cache))
+        .collect();
+    Plan {
+        rules_as_of: RULES_AS_OF,
+        as_of: input.settings.as_of,
+        catalog: catalog.source_label().to_string(),
+        partner_name: input.partner.name.clone(),
+        partner_country,
+        partner_market: partner_market.map(|market| market.id.to_string()),
+        customers,
+    }
+}
+
+/// An ISO code in upper case, or a country name turned into its code when known.
+fn normalise_country(text: &str) -> String {
+    crate::markets::code_of(text).map(str::to_string).unwrap_or_else(|| text.trim().to_ascii_uppercase())
+}

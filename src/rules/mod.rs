@@ -1,1 +1,436 @@
-//! (being written)
+//! The rule registry: every rule the planner applies, with its id, a title and an
+//! explanation in English and French, its source and the date it applies from.
+//! Findings and checklist steps cite these ids, so the UI, the command line and the
+//! documents explain themselves from the same table.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// `NaiveDate` in a constant; an invalid date fails the build, never the program.
+const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => panic!("invalid date in the rule table"),
+    }
+}
+
+/// The day this rule set was last checked against Microsoft's documentation.
+pub const RULES_AS_OF: NaiveDate = date(2026, 11, 24);
+
+/// Date of the founding document (Partner Center, "Move license-based customers", fr-FR).
+const SEED_DATE: NaiveDate = date(2020, 6, 19);
+const SEED_SOURCE: &str = "Partner Center: Move license-based customers from other channels & partners to CSP (2020-06-19)";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum RuleId {
+    #[serde(rename = "REL-1")]
+    Rel1,
+    #[serde(rename = "MULTI-1")]
+    Multi1,
+    #[serde(rename = "PROV-1")]
+    Prov1,
+    #[serde(rename = "TIME-1")]
+    Time1,
+    #[serde(rename = "CRED-1")]
+    Cred1,
+    #[serde(rename = "DAP-1")]
+    Dap1,
+    #[serde(rename = "CONT-1")]
+    Cont1,
+    #[serde(rename = "EQUIV-1")]
+    Equiv1,
+    #[serde(rename = "REASSIGN-1")]
+    Reassign1,
+    #[serde(rename = "REGION-1")]
+    Region1,
+    #[serde(rename = "NCE-CANCEL")]
+    NceCancel,
+    #[serde(rename = "NCE-SEATS")]
+    NceSeats,
+    #[serde(rename = "NCE-RENEW")]
+    NceRenew,
+    #[serde(rename = "EXPIRED-30")]
+    Expired30,
+    #[serde(rename = "DIRECT-CANCEL")]
+    DirectCancel,
+    #[serde(rename = "P2P-TRANSFER")]
+    P2pTransfer,
+    #[serde(rename = "EA-CHANNEL")]
+    EaChannel,
+    #[serde(rename = "MCA-1")]
+    Mca1,
+    #[serde(rename = "GDAP-1")]
+    Gdap1,
+    #[serde(rename = "CAP-BUSINESS")]
+    CapBusiness,
+    #[serde(rename = "CAP-SUBS")]
+    CapSubs,
+    #[serde(rename = "TEAMS-UNBUNDLE")]
+    TeamsUnbundle,
+    #[serde(rename = "REGIONS")]
+    Regions,
+}
+
+impl RuleId {
+    /// The id as written in DOMAIN.md, findings and documents.
+    pub fn code(self) -> &'static str {
+        rule(self).code
+    }
+
+    pub fn from_code(code: &str) -> Option<RuleId> {
+        RULES.iter().find(|rule| rule.code.eq_ignore_ascii_case(code.trim())).map(|rule| rule.id)
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.code())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The line (or the customer) cannot be migrated as planned until it is resolved.
+    Blocker,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Blocker => "blocker",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Blocker => lang.pick("Blocker", "Bloquant"),
+            Severity::Warning => lang.pick("Warning", "Attention"),
+            Severity::Info => lang.pick("Note", "Remarque"),
+        }
+    }
+}
+
+/// One rule of the registry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    pub id: RuleId,
+    pub code: &'static str,
+    pub title_en: &'static str,
+    pub title_fr: &'static str,
+    pub explanation_en: &'static str,
+    pub explanation_fr: &'static str,
+    pub source: &'static str,
+    pub applies_from: NaiveDate,
+    /// Comes from the founding document (as opposed to a newer commerce rule).
+    pub from_seed: bool,
+}
+
+impl Rule {
+    pub fn title(&self, lang: Lang) -> &'static str {
+        lang.pick(self.title_en, self.title_fr)
+    }
+
+    pub fn explanation(&self, lang: Lang) -> &'static str {
+        lang.pick(self.explanation_en, self.explanation_fr)
+    }
+}
+
+/// The registry, in the order of DOMAIN.md.
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: RuleId::Rel1,
+        code: "REL-1",
+        title_en: "Reseller relationship first",
+        title_fr: "D’abord la relation de revendeur",
+        explanation_en: "Send the customer a reseller relationship request (Partner Center: Customers > Request a reseller relationship). Nothing can be provisioned until the customer accepts it. Customers working with several partners need the same request.",
+        explanation_fr: "Envoyez au client une demande de relation de revendeur (Espace partenaires : Clients > Demander une relation de revendeur). Rien ne peut être approvisionné tant que le client ne l’a pas acceptée. Un client qui travaille avec plusieurs partenaires a besoin de la même demande.",
+        source: SEED_SOURCE,
+        applies_from: SEED_DATE,
+        from_seed: true,
+    },
+    Rule {
+        id: RuleId::Multi1,
+        code: "MULTI-1",
+        title_en: "Several partners, part of a tenant",
+        title_fr: "Plusieurs partenaires, une partie du locataire",
+        explanation_en: "A customer may work with several partners, move some subscriptions to another partner and keep others bought elsewhere. A plan may cover only part of a tenant.",
+        explanation_fr: "Un client peut travailler avec plusieurs partenaires, transférer certains abonnements à un autre partenaire et en conserver d’autres achetés ailleurs. Un plan peut ne couvrir qu’une partie du locataire.",
+        source: SEED_SOURCE,
+        applies_from: SEED_DATE,
+        from_seed: true,
+    },
+    Rule {
+        id: RuleId::Prov1,
+        code: "PROV-1",
+        title_en: "Provision the same subscriptions and seats",
+        title_fr: "Approvisionner les mêmes abonnements et licences",
+        explanation_en: "Once the relationship is accepted, provision the same subscriptions with the same seat counts in CSP (for example the same Office 365 offer the customer had).",
+        explanation_fr: "Une fois la relation acceptée, approvisionnez dans CSP les mêmes abonnements avec le même nombre de licences (par exemple la même offre Office 365 que celle du client).",
+        source: SEED_SOURCE,
+        applies_from: SEED_DATE,
+        from_seed: true,
+    },
+    Rule {
+        id: RuleId::Time1,
+        code: "TIME-1",
+        title_en: "Wait for the natural end of the term",
+        title_fr: "Attendre la fin naturelle de l’engagement",
+        explanation_en: "The customer lets the original subscriptions expire or cancels them. Cancelled subscriptions are not refunded, so the move is best timed close to their natural expiry dates.",
+        explanation_fr: "Le client laisse expirer les abonnements d’origine ou les annule. Les abonnements annulés ne sont pas remboursés : mieux vaut caler la migration près de leur date d’expiration naturelle.",
+        source: SEED_SOURCE,
+        applies_from: SEED_DATE,
+        from_seed: true,
+    },
+    Rule {
+        id: RuleId::Cred1,
+        code: "CRED-1",
+        title_en: "Possible credit for direct purchases",
+        title_fr: "Crédit possible pour les achats directs",
+        explanation_en: "Subscriptions bought directly in the Microsoft 365 admin center (monthly or annual direct billing) may be eligible for a credit. Microsoft 365 billing support handles it, not the partner.",
+        explanation_fr: "Les abonnements achetés directement dans le centre d’administration Microsoft 365 (facturation directe mensuelle ou annuelle) peuvent donner droit à un crédit. C’est le support de facturation Microsoft 365 qui le traite, pas le partenaire.",
+        source: SEED_SOURCE,
+        applies_from: SEED_DATE,
+        from_seed: true,
+    },
+    Rule {
+        id: RuleId::Dap1,
+        code: "DAP-1",
+        title_en: "Who may contact support about the credit",
+        title_fr: "Qui peut contacter le support au sujet du crédit",
+        explanation_en: "With delegated administration the partner may contact Microsoft 365 support on the customer's behalf; otherwise the customer contacts support directly. Today delegated administration means GDAP (see GDAP-1).",
+        explanation_fr: "Avec l’administration déléguée, le partenaire peut contacter le support Microsoft 365 pour le compte du client ; sinon, c’est le client qui contacte le support directement. Aujourd’hui, l’administration déléguée passe par GDAP (voir GDAP-1).",
+        source: SEED_SOURCE,
+        applies_from: SEED_DATE,
+        from_seed: true,
+    },
+    Rule {
+        id: RuleId::Cont1,
+        code: "CONT-1",
+        title_en: "Same offer, no interruption",
+        title_fr: "Même offre, aucune interruption",
+        explanation_en: "With the same offer no license reassignment is needed and users see no interruption, as long as the total license count stays the same.",
+        explanation_fr: "Avec la même offre, aucune réattribution de licence n’est nécessaire et les utilisateurs ne subissent aucune interruption, tant que le nombre total de licences reste le même.",
+        source: SEED_SOURCE,
+        applies_from: SEED_DATE,
+        from_seed: true,
+    },
+    Rule {
+        id: RuleId::Equiv1,
+        code: "EQUIV-1",
+        title_en: "Identical or equivalent offer to avoid data loss",
+        title_fr: "Offre identique ou équivalente pour éviter toute perte de données",
+        explanation_en: "Offers must be identical to avoid data loss. When the customer's offer is no longer available, choose an equivalent offer; the service plans it lacks are a data-loss risk.",
+        explanation_fr: "Les offres doivent être identiques pour éviter toute perte de données. Si l’offre du client n’est plus disponible, choisissez une offre équivalente ; les plans de service qui lui manquent sont un risque de perte de données.",
+        source: SEED_SOURCE,
+        applies_from: SEED_DATE,
+        from_seed: true,
+    },
+    Rule {
+        id: RuleId::Reassign1,
+        code: "REASSIGN-1",
+        title_en: "Another offer means reassigning licenses",
+        title_fr: "Une autre offre impose de réattribuer les licences",
+        explanation_en: "Moving users to another offer requires updating their license assignments.",
+        explanation_fr: "Passer les utilisateurs sur une autre offre impose de mettre à jour leurs attributions de licences.",
+        source: SEED_SOURCE,
+        applies_from: SEED_DATE,
+        from_seed: true,
+    },
+    Rule {
+        id: RuleId::Region1,
+        code: "REGION-1",
+        title_en: "Same region as the customer tenant",
+        title_fr: "Même région que le locataire du client",
+        explanation_en: "The CSP partner must be in the same region as the customer's tenant to move that customer.",
+        explanation_fr: "Le partenaire CSP doit se trouver dans la même région que le locataire du client pour migrer ce client.",
+        source: SEED_SOURCE,
+        applies_from: SEED_DATE,
+        from_seed: true,
+    },
+    Rule {
+        id: RuleId::NceCancel,
+        code: "NCE-CANCEL",
+        title_en: "7-day cancellation window",
+        title_fr: "Fenêtre d’annulation de 7 jours",
+        explanation_en: "New-commerce license subscriptions can be cancelled with a prorated refund only within 7 calendar days of purchase or renewal (72 hours before 2022). A new CSP purchase therefore has its own 7-day safety window.",
+        explanation_fr: "Les abonnements de licences new commerce ne peuvent être annulés avec un remboursement au prorata que dans les 7 jours calendaires suivant l’achat ou le renouvellement (72 heures avant 2022). Un nouvel achat CSP dispose donc de sa propre fenêtre de sécurité de 7 jours.",
+        source: "Partner Center: new-commerce-cancellation-policy",
+        applies_from: date(2022, 1, 10),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::NceSeats,
+        code: "NCE-SEATS",
+        title_en: "Right-size seats at purchase",
+        title_fr: "Ajuster le nombre de licences dès l’achat",
+        explanation_en: "Seats can be added at any time but reduced only within 7 days of adding them, otherwise only at renewal. Buy the right number of seats.",
+        explanation_fr: "On peut ajouter des licences à tout moment, mais on ne peut en retirer que dans les 7 jours suivant leur ajout, sinon seulement au renouvellement. Achetez le bon nombre de licences.",
+        source: "Partner Center: new-commerce-cancellation-policy",
+        applies_from: date(2022, 1, 10),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::NceRenew,
+        code: "NCE-RENEW",
+        title_en: "Auto-renew is on by default",
+        title_fr: "Le renouvellement automatique est activé par défaut",
+        explanation_en: "Auto-renew is on by default. Renewal runs the day after the term end date (the end date is inclusive): a source subscription whose auto-renew is not turned off renews for a whole new term.",
+        explanation_fr: "Le renouvellement automatique est activé par défaut. Il a lieu le lendemain de la date de fin (incluse) : un abonnement d’origine dont le renouvellement automatique n’est pas désactivé repart pour un engagement complet.",
+        source: "Partner Center: subscription-lifecycle",
+        applies_from: date(2022, 1, 10),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::Expired30,
+        code: "EXPIRED-30",
+        title_en: "30 days after expiry before data is at risk",
+        title_fr: "30 jours après l’expiration avant que les données soient en danger",
+        explanation_en: "A term that ends without renewal leaves the subscription Expired for 30 days: users keep access, nothing is billed, it cannot be reactivated. The new subscription must be provisioned within those 30 days to avoid data loss. It then becomes Disabled (admin-only access, 90 days), then Deleted.",
+        explanation_fr: "Un engagement qui se termine sans renouvellement laisse l’abonnement expiré pendant 30 jours : les utilisateurs gardent l’accès, rien n’est facturé, il ne peut pas être réactivé. Le nouvel abonnement doit être approvisionné pendant ces 30 jours pour éviter toute perte de données. Ensuite l’abonnement est désactivé (accès administrateur seul, 90 jours), puis supprimé.",
+        source: "Partner Center: subscription-lifecycle",
+        applies_from: date(2022, 1, 10),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::DirectCancel,
+        code: "DIRECT-CANCEL",
+        title_en: "Ending a direct subscription",
+        title_fr: "Mettre fin à un abonnement direct",
+        explanation_en: "For subscriptions bought in the admin center, turning off recurring billing lets the subscription run to its term end. After cancellation it is Disabled for 90 days and its data is deleted within 180 days. MOSA accounts with 25 licenses or fewer can cancel online; more needs a support call.",
+        explanation_fr: "Pour un abonnement acheté dans le centre d’administration, désactiver la facturation récurrente le laisse courir jusqu’à la fin de son engagement. Après annulation, il reste désactivé 90 jours et ses données sont supprimées sous 180 jours. Les comptes MOSA de 25 licences ou moins peuvent annuler en ligne ; au-delà, il faut appeler le support.",
+        source: "Microsoft 365: cancel-your-subscription",
+        applies_from: date(2022, 1, 10),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::P2pTransfer,
+        code: "P2P-TRANSFER",
+        title_en: "Partner-to-partner transfer",
+        title_fr: "Transfert de partenaire à partenaire",
+        explanation_en: "New-commerce subscriptions bought from another CSP partner can be moved by a partner-to-partner transfer: the customer accepts the new partner's reseller relationship, the new partner initiates, both partners approve. Whole subscriptions only, at most 25 line items per transfer, same region; term, end date and quantity are kept. Not available for direct or EA sources.",
+        explanation_fr: "Les abonnements new commerce achetés auprès d’un autre partenaire CSP peuvent être déplacés par un transfert de partenaire à partenaire : le client accepte la relation de revendeur du nouveau partenaire, le nouveau partenaire lance le transfert, les deux partenaires l’approuvent. Abonnements entiers uniquement, 25 lignes au plus par transfert, même région ; l’engagement, la date de fin et la quantité sont conservés. Impossible pour les achats directs ou EA.",
+        source: "Partner Center: transfer-subscriptions",
+        applies_from: date(2022, 1, 10),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::EaChannel,
+        code: "EA-CHANNEL",
+        title_en: "EA channel transfer (renew to CSP)",
+        title_fr: "Transfert de canal EA (renouvellement vers CSP)",
+        explanation_en: "Enterprise Agreement customers can use a channel transfer \"renew to CSP\": the CSP partner sees the EA services and schedules CSP subscriptions to start when the EA term ends. This also covers suites the CSP catalog no longer sells, such as suites with Teams.",
+        explanation_fr: "Les clients sous contrat Entreprise (EA) peuvent utiliser un transfert de canal « renouvellement vers CSP » : le partenaire CSP voit les services EA et planifie des abonnements CSP qui démarrent à la fin de l’engagement EA. Cela couvre aussi les suites que le catalogue CSP ne vend plus, comme les suites avec Teams.",
+        source: "Partner Center: transition-seat-based-services",
+        applies_from: date(2024, 1, 1),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::Mca1,
+        code: "MCA-1",
+        title_en: "Microsoft Customer Agreement before any order",
+        title_fr: "Contrat client Microsoft avant toute commande",
+        explanation_en: "The customer must accept the Microsoft Customer Agreement before any order: attested by a direct-bill partner, or accepted by the customer in the admin center. Indirect resellers attest through their provider.",
+        explanation_fr: "Le client doit accepter le Contrat client Microsoft (MCA) avant toute commande : attestation par un partenaire en facturation directe, ou acceptation par le client dans le centre d’administration. Les revendeurs indirects passent par leur fournisseur indirect.",
+        source: "Partner Center: confirm-customer-agreement",
+        applies_from: date(2020, 2, 1),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::Gdap1,
+        code: "GDAP-1",
+        title_en: "Granular delegated admin privileges (GDAP)",
+        title_fr: "Privilèges d’administration délégués granulaires (GDAP)",
+        explanation_en: "GDAP replaced DAP. A relationship lasts at most 730 days, a request expires after 90 days, auto-extend adds 180 days and is not allowed with Global Administrator. Least-privileged roles: Service support administrator to open Microsoft 365 support tickets, License administrator to assign licenses. GDAP is not needed to place orders.",
+        explanation_fr: "GDAP a remplacé DAP. Une relation dure au plus 730 jours, une demande expire au bout de 90 jours, la prolongation automatique ajoute 180 jours et n’est pas permise avec le rôle Administrateur général. Rôles au moindre privilège : Administrateur du support du service pour ouvrir des tickets de support Microsoft 365, Administrateur de licences pour attribuer les licences. GDAP n’est pas nécessaire pour passer commande.",
+        source: "Partner Center: gdap-introduction, gdap-least-privileged-roles-by-task",
+        applies_from: date(2023, 5, 22),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::CapBusiness,
+        code: "CAP-BUSINESS",
+        title_en: "300-seat cap of the Business plans",
+        title_fr: "Plafond de 300 licences des offres Business",
+        explanation_en: "Microsoft 365 Business Basic, Standard and Premium and Apps for business are capped at 300 seats per tenant, pooled across every partner and channel.",
+        explanation_fr: "Microsoft 365 Business Basic, Standard, Premium et Apps for business sont plafonnés à 300 licences par locataire, tous partenaires et canaux confondus.",
+        source: "Partner Center: pricing-and-offers",
+        applies_from: date(2022, 1, 10),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::CapSubs,
+        code: "CAP-SUBS",
+        title_en: "300 subscriptions per tenant",
+        title_fr: "300 abonnements par locataire",
+        explanation_en: "A tenant holds at most 300 license-based subscriptions. With more than 150 active subscriptions, buying duplicates before the originals expire would exceed the cap: let the originals expire (users keep access for 30 days) and buy within that window.",
+        explanation_fr: "Un locataire compte au plus 300 abonnements de licences. Au-delà de 150 abonnements actifs, acheter les doublons avant l’expiration des originaux dépasserait le plafond : laissez expirer les originaux (les utilisateurs gardent l’accès 30 jours) et achetez pendant cette période.",
+        source: "Entra service limits; Partner Center: transition-seat-based-services",
+        applies_from: date(2022, 1, 10),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::TeamsUnbundle,
+        code: "TEAMS-UNBUNDLE",
+        title_en: "Suites with Teams are no longer sold",
+        title_fr: "Les suites avec Teams ne sont plus vendues",
+        explanation_en: "Enterprise suites that include Teams stopped being sold to new customers in the EEA and Switzerland on 2023-10-01 and worldwide on 2024-04-01. The equivalent is the \"(no Teams)\" suite plus a Teams Enterprise license. SMB and Frontline suites with Teams are still sold; EA channel transfers may keep suites with Teams.",
+        explanation_fr: "Les suites Entreprise incluant Teams ne sont plus vendues aux nouveaux clients depuis le 2023-10-01 dans l’EEE et en Suisse, et depuis le 2024-04-01 dans le monde entier. L’équivalent est la suite « (no Teams) » plus une licence Teams Enterprise. Les suites PME et Frontline avec Teams sont toujours vendues ; les transferts de canal EA peuvent conserver les suites avec Teams.",
+        source: "Microsoft: Teams unbundling announcements (2023-08-31, 2024-04-01)",
+        applies_from: date(2023, 10, 1),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::Regions,
+        code: "REGIONS",
+        title_en: "CSP markets decide the region",
+        title_fr: "Les marchés CSP déterminent la région",
+        explanation_en: "The partner's CSP market is set by its location; the customer's country is the tenant country. The same-region rule compares CSP markets (France and Germany are both in the Europe market).",
+        explanation_fr: "Le marché CSP du partenaire dépend de sa localisation ; le pays du client est celui du locataire. La règle de même région compare les marchés CSP (la France et l’Allemagne sont toutes deux dans le marché Europe).",
+        source: "Partner Center: regional-authorization-overview (2023-08-17)",
+        applies_from: date(2023, 8, 17),
+        from_seed: false,
+    },
+];
+
+/// The registry entry of a rule.
+pub fn rule(id: RuleId) -> &'static Rule {
+    // The table lists every variant in declaration order (checked by a test), so the
+    // index is in range; the fallback keeps this total anyway.
+    RULES.get(id as usize).filter(|rule| rule.id == id).unwrap_or(&RULES[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_registry_lists_every_rule_once_in_order_with_both_languages() {
+        let codes: Vec<&str> = RULES.iter().map(|rule| rule.code).collect();
+        assert_eq!(
+            codes,
+            [
+                "REL-1", "MULTI-1", "PROV-1", "TIME-1", "CRED-1", "DAP-1", "CONT-1", "EQUIV-1", "REASSIGN-1", "REGION-1",
+                "NCE-CANCEL", "NCE-SEATS", "NCE-RENEW", "EXPIRED-30", "DIRECT-CANCEL", "P2P-TRANSFER", "EA-CHANNEL",
+                "MCA-1", "GDAP-1", "CAP-BUSINESS", "CAP-SUBS", "TEAMS-UNBUNDLE", "REGIONS"
+            ]
+        );
+        for (index, entry) in RULES.iter().enumerate() {
+            assert_eq!(entry.id as usize, index, "{} is out of order", entry.code);
+            assert_eq!(rule(entry.id).code, entry.code);
+            assert_eq!(serde_json::to_value(entry.id).ok(), Some(serde_json::Value::from(entry.code)));
+            for text in [entry.title_en, entry.title_fr, entry.explanation_en, entry.explanation_fr, entry.source] {
+                assert!(!text.trim().is_empty(), "{} has an empty text", entry.code);
+            }
+            assert_ne!(entry.explanation_en, entry.explanation_fr, "{} is not translated", entry.code);
+            assert!(entry.applies_from <= RULES_AS_OF);
+        }
+        assert_eq!(RuleId::from_code("nce-cancel"), Some(RuleId::NceCancel));
+    }
+}

@@ -1,0 +1,278 @@
+//! The customer's checklist: every step in dependency order, who does it and by
+//! when, each citing its rule.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::customer::needed_gdap_roles;
+use super::findings::{fill, FindingCode};
+use super::PlanLine;
+use crate::i18n::Lang;
+use crate::model::{BillingModel, Channel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus};
+use crate::rules::RuleId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Actor {
+    Partner,
+    Customer,
+}
+
+impl Actor {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Actor::Partner => lang.pick("Partner", "Partenaire"),
+            Actor::Customer => lang.pick("Customer", "Client"),
+        }
+    }
+}
+
+/// Declares `StepCode` in dependency order with its rule and texts.
+macro_rules! step_codes {
+    ($($code:ident => $rule:ident, $en:expr, $fr:expr;)*) => {
+        /// The kind of a step; its declaration order is the dependency order used
+        /// when two steps fall on the same day.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum StepCode { $($code,)* }
+
+        impl StepCode {
+            pub const ALL: &'static [StepCode] = &[$(StepCode::$code,)*];
+
+            pub fn rule(self) -> RuleId {
+                match self { $(StepCode::$code => RuleId::$rule,)* }
+            }
+
+            pub fn template(self, lang: Lang) -> &'static str {
+                match self { $(StepCode::$code => lang.pick($en, $fr),)* }
+            }
+        }
+    };
+}
+
+step_codes! {
+    SendRelationshipRequest => Rel1,
+        "Send the reseller relationship request to {customer} (Partner Center: Customers > Request a reseller relationship).",
+        "Envoyer la demande de relation de revendeur à {customer} (Espace partenaires : Clients > Demander une relation de revendeur).";
+    AcceptRelationship => Rel1,
+        "Accept the reseller relationship request of {partner} in the Microsoft 365 admin center.",
+        "Accepter la demande de relation de revendeur de {partner} dans le centre d’administration Microsoft 365.";
+    AcceptMcaDirectBill => Mca1,
+        "Get the customer's acceptance of the Microsoft Customer Agreement and attest it in Partner Center before the first order.",
+        "Obtenir l’acceptation du Contrat client Microsoft par le client et l’attester dans l’Espace partenaires avant la première commande.";
+    AcceptMcaIndirect => Mca1,
+        "Have the Microsoft Customer Agreement acceptance attested through the indirect provider before the first order.",
+        "Faire attester l’acceptation du Contrat client Microsoft par le fournisseur indirect avant la première commande.";
+    RequestGdap => Gdap1,
+        "Send a GDAP relationship request with the least-privileged roles: {roles} (at most 730 days; the request expires after 90 days).",
+        "Envoyer une demande de relation GDAP avec les rôles au moindre privilège : {roles} (730 jours au plus ; la demande expire au bout de 90 jours).";
+    ApproveGdap => Gdap1,
+        "Approve the GDAP relationship request of {partner} (a Global Administrator of the tenant).",
+        "Approuver la demande de relation GDAP de {partner} (par un administrateur général du locataire).";
+    InitiateTransfer => P2pTransfer,
+        "Initiate partner-to-partner transfer {batch} of {batches} ({count} line items, whole subscriptions); the current partner approves it: {items}.",
+        "Lancer le transfert de partenaire à partenaire {batch} sur {batches} ({count} lignes, abonnements entiers) ; l’actuel partenaire l’approuve : {items}.";
+    ScheduleEaTransfer => EaChannel,
+        "Schedule the EA channel transfer \"renew to CSP\" so each CSP subscription starts when its EA term ends: {items}.",
+        "Planifier le transfert de canal EA « renouvellement vers CSP » pour que chaque abonnement CSP démarre à la fin de son engagement EA : {items}.";
+    Purchase => Prov1,
+        "Buy in CSP, same seat counts: {items}.",
+        "Acheter dans CSP, avec le même nombre de licences : {items}.";
+    PurchaseUndated => Prov1,
+        "Buy in CSP once the source term end is known: {items}.",
+        "Acheter dans CSP dès que la fin d’engagement de la source est connue : {items}.";
+    TurnOffRecurringBilling => DirectCancel,
+        "Turn off recurring billing in the Microsoft 365 admin center (do not cancel): {items}.",
+        "Désactiver la facturation récurrente dans le centre d’administration Microsoft 365 (sans annuler) : {items}.";
+    TurnOffAutoRenew => NceRenew,
+        "Have auto-renew turned off at the source (ask the current partner): {items}.",
+        "Faire désactiver le renouvellement automatique à la source (le demander à l’actuel partenaire) : {items}.";
+    ReassignLicenses => Reassign1,
+        "Reassign users' licenses to the new offer at cut-over: {items}.",
+        "Réattribuer les licences des utilisateurs à la nouvelle offre lors de la bascule : {items}.";
+    AskCredit => Cred1,
+        "If a direct subscription is cancelled early, ask Microsoft 365 billing support about a credit: {items}.",
+        "Si un abonnement direct est annulé avant son terme, interroger le support de facturation Microsoft 365 sur un crédit : {items}.";
+    Verify => Cont1,
+        "Check after cut-over that every user still has a license and service, and that seat totals match the plan.",
+        "Vérifier après la bascule que chaque utilisateur a toujours sa licence et ses services, et que les totaux de licences correspondent au plan.";
+}
+
+/// One step of the checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistStep {
+    /// 1-based position in the checklist.
+    pub order: u32,
+    pub actor: Actor,
+    pub due_on: Option<NaiveDate>,
+    pub rule: RuleId,
+    pub code: StepCode,
+    pub values: BTreeMap<String, String>,
+    /// The lines the step is about (empty for customer-wide steps).
+    pub subscription_ids: Vec<String>,
+}
+
+impl ChecklistStep {
+    pub fn text(&self, lang: Lang) -> String {
+        fill(self.code.template(lang), &self.values, lang)
+    }
+}
+
+fn step(code: StepCode, actor: Actor, due_on: Option<NaiveDate>) -> ChecklistStep {
+    ChecklistStep { order: 0, actor, due_on, rule: code.rule(), code, values: BTreeMap::new(), subscription_ids: Vec::new() }
+}
+
+fn with(mut step: ChecklistStep, name: &str, value: impl ToString) -> ChecklistStep {
+    step.values.insert(name.to_string(), value.to_string());
+    step
+}
+
+/// `25 × Office 365 E3 (sub-1)` for each line, joined.
+fn items(lines: &[&PlanLine]) -> String {
+    lines
+        .iter()
+        .map(|line| {
+            let offer = line.target.as_ref().map_or(line.product.as_str(), |target| target.name.as_str());
+            match line.target.as_ref().and_then(|target| target.add_on.as_ref()) {
+                Some(add_on) => format!("{} × {} + {} ({})", line.seats, offer, add_on.name, line.subscription_id),
+                None => format!("{} × {} ({})", line.seats, offer, line.subscription_id),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Adds one step per date for the lines `select` picks, dated by `date_of`.
+fn dated_steps<'a>(
+    steps: &mut Vec<ChecklistStep>,
+    lines: &'a [PlanLine],
+    code: StepCode,
+    actor: Actor,
+    select: impl Fn(&PlanLine) -> bool,
+    date_of: impl Fn(&PlanLine) -> Option<NaiveDate>,
+) {
+    let mut by_date: BTreeMap<Option<NaiveDate>, Vec<&'a PlanLine>> = BTreeMap::new();
+    for line in lines.iter().filter(|line| select(line)) {
+        by_date.entry(date_of(line)).or_default().push(line);
+    }
+    for (date, group) in by_date {
+        let mut new_step = with(step(code, actor, date), "items", items(&group));
+        new_step.subscription_ids = group.iter().map(|line| line.subscription_id.clone()).collect();
+        steps.push(new_step);
+    }
+}
+
+fn has_finding(line: &PlanLine, code: FindingCode) -> bool {
+    line.findings.iter().any(|finding| finding.code == code)
+}
+
+pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, setup_pending: bool, batch_count: usize) -> Vec<ChecklistStep> {
+    let as_of = input.settings.as_of;
+    let partner = &input.partner;
+    let mut steps = Vec::new();
+    let moving = lines.iter().any(|line| line.is_migrated());
+    if !moving {
+        return steps;
+    }
+    let customer_name = if input.customer.name.trim().is_empty() { "the customer".to_string() } else { input.customer.name.clone() };
+    let partner_name = if partner.name.trim().is_empty() { "the partner".to_string() } else { partner.name.clone() };
+    if partner.relationship == RelationshipStatus::None {
+        steps.push(with(step(StepCode::SendRelationshipRequest, Actor::Partner, Some(as_of)), "customer", &customer_name));
+    }
+    if partner.relationship != RelationshipStatus::Accepted {
+        steps.push(with(step(StepCode::AcceptRelationship, Actor::Customer, Some(ready_on)), "partner", &partner_name));
+    }
+    if setup_pending && !partner.mca_accepted {
+        let code = match partner.billing_model {
+            BillingModel::DirectBill => StepCode::AcceptMcaDirectBill,
+            BillingModel::IndirectReseller => StepCode::AcceptMcaIndirect,
+        };
+        steps.push(step(code, Actor::Partner, Some(ready_on)));
+    }
+    let roles = needed_gdap_roles(input, lines);
+    if !roles.is_empty() {
+        let support = roles.iter().any(|(role, _)| *role == GdapRole::ServiceSupportAdministrator);
+        let license = roles.iter().any(|(role, _)| *role == GdapRole::LicenseAdministrator);
+        let roles_token = match (support, license) {
+            (true, true) => "roles:support+license",
+            (true, false) => "roles:support",
+            _ => "roles:license",
+        };
+        if partner.gdap != GdapStatus::Requested {
+            steps.push(with(step(StepCode::RequestGdap, Actor::Partner, Some(as_of)), "roles", roles_token));
+        }
+        steps.push(with(step(StepCode::ApproveGdap, Actor::Customer, Some(ready_on)), "partner", &partner_name));
+    }
+    let mut batches: BTreeMap<u32, Vec<&PlanLine>> = BTreeMap::new();
+    for line in lines.iter().filter(|line| line.path == MigrationPath::PartnerTransfer) {
+        batches.entry(line.transfer_batch.unwrap_or_default()).or_default().push(line);
+    }
+    for (batch, group) in batches {
+        let due = group.iter().filter_map(|line| line.dates.transfer_on).min();
+        let mut new_step = step(StepCode::InitiateTransfer, Actor::Partner, due);
+        new_step = with(with(with(with(new_step, "batch", batch), "batches", batch_count), "count", group.len()), "items", items(&group));
+        new_step.subscription_ids = group.iter().map(|line| line.subscription_id.clone()).collect();
+        steps.push(new_step);
+    }
+    dated_steps(&mut steps, lines, StepCode::ScheduleEaTransfer, Actor::Partner, |line| line.path == MigrationPath::EaChannelTransfer, |line| line.dates.transfer_on);
+    dated_steps(&mut steps, lines, StepCode::Purchase, Actor::Partner, |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_some(), |line| line.dates.purchase_on);
+    dated_steps(&mut steps, lines, StepCode::PurchaseUndated, Actor::Partner, |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_none(), |_| None);
+    dated_steps(
+        &mut steps,
+        lines,
+        StepCode::TurnOffRecurringBilling,
+        Actor::Customer,
+        |line| line.is_migrated() && has_finding(line, FindingCode::RecurringBillingOff),
+        |line| line.dates.auto_renew_off_by,
+    );
+    dated_steps(
+        &mut steps,
+        lines,
+        StepCode::TurnOffAutoRenew,
+        Actor::Customer,
+        |line| line.is_migrated() && has_finding(line, FindingCode::AutoRenewOff),
+        |line| line.dates.auto_renew_off_by,
+    );
+    let license_admin = partner.gdap == GdapStatus::Active && partner.gdap_roles.contains(&GdapRole::LicenseAdministrator)
+        || roles.iter().any(|(role, _)| *role == GdapRole::LicenseAdministrator);
+    dated_steps(
+        &mut steps,
+        lines,
+        StepCode::ReassignLicenses,
+        if license_admin { Actor::Partner } else { Actor::Customer },
+        |line| line.is_migrated() && line.reassign_licenses,
+        |line| line.dates.cutover_on.or(line.dates.purchase_on),
+    );
+    let support_admin = partner.gdap == GdapStatus::Active && partner.gdap_roles.contains(&GdapRole::ServiceSupportAdministrator);
+    dated_steps(
+        &mut steps,
+        lines,
+        StepCode::AskCredit,
+        if support_admin { Actor::Partner } else { Actor::Customer },
+        |line| line.is_migrated() && line.credit_eligible && line.channel == Channel::Direct,
+        |line| line.dates.purchase_on,
+    );
+    let last_cutover = lines.iter().filter(|line| line.is_migrated()).filter_map(|line| line.dates.cutover_on.or(line.dates.transfer_on)).max();
+    steps.push(step(StepCode::Verify, Actor::Partner, last_cutover));
+
+    // Dated steps by date, then dependency order; undated steps last.
+    steps.sort_by_key(|step| (step.due_on.is_none(), step.due_on, step.code));
+    for (position, step) in steps.iter_mut().enumerate() {
+        step.order = u32::try_from(position + 1).unwrap_or(u32::MAX);
+    }
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_step_text_exists_in_both_languages() {
+        for code in StepCode::ALL {
+            assert_ne!(code.template(Lang::En), code.template(Lang::Fr), "{code:?}");
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! Planning one customer: group the subscriptions, check the tenant-wide rules
+//! (region, caps), plan every line, batch the transfers and sum up.
+
+use std::collections::BTreeMap;
+
+use super::checklist;
+use super::dates;
+use super::findings::{Finding, FindingCode};
+use super::line::{self, LineContext};
+use super::offer::{self, OfferCache};
+use super::{CustomerPlan, KeyDates, PlanLine, ProductTotal};
+use crate::catalog::Catalog;
+use crate::markets::Market;
+use crate::model::{BillingModel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus, Subscription, SubscriptionStatus};
+use crate::rules::RuleId;
+
+/// Partner-to-partner transfers carry at most this many line items (P2P-TRANSFER).
+pub(super) const TRANSFER_BATCH_SIZE: usize = 25;
+
+/// The subscriptions of one customer, in input order.
+pub(super) struct CustomerGroup<'a> {
+    pub name: String,
+    pub subscriptions: Vec<&'a Subscription>,
+}
+
+/// Groups subscriptions by `Subscription::customer` (empty = the input's customer),
+/// customers in order of first appearance.
+pub(super) fn group_by_customer(input: &PlanInput) -> Vec<CustomerGroup<'_>> {
+    let mut groups: Vec<CustomerGroup> = Vec::new();
+    let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
+    for subscription in &input.subscriptions {
+        let name = match subscription.customer.trim() {
+            "" => input.customer.name.trim(),
+            name => name,
+        };
+        let key = crate::catalog::lookup_key(name);
+        let index = *index_of.entry(key).or_insert_with(|| {
+            groups.push(CustomerGroup { name: name.to_string(), subscriptions: Vec::new() });
+            groups.len() - 1
+        });
+        if let Some(group) = groups.get_mut(index) {
+            group.subscriptions.push(subscription);
+        }
+    }
+    groups
+}
+
+fn is_live(status: SubscriptionStatus) -> bool {
+    !matches!(status, SubscriptionStatus::Expired | SubscriptionStatus::Disabled | SubscriptionStatus::Deleted)
+}
+
+pub(super) fn plan_customer(
+    input: &PlanInput,
+    catalog: &Catalog,
+    group: &CustomerGroup,
+    partner_country: Option<&str>,
+    partner_market: Option<Market>,
+    cache: &mut OfferCache,
+) -> CustomerPlan {
+    let as_of = input.settings.as_of;
+    let partner = &input.partner;
+    let is_input_customer = crate::catalog::lookup_key(&group.name) == crate::catalog::lookup_key(&input.customer.name);
+    let tenant_country = group
+        .subscriptions
+        .iter()
+        .filter_map(|subscription| subscription.tenant_country.as_deref())
+        .chain(input.customer.country.as_deref())
+        .map(str::trim)
+        .find(|country| !country.is_empty())
+        .map(super::normalise_country);
+    let tenant_id = group
+        .subscriptions
+        .iter()
+        .filter_map(|subscription| subscription.tenant_id.clone())
+        .chain(input.customer.tenant_id.clone().filter(|_| is_input_customer))
+        .find(|tenant_id| !tenant_id.trim().is_empty());
+    let customer_market = tenant_country.as_deref().and_then(crate::markets::market_of);
+
+    // REL-1 and MCA-1 must be done before any order; GDAP is not needed to order.
+    let setup_pending = partner.relationship != RelationshipStatus::Accepted || !partner.mca_accepted;
+    let ready_on = if setup_pending { dates::add_days(as_of, u64::from(input.settings.acceptance_days)) } else { as_of };
+
+    let resolutions: Vec<offer::Resolution> = group.subscriptions.iter().map(|subscription| offer::resolve(catalog, subscription)).collect();
+    let overrides = |subscription: &Subscription| input.overrides.get(&subscription.subscription_id);
+    let active_subscriptions = group.subscriptions.iter().filter(|subscription| is_live(subscription.status)).count();
+    let business_seats: u64 = group
+        .subscriptions
+        .iter()
+        .zip(&resolutions)
+        .filter(|(subscription, resolution)| {
+            is_live(subscription.status)
+                && !subscription.trial
+                && !overrides(subscription).is_some_and(|line_override| line_override.excluded)
+                && resolution.product_index.and_then(|index| catalog.product(index)).is_some_and(offer::is_business_family)
+        })
+        .map(|(subscription, _)| u64::from(overrides(subscription).and_then(|line_override| line_override.seats).unwrap_or(subscription.seats_total)))
+        .sum();
+    let partner_can_ask_support = partner.gdap == GdapStatus::Active && partner.gdap_roles.contains(&GdapRole::ServiceSupportAdministrator);
+
+    let context = LineContext {
+        input,
+        catalog,
+        as_of,
+        ready_on,
+        customer_country: tenant_country.clone(),
+        partner_country,
+        partner_market,
+        active_subscriptions,
+        business_seats,
+        partner_can_ask_support,
+    };
+    let mut lines: Vec<PlanLine> = group
+        .subscriptions
+        .iter()
+        .zip(resolutions)
+        .map(|(subscription, resolution)| line::plan_line(&context, subscription, resolution, overrides(subscription), cache))
+        .collect();
+    let source_partner_of: BTreeMap<&str, &str> = group
+        .subscriptions
+        .iter()
+        .map(|subscription| (subscription.subscription_id.as_str(), subscription.owner_tenant_id.as_deref().unwrap_or_default()))
+        .collect();
+    let batch_count = assign_transfer_batches(&mut lines, &source_partner_of);
+    for line in lines.iter_mut().filter(|line| line.transfer_batch.is_some()) {
+        let finding = Finding::new(FindingCode::PartnerTransfer)
+            .with("batch", line.transfer_batch.unwrap_or_default())
+            .with("batches", batch_count)
+            .with("term_end", line.dates.term_end.map(|date| date.to_string()).unwrap_or_else(|| "?".into()))
+            .with("seats", line.seats);
+        line.findings.push(finding);
+    }
+
+    let findings = customer_findings(input, partner_country, tenant_country.as_deref(), partner_market, customer_market, ready_on, setup_pending, &lines);
+    let steps = checklist::build(input, &lines, ready_on, setup_pending, batch_count);
+    let totals = totals(&lines);
+    let key_dates = key_dates(as_of, ready_on, &lines);
+    let mut rules_fired: Vec<RuleId> = findings
+        .iter()
+        .chain(lines.iter().flat_map(|line| line.findings.iter()))
+        .map(|finding| finding.rule)
+        .chain(steps.iter().map(|step| step.rule))
+        .collect();
+    rules_fired.sort_unstable();
+    rules_fired.dedup();
+    CustomerPlan {
+        name: group.name.clone(),
+        tenant_id,
+        tenant_country,
+        market: customer_market.map(|market| market.id.to_string()),
+        lines,
+        findings,
+        checklist: steps,
+        totals,
+        key_dates,
+        rules_fired,
+    }
+}
+
+/// Numbers the transfer lines in batches of at most 25, one source partner per
+/// batch (a transfer request goes to one partner); returns the batch count.
+fn assign_transfer_batches(lines: &mut [PlanLine], source_partner_of: &BTreeMap<&str, &str>) -> usize {
+    let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, line) in lines.iter().enumerate() {
+        if line.path == MigrationPath::PartnerTransfer {
+            let source = source_partner_of.get(line.subscription_id.as_str()).copied().unwrap_or_default();
+            by_source.entry(crate::catalog::lookup_key(source)).or_default().push(index);
+        }
+    }
+    let mut batch = 0u32;
+    for indexes in by_source.values() {
+        for chunk in indexes.chunks(TRANSFER_BATCH_SIZE) {
+            batch += 1;
+            for &index in chunk {
+                if let Some(line) = lines.get_mut(index) {
+                    line.transfer_batch = Some(batch);
+                }
+            }
+        }
+    }
+    batch as usize
+}
+
+#[allow(clippy::too_many_arguments)]
+fn customer_findings(
+    input: &PlanInput,
+    partner_country: Option<&str>,
+    tenant_country: Option<&str>,
+    partner_market: Option<Market>,
+    customer_market: Option<Market>,
+    ready_on: chrono::NaiveDate,
+    setup_pending: bool,
+    lines: &[PlanLine],
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if partner_country.is_none() {
+        findings.push(Finding::new(FindingCode::CountryUnknown).with("party", "party:partner"));
+    }
+    if tenant_country.is_none() {
+        findings.push(Finding::new(FindingCode::CountryUnknown).with("party", "party:customer"));
+    }
+    if let (Some(partner_market), Some(customer_market)) = (partner_market, customer_market) {
+        if partner_market == customer_market {
+            findings.push(Finding::new(FindingCode::SameMarket).with("market", partner_market.label(crate::i18n::Lang::En)));
+        }
+    }
+    let migrating = lines.iter().filter(|line| line.is_migrated() || line.path == MigrationPath::Blocked).count();
+    if migrating > 0 && input.partner.relationship != RelationshipStatus::Accepted {
+        findings.push(Finding::new(FindingCode::RelationshipNeeded).with("ready_on", ready_on));
+    }
+    if migrating > 0 && setup_pending && !input.partner.mca_accepted {
+        let how = match input.partner.billing_model {
+            BillingModel::DirectBill => "how:direct-bill",
+            BillingModel::IndirectReseller => "how:indirect-reseller",
+        };
+        findings.push(Finding::new(FindingCode::McaNeeded).with("how", how));
+    }
+    for (role, reason) in needed_gdap_roles(input, lines) {
+        let role_token = match role {
+            GdapRole::ServiceSupportAdministrator => "role:service-support-administrator",
+            GdapRole::LicenseAdministrator => "role:license-administrator",
+        };
+        findings.push(Finding::new(FindingCode::GdapRoleNeeded).with("role", role_token).with("reason", reason));
+    }
+    let not_migrated = lines.iter().filter(|line| line.path == MigrationPath::NotMigrated).count();
+    if not_migrated > 0 {
+        findings.push(Finding::new(FindingCode::PartOfTenant).with("count", not_migrated).with("total", lines.len()));
+    }
+    findings
+}
+
+/// GDAP roles the plan needs that the partner does not hold yet (GDAP-1): support
+/// tickets about credits, license reassignment where the offer changes.
+pub(super) fn needed_gdap_roles(input: &PlanInput, lines: &[PlanLine]) -> Vec<(GdapRole, &'static str)> {
+    let held = |role: GdapRole| input.partner.gdap == GdapStatus::Active && input.partner.gdap_roles.contains(&role);
+    let mut roles = Vec::new();
+    if lines.iter().any(|line| line.credit_eligible && line.path != MigrationPath::NotMigrated) && !held(GdapRole::ServiceSupportAdministrator) {
+        roles.push((GdapRole::ServiceSupportAdministrator, "reason:credit"));
+    }
+    if lines.iter().any(|line| line.reassign_licenses && line.is_migrated()) && !held(GdapRole::LicenseAdministrator) {
+        roles.push((GdapRole::LicenseAdministrator, "reason:reassign"));
+    }
+    roles
+}
+
+/// Seats per product before (every source line) and after (the lines that migrate).
+fn totals(lines: &[PlanLine]) -> Vec<ProductTotal> {
+    let mut totals: BTreeMap<String, ProductTotal> = BTreeMap::new();
+    let mut add = |key: &str, name: &str, before: u32, after: u32| {
+        let total = totals
+            .entry(key.to_string())
+            .or_insert_with(|| ProductTotal { key: key.to_string(), name: name.to_string(), seats_before: 0, seats_after: 0 });
+        total.seats_before += u64::from(before);
+        total.seats_after += u64::from(after);
+    };
+    for line in lines {
+        match &line.source_sku {
+            Some(sku) => add(&sku.sku_id, &sku.name, line.seats_source_total, 0),
+            None => add(line.product.trim(), line.product.trim(), line.seats_source_total, 0),
+        }
+        if let Some(target) = line.target.as_ref().filter(|_| line.is_migrated()) {
+            add(&target.sku_id, &target.name, 0, line.seats);
+            if let Some(add_on) = &target.add_on {
+                add(&add_on.sku_id, &add_on.name, 0, line.seats);
+            }
+        }
+    }
+    let mut list: Vec<ProductTotal> = totals.into_values().collect();
+    list.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
+    list
+}
+
+fn key_dates(as_of: chrono::NaiveDate, ready_on: chrono::NaiveDate, lines: &[PlanLine]) -> KeyDates {
+    let migrating = || lines.iter().filter(|line| line.is_migrated());
+    let purchases = || migrating().filter_map(|line| line.dates.purchase_on);
+    KeyDates {
+        relationship_request_on: Some(as_of),
+        ready_on: Some(ready_on),
+        first_purchase_on: purchases().min(),
+        last_purchase_on: purchases().max(),
+        first_term_end: migrating().filter_map(|line| line.dates.term_end).min(),
+        earliest_data_at_risk_after: migrating().filter_map(|line| line.dates.data_at_risk_after).min(),
+        last_cutover_on: migrating().filter_map(|line| line.dates.cutover_on).max(),
+    }
+}

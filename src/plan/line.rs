@@ -1,0 +1,498 @@
+//! The plan of one source subscription: its path, target offer, seats, dates and
+//! findings. Called once per subscription by the customer planner.
+
+use chrono::NaiveDate;
+
+use super::dates;
+use super::findings::{Finding, FindingCode};
+use super::offer::{self, OfferCache, Resolution};
+use super::{LineDates, OverrideField, PlanLine, TargetOffer};
+use crate::catalog::{Catalog, Product};
+use crate::markets::Market;
+use crate::model::{Channel, LineOverride, MigrationPath, PlanInput, Subscription, SubscriptionStatus};
+
+/// What every line of a customer shares.
+pub(super) struct LineContext<'a> {
+    pub input: &'a PlanInput,
+    pub catalog: &'a Catalog,
+    pub as_of: NaiveDate,
+    /// The day the relationship and the MCA are expected to be in place (REL-1, MCA-1).
+    pub ready_on: NaiveDate,
+    pub customer_country: Option<String>,
+    pub partner_country: Option<&'a str>,
+    pub partner_market: Option<Market>,
+    /// Active license-based subscriptions of the tenant (CAP-SUBS).
+    pub active_subscriptions: usize,
+    /// Business-family seats of the tenant after the plan (CAP-BUSINESS).
+    pub business_seats: u64,
+    /// GDAP is active with Service support administrator (DAP-1, GDAP-1).
+    pub partner_can_ask_support: bool,
+}
+
+/// Tenant cap above which no subscription may be added (CAP-SUBS).
+pub(super) const SUBSCRIPTION_CAP: usize = 300;
+/// Active subscriptions above which duplicates must not be bought first (CAP-SUBS).
+pub(super) const SUBSCRIPTION_DUPLICATE_THRESHOLD: usize = 150;
+/// Seats of the Business family per tenant (CAP-BUSINESS).
+pub(super) const BUSINESS_SEAT_CAP: u64 = 300;
+/// Direct subscriptions above this many licenses need a support call to cancel (DIRECT-CANCEL).
+const DIRECT_ONLINE_CANCEL_LIMIT: u32 = 25;
+
+/// Name markers of products sold by usage or capacity, not per seat.
+const NON_SEAT_MARKERS: &[&str] = &["pay-as-you-go", "pay as you go", "capacity", "credits", "payg", "metered"];
+
+/// Why a line is not migrated, before any path is considered.
+fn not_migrated_reason(ctx: &LineContext, subscription: &Subscription, product: Option<&Product>, seats: u32) -> Option<Finding> {
+    let product_name = product.map_or(subscription.product.as_str(), |product| product.name.as_str());
+    if let Some(excluded) = product.and_then(|product| ctx.catalog.excluded(&product.sku_id)) {
+        return Some(Finding::new(FindingCode::FreeSkuNotMigrated).with("product", &excluded.name));
+    }
+    if subscription.trial {
+        return Some(Finding::new(FindingCode::TrialNotMigrated).with("product", product_name));
+    }
+    let lower_name = product_name.to_lowercase();
+    if seats == 0 || NON_SEAT_MARKERS.iter().any(|marker| lower_name.contains(marker)) {
+        return Some(Finding::new(FindingCode::NonSeatNotMigrated).with("product", product_name));
+    }
+    let ended = |status: &str| Some(Finding::new(FindingCode::AlreadyEnded).with("product", product_name).with("status", status));
+    match subscription.status {
+        SubscriptionStatus::Deleted => ended("deleted"),
+        SubscriptionStatus::Disabled => ended("disabled"),
+        SubscriptionStatus::Expired | SubscriptionStatus::Warning => match subscription.term_end {
+            Some(term_end) if ctx.as_of <= dates::data_at_risk_after(term_end) => None,
+            _ => ended("expired"),
+        },
+        _ => None,
+    }
+}
+
+fn recommended_path(channel: Channel) -> MigrationPath {
+    match channel {
+        Channel::CspNce => MigrationPath::PartnerTransfer,
+        Channel::Ea => MigrationPath::EaChannelTransfer,
+        Channel::Direct | Channel::CspLegacy => MigrationPath::Repurchase,
+        Channel::Unknown => MigrationPath::Blocked,
+    }
+}
+
+/// REGION-1 / REGIONS for one line: the tenant country's market against the partner's.
+fn region_findings(ctx: &LineContext, line_country: Option<&str>) -> Vec<Finding> {
+    let (Some(partner_country), Some(customer_country)) = (ctx.partner_country, line_country) else {
+        return Vec::new(); // reported once per customer as CountryUnknown
+    };
+    let Some(partner_market) = ctx.partner_market else {
+        return vec![Finding::new(FindingCode::CountryWithoutMarket).with("party", "party:partner").with("country", partner_country)];
+    };
+    match crate::markets::market_of(customer_country) {
+        None => vec![Finding::new(FindingCode::CountryWithoutMarket).with("party", "party:customer").with("country", customer_country)],
+        Some(customer_market) if customer_market != partner_market => vec![Finding::new(FindingCode::RegionMismatch)
+            .with("partner_market", partner_market.label(crate::i18n::Lang::En))
+            .with("partner_country", partner_country)
+            .with("customer_market", customer_market.label(crate::i18n::Lang::En))
+            .with("customer_country", customer_country)],
+        Some(_) => Vec::new(),
+    }
+}
+
+pub(super) fn plan_line(
+    ctx: &LineContext,
+    subscription: &Subscription,
+    resolution: Resolution,
+    line_override: Option<&LineOverride>,
+    cache: &mut OfferCache,
+) -> PlanLine {
+    let empty_override = LineOverride::default();
+    let line_override = line_override.unwrap_or(&empty_override);
+    let product = resolution.product_index.and_then(|index| ctx.catalog.product(index));
+    let mut findings = resolution.findings;
+    let mut overrides_applied = Vec::new();
+
+    let seats = match line_override.seats {
+        Some(seats) => {
+            overrides_applied.push(OverrideField::Seats);
+            if seats != subscription.seats_total {
+                findings.push(Finding::new(FindingCode::SeatsOverridden).with("seats", seats).with("source_seats", subscription.seats_total));
+            }
+            seats
+        }
+        None => subscription.seats_total,
+    };
+
+    let mut line = PlanLine {
+        subscription_id: subscription.subscription_id.clone(),
+        product: subscription.product.clone(),
+        source_sku: product.map(offer::offer_ref),
+        channel: subscription.channel,
+        status: subscription.status,
+        path: MigrationPath::NotMigrated,
+        recommended_path: MigrationPath::NotMigrated,
+        target: None,
+        candidates: Vec::new(),
+        seats,
+        seats_source_total: subscription.seats_total,
+        seats_assigned: subscription.seats_assigned,
+        dates: LineDates { term_end: subscription.term_end, term_end_estimated: subscription.term_end_estimated, ..LineDates::default() },
+        overlap_days: None,
+        overlap_cost: None,
+        currency: subscription.currency.clone(),
+        reassign_licenses: false,
+        credit_eligible: subscription.channel == Channel::Direct,
+        transfer_batch: None,
+        overrides_applied: Vec::new(),
+        note: line_override.note.clone(),
+        findings: Vec::new(),
+        source: subscription.source.clone(),
+    };
+
+    if line_override.excluded {
+        overrides_applied.push(OverrideField::Excluded);
+        findings.push(Finding::new(FindingCode::ExcludedByUser));
+        line.findings = findings;
+        line.overrides_applied = overrides_applied;
+        line.credit_eligible = false;
+        return line;
+    }
+
+    // Which path: not migrated for a reason, else by channel; the user's choice wins.
+    let not_migrated = not_migrated_reason(ctx, subscription, product, seats);
+    let mut recommended = if not_migrated.is_some() { MigrationPath::NotMigrated } else { recommended_path(subscription.channel) };
+    if let Some(reason) = not_migrated {
+        findings.push(reason);
+    }
+    let path_override = line_override.path;
+    if let Some(path) = path_override {
+        overrides_applied.push(OverrideField::Path);
+        if path != recommended {
+            findings.push(Finding::new(FindingCode::PathConfirmedByUser).with("path", path.id()).with("recommended", recommended.id()));
+        }
+    }
+    let chosen_path = path_override.unwrap_or(recommended);
+    if chosen_path == MigrationPath::NotMigrated || (chosen_path == MigrationPath::Blocked && path_override.is_some()) {
+        line.path = chosen_path;
+        line.recommended_path = recommended;
+        line.credit_eligible = line.credit_eligible && chosen_path != MigrationPath::NotMigrated;
+        line.findings = findings;
+        line.overrides_applied = overrides_applied;
+        return line;
+    }
+    if subscription.channel == Channel::Unknown && path_override.is_none() {
+        findings.push(Finding::new(FindingCode::ChannelUnknown).with("product", &subscription.product));
+    }
+    // The path whose dates and offer are planned (an unconfirmed channel is planned as a purchase).
+    let mut working_path = match chosen_path {
+        MigrationPath::Blocked => MigrationPath::Repurchase,
+        path => path,
+    };
+    if working_path == MigrationPath::PartnerTransfer && subscription.channel != Channel::CspNce {
+        findings.push(Finding::new(FindingCode::TransferNotAvailable).with("channel", subscription.channel.id()));
+        working_path = MigrationPath::Repurchase;
+    }
+    if working_path == MigrationPath::EaChannelTransfer && subscription.channel != Channel::Ea {
+        findings.push(Finding::new(FindingCode::EaTransferNotAvailable).with("channel", subscription.channel.id()));
+        working_path = MigrationPath::Repurchase;
+    }
+
+    let line_country = subscription
+        .tenant_country
+        .as_deref()
+        .map(str::trim)
+        .filter(|country| !country.is_empty())
+        .map(super::normalise_country)
+        .or_else(|| ctx.customer_country.clone());
+    findings.extend(region_findings(ctx, line_country.as_deref()));
+
+    // Term end: an expired source is bought as soon as possible; a past end on an
+    // active subscription most likely renewed, so no dates are guessed from it.
+    let mut term_end = subscription.term_end;
+    let expired = matches!(subscription.status, SubscriptionStatus::Expired | SubscriptionStatus::Warning);
+    match term_end {
+        Some(end) if expired => findings.push(Finding::new(FindingCode::ExpiredRecoverable).with("data_at_risk_after", dates::data_at_risk_after(end))),
+        Some(end) if end < ctx.as_of => {
+            findings.push(Finding::new(FindingCode::TermEndPassed).with("term_end", end));
+            term_end = None;
+        }
+        Some(end) if subscription.term_end_estimated => findings.push(Finding::new(FindingCode::TermEndEstimated).with("term_end", end)),
+        Some(_) => {}
+        None if working_path != MigrationPath::PartnerTransfer => findings.push(Finding::new(FindingCode::TermEndUnknown)),
+        None => {}
+    }
+    if working_path == MigrationPath::PartnerTransfer && path_override.is_none() {
+        if let Some(end) = term_end.filter(|end| *end < ctx.ready_on) {
+            findings.push(Finding::new(FindingCode::TransferAfterTermEnd).with("term_end", end).with("ready_on", ctx.ready_on));
+            working_path = MigrationPath::Repurchase;
+            recommended = MigrationPath::Repurchase;
+        }
+    }
+
+    // Tenant caps decide whether duplicates may be bought before the originals end.
+    let is_business = product.is_some_and(offer::is_business_family);
+    if is_business && ctx.business_seats > BUSINESS_SEAT_CAP {
+        findings.push(Finding::new(FindingCode::BusinessCapExceeded).with("seats", ctx.business_seats));
+    }
+    if ctx.active_subscriptions > SUBSCRIPTION_CAP {
+        findings.push(Finding::new(FindingCode::SubscriptionCapExceeded).with("count", ctx.active_subscriptions));
+    }
+    let business_overlap_seats = ctx.business_seats + u64::from(seats);
+    let business_overlap = is_business && ctx.business_seats <= BUSINESS_SEAT_CAP && business_overlap_seats > BUSINESS_SEAT_CAP;
+    let subscription_overlap = ctx.active_subscriptions > SUBSCRIPTION_DUPLICATE_THRESHOLD && ctx.active_subscriptions <= SUBSCRIPTION_CAP;
+    let buy_after_expiry = working_path == MigrationPath::Repurchase && (business_overlap || subscription_overlap);
+
+    plan_dates(ctx, subscription, line_override, working_path, term_end, expired, buy_after_expiry, seats, &mut line, &mut findings, &mut overrides_applied);
+    if buy_after_expiry && line_override.purchase_on.is_none() {
+        if let Some(purchase_on) = line.dates.purchase_on {
+            if business_overlap {
+                findings.push(Finding::new(FindingCode::BusinessCapOverlap).with("seats", business_overlap_seats).with("purchase_on", purchase_on));
+            } else {
+                findings.push(Finding::new(FindingCode::SubscriptionCapOverlap).with("count", ctx.active_subscriptions).with("purchase_on", purchase_on));
+            }
+        }
+    }
+
+    plan_offer(ctx, line_override, product, working_path, line_country.as_deref(), &mut line, &mut findings, &mut overrides_applied, cache);
+    source_end_findings(ctx, subscription, working_path, seats, &line, &mut findings);
+
+    if let Some(assigned) = subscription.seats_assigned.filter(|assigned| *assigned < subscription.seats_total) {
+        findings.push(Finding::new(FindingCode::SeatsUnassigned).with("assigned", assigned).with("total", subscription.seats_total));
+    }
+
+    let has_blocker = findings.iter().any(Finding::is_blocker);
+    if has_blocker && path_override.is_none() {
+        recommended = MigrationPath::Blocked;
+    }
+    line.recommended_path = recommended;
+    line.path = match path_override {
+        Some(path) => path,
+        None if has_blocker => MigrationPath::Blocked,
+        None => working_path,
+    };
+    line.findings = findings;
+    line.overrides_applied = overrides_applied;
+    line
+}
+
+/// Dates of the line for its path (TIME-1, NCE-CANCEL, EXPIRED-30, EA-CHANNEL, P2P-TRANSFER).
+#[allow(clippy::too_many_arguments)]
+fn plan_dates(
+    ctx: &LineContext,
+    subscription: &Subscription,
+    line_override: &LineOverride,
+    working_path: MigrationPath,
+    term_end: Option<NaiveDate>,
+    expired: bool,
+    buy_after_expiry: bool,
+    seats: u32,
+    line: &mut PlanLine,
+    findings: &mut Vec<Finding>,
+    overrides_applied: &mut Vec<OverrideField>,
+) {
+    let settings = &ctx.input.settings;
+    if working_path == MigrationPath::PartnerTransfer {
+        line.dates.transfer_on = Some(ctx.ready_on);
+        return;
+    }
+    let recommended_purchase = term_end.map(|end| match working_path {
+        MigrationPath::EaChannelTransfer => dates::cutover_on(end).max(ctx.ready_on),
+        _ if expired => ctx.ready_on,
+        _ => dates::recommended_purchase_on(end, ctx.ready_on, settings.purchase_lead_days, buy_after_expiry),
+    });
+    if working_path == MigrationPath::EaChannelTransfer {
+        line.dates.transfer_on = Some(ctx.ready_on);
+    }
+    let purchase_on = match line_override.purchase_on {
+        Some(chosen) => {
+            overrides_applied.push(OverrideField::PurchaseOn);
+            if chosen < ctx.as_of {
+                findings.push(Finding::new(FindingCode::PurchaseBeforeAsOf).with("purchase_on", chosen).with("as_of", ctx.as_of));
+            }
+            Some(chosen)
+        }
+        None => recommended_purchase,
+    };
+    line.dates.purchase_on = purchase_on;
+    line.dates.cancel_window_ends = purchase_on.map(dates::cancel_window_ends);
+    let Some(end) = term_end else {
+        return;
+    };
+    let cutover = dates::cutover_on(end);
+    let data_at_risk_after = dates::data_at_risk_after(end);
+    line.dates.cutover_on = Some(cutover);
+    line.dates.data_at_risk_after = Some(data_at_risk_after);
+    if working_path == MigrationPath::Repurchase && subscription.channel != Channel::Ea && !expired {
+        line.dates.auto_renew_off_by = Some(dates::auto_renew_off_by(end, ctx.as_of));
+    }
+    let Some(purchase_on) = purchase_on else {
+        return;
+    };
+    if working_path == MigrationPath::EaChannelTransfer && purchase_on == cutover {
+        findings.push(Finding::new(FindingCode::EaChannelTransfer).with("purchase_on", purchase_on));
+    }
+    if purchase_on > data_at_risk_after {
+        findings.push(Finding::new(FindingCode::PurchaseTooLate).with("purchase_on", purchase_on).with("data_at_risk_after", data_at_risk_after));
+    } else if purchase_on > cutover && !expired && !buy_after_expiry {
+        findings.push(
+            Finding::new(FindingCode::PurchaseAfterTermEnd)
+                .with("purchase_on", purchase_on)
+                .with("gap_days", (purchase_on - end).num_days() - 1)
+                .with("term_end", end)
+                .with("data_at_risk_after", data_at_risk_after),
+        );
+    }
+    if working_path == MigrationPath::Repurchase && !expired {
+        let window_ends = dates::cancel_window_ends(purchase_on);
+        let code = if window_ends < cutover { FindingCode::CancelWindowClosesEarly } else { FindingCode::CancelWindowCoversCutover };
+        findings.push(Finding::new(code).with("purchase_on", purchase_on).with("cancel_window_ends", window_ends).with("cutover", cutover));
+        let overlap = dates::overlap_days(purchase_on, end);
+        line.overlap_days = Some(overlap);
+        if overlap > 0 {
+            let cost = subscription.unit_price.and_then(|price| dates::overlap_cost(price, subscription.billing, seats, overlap));
+            line.overlap_cost = cost;
+            findings.push(match cost {
+                Some(cost) => Finding::new(FindingCode::OverlapCost)
+                    .with("overlap_days", overlap)
+                    .with("overlap_cost", format!("{cost:.2}"))
+                    .with("currency", subscription.currency.as_deref().unwrap_or_default()),
+                None => Finding::new(FindingCode::Overlap).with("overlap_days", overlap),
+            });
+        }
+    }
+}
+
+/// The target offer and its alternatives (CONT-1, EQUIV-1, REASSIGN-1, TEAMS-UNBUNDLE).
+#[allow(clippy::too_many_arguments)]
+fn plan_offer(
+    ctx: &LineContext,
+    line_override: &LineOverride,
+    product: Option<&Product>,
+    working_path: MigrationPath,
+    line_country: Option<&str>,
+    line: &mut PlanLine,
+    findings: &mut Vec<Finding>,
+    overrides_applied: &mut Vec<OverrideField>,
+    cache: &mut OfferCache,
+) {
+    let catalog = ctx.catalog;
+    let source_index = product.and_then(|product| catalog.index_by_sku_id(&product.sku_id));
+    if let Some(chosen) = line_override.target_sku_id.as_deref().filter(|sku_id| !sku_id.trim().is_empty()) {
+        overrides_applied.push(OverrideField::TargetSku);
+        match catalog.by_sku_id(chosen).or_else(|| catalog.find(chosen)) {
+            Some(target) => set_target(line, findings, product, target, None, true),
+            None => findings.push(Finding::new(FindingCode::TargetOverrideUnknown).with("sku_id", chosen.trim()).with("catalog", catalog.source_label())),
+        }
+        if let Some(index) = source_index {
+            line.candidates = cache.ranked(catalog, index).to_vec();
+        }
+        return;
+    }
+    let Some(source) = product else {
+        findings.push(Finding::new(FindingCode::UnknownSku).with("product", line.product.trim()).with("catalog", catalog.source_label()));
+        return;
+    };
+    let Some(equivalent) = offer::teams_suite_equivalent(catalog, source) else {
+        set_target(line, findings, product, source, None, false);
+        return;
+    };
+    let unbundled_from = offer::teams_unbundled_from(line_country);
+    let buy_day = line.dates.purchase_on.unwrap_or(ctx.as_of);
+    if working_path != MigrationPath::Repurchase || buy_day < unbundled_from {
+        if buy_day >= unbundled_from {
+            findings.push(Finding::new(FindingCode::TeamsSuiteKept).with("product", &source.name));
+        }
+        set_target(line, findings, product, source, None, false);
+        return;
+    }
+    let teams = catalog.by_sku_id(offer::TEAMS_ENTERPRISE_SKU_ID);
+    let area = if unbundled_from == offer::TEAMS_UNBUNDLE_EEA_FROM { "area:eea" } else { "area:world" };
+    let mut candidates = Vec::new();
+    match (equivalent.and_then(|index| catalog.product(index)), teams) {
+        (Some(suite), Some(teams)) => {
+            findings.push(
+                Finding::new(FindingCode::TeamsSuiteRetired)
+                    .with("product", &source.name)
+                    .with("since", unbundled_from)
+                    .with("area", area)
+                    .with("suite", &suite.name)
+                    .with("teams", &teams.name),
+            );
+            candidates.push(offer::candidate_for(source, suite, Some(teams)));
+            set_target(line, findings, product, suite, Some(teams), false);
+        }
+        _ => findings.push(Finding::new(FindingCode::NoEquivalent).with("product", &source.name)),
+    }
+    if let Some(index) = source_index {
+        let pair_suite = candidates.first().map(|candidate| candidate.offer.sku_id.clone());
+        candidates.extend(cache.ranked(catalog, index).iter().filter(|candidate| Some(&candidate.offer.sku_id) != pair_suite.as_ref()).take(2).cloned());
+    }
+    line.candidates = candidates;
+}
+
+/// Sets the target and the findings about it: same offer, or another one whose
+/// lost plans are named.
+fn set_target(line: &mut PlanLine, findings: &mut Vec<Finding>, source: Option<&Product>, target: &Product, add_on: Option<&Product>, chosen_by_user: bool) {
+    let same_as_source = add_on.is_none() && source.is_some_and(|source| source.sku_id == target.sku_id);
+    line.target = Some(TargetOffer {
+        sku_id: target.sku_id.clone(),
+        sku_part_number: target.sku_part_number.clone(),
+        name: target.name.clone(),
+        add_on: add_on.map(offer::offer_ref),
+        same_as_source,
+        chosen_by_user,
+    });
+    if same_as_source {
+        findings.push(Finding::new(FindingCode::SameOffer).with("name", &target.name));
+        return;
+    }
+    let Some(source) = source else {
+        return;
+    };
+    line.reassign_licenses = true;
+    let target_label = match add_on {
+        Some(add_on) => format!("{} + {}", target.name, add_on.name),
+        None => target.name.clone(),
+    };
+    findings.push(Finding::new(FindingCode::OfferChanged).with("target", &target_label).with("source", &source.name));
+    let comparison = offer::candidate_for(source, target, add_on);
+    if !comparison.plans_lost.is_empty() {
+        let names: Vec<&str> = comparison.plans_lost.iter().map(|plan| plan.friendly_name.as_str()).collect();
+        findings.push(
+            Finding::new(FindingCode::PlansLost)
+                .with("target", &target_label)
+                .with("count", names.len())
+                .with("source", &source.name)
+                .with("plans", names.join(", ")),
+        );
+    }
+}
+
+/// How the source stops: auto-renew off, recurring billing off, credit (NCE-RENEW,
+/// DIRECT-CANCEL, CRED-1, DAP-1).
+fn source_end_findings(ctx: &LineContext, subscription: &Subscription, working_path: MigrationPath, seats: u32, line: &PlanLine, findings: &mut Vec<Finding>) {
+    if subscription.channel == Channel::Direct {
+        findings.push(Finding::new(FindingCode::CreditPossible));
+        findings.push(Finding::new(if ctx.partner_can_ask_support { FindingCode::CreditAskedByPartner } else { FindingCode::CreditAskedByCustomer }));
+    }
+    if working_path != MigrationPath::Repurchase {
+        return;
+    }
+    let (Some(off_by), Some(term_end)) = (line.dates.auto_renew_off_by, line.dates.term_end) else {
+        return;
+    };
+    if subscription.auto_renew == Some(false) {
+        findings.push(Finding::new(FindingCode::AutoRenewAlreadyOff).with("term_end", term_end));
+        return;
+    }
+    match subscription.channel {
+        Channel::Direct => {
+            findings.push(Finding::new(FindingCode::RecurringBillingOff).with("auto_renew_off_by", off_by).with("term_end", term_end));
+            if seats > DIRECT_ONLINE_CANCEL_LIMIT {
+                findings.push(Finding::new(FindingCode::LargeDirectCancellation).with("seats", seats));
+            }
+        }
+        Channel::CspNce | Channel::CspLegacy => findings.push(
+            Finding::new(FindingCode::AutoRenewOff).with("who", "who:previous-partner").with("auto_renew_off_by", off_by).with("term_end", term_end),
+        ),
+        Channel::Unknown => findings.push(
+            Finding::new(FindingCode::AutoRenewOff).with("who", "who:customer").with("auto_renew_off_by", off_by).with("term_end", term_end),
+        ),
+        Channel::Ea => {}
+    }
+}
