@@ -1,0 +1,293 @@
+//! Microsoft Graph: `GET /subscribedSkus` (one item per SKU: seats and
+//! assigned counts) and `GET /directory/subscriptions` (one item per
+//! subscription: total, trial, next lifecycle date, owner). Each file is read
+//! alone or, when both are imported, joined on `skuId` across files.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use crate::import::error::{Issue, IssueKind, ValueKind};
+use crate::import::json::{property, text};
+use crate::import::rows::{DateTarget, FileContext};
+use crate::import::values::{clean_cell, days_between, parse_guid, parse_status};
+use crate::model::{Channel, SourceRef, Subscription, SubscriptionStatus, Term};
+
+/// One `subscribedSkus` item, read.
+#[derive(Debug, Clone)]
+pub(crate) struct SkuItem {
+    pub file_index: usize,
+    pub source: SourceRef,
+    pub had_warnings: bool,
+    pub sku_id: Option<String>,
+    pub sku_part_number: Option<String>,
+    pub status: SubscriptionStatus,
+    pub consumed: Option<u32>,
+    pub enabled: Option<u32>,
+    pub warning: Option<u32>,
+    pub account_name: Option<String>,
+    pub account_id: Option<String>,
+    pub subscription_ids: Vec<String>,
+}
+
+/// One `directory/subscriptions` item, read.
+#[derive(Debug, Clone)]
+pub(crate) struct DirectoryItem {
+    pub file_index: usize,
+    pub source: SourceRef,
+    pub had_warnings: bool,
+    pub id: Option<String>,
+    pub commerce_subscription_id: Option<String>,
+    pub sku_id: Option<String>,
+    pub sku_part_number: Option<String>,
+    pub status: SubscriptionStatus,
+    pub total_licenses: Option<u32>,
+    pub is_trial: Option<bool>,
+    pub created: Option<NaiveDate>,
+    pub next_lifecycle: Option<NaiveDate>,
+    pub owner_tenant_id: Option<String>,
+    pub owner_type: Option<String>,
+}
+
+fn cleaned(object: &Map<String, Value>, name: &str) -> Option<String> {
+    let raw = text(object, name)?;
+    let cell = clean_cell(&raw);
+    (!cell.is_empty()).then(|| cell.into_owned())
+}
+
+fn count(ctx: &mut FileContext, object: &Map<String, Value>, name: &str) -> Option<u32> {
+    let raw = text(object, name)?;
+    ctx.read_optional_count(name, &clean_cell(&raw))
+}
+
+fn guid(ctx: &mut FileContext, object: &Map<String, Value>, name: &str) -> Option<String> {
+    let raw = cleaned(object, name)?;
+    ctx.read_with(name, &raw, ValueKind::Guid, parse_guid)
+}
+
+fn status(ctx: &mut FileContext, object: &Map<String, Value>, name: &str) -> SubscriptionStatus {
+    let raw = cleaned(object, name).unwrap_or_default();
+    ctx.read_with(name, &raw, ValueKind::Status, parse_status).unwrap_or_default()
+}
+
+/// Reads a `subscribedSkus` item; `None` (row rejected) when it names no SKU.
+pub(crate) fn read_sku(ctx: &mut FileContext, file_index: usize, line: u32, item: &Value) -> Option<SkuItem> {
+    let Value::Object(object) = item else {
+        ctx.reject(None, IssueKind::MissingIdentity, vec![item.to_string()]);
+        return None;
+    };
+    let sku_id = guid(ctx, object, "skuId");
+    let sku_part_number = cleaned(object, "skuPartNumber");
+    if sku_id.is_none() && sku_part_number.is_none() {
+        let (_, cells) = crate::import::json::item_cells(item);
+        ctx.reject(None, IssueKind::MissingIdentity, cells);
+        return None;
+    }
+    let prepaid = property(object, "prepaidUnits").and_then(Value::as_object);
+    let (enabled, warning) = match prepaid {
+        Some(units) => (count(ctx, units, "enabled"), count(ctx, units, "warning")),
+        None => (None, None),
+    };
+    let subscription_ids = property(object, "subscriptionIds")
+        .or_else(|| property(object, "subscriptionsIds"))
+        .and_then(Value::as_array)
+        .map(|ids| ids.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .unwrap_or_default();
+    Some(SkuItem {
+        file_index,
+        source: SourceRef { file: ctx.file.clone(), line },
+        sku_id,
+        sku_part_number,
+        status: status(ctx, object, "capabilityStatus"),
+        consumed: count(ctx, object, "consumedUnits"),
+        enabled,
+        warning,
+        account_name: cleaned(object, "accountName"),
+        account_id: guid(ctx, object, "accountId"),
+        subscription_ids,
+        had_warnings: ctx.row_has_warnings(),
+    })
+}
+
+/// Reads a `directory/subscriptions` item; `None` (row rejected) when it
+/// names neither a SKU nor a subscription.
+pub(crate) fn read_directory(ctx: &mut FileContext, file_index: usize, line: u32, item: &Value) -> Option<DirectoryItem> {
+    let Value::Object(object) = item else {
+        ctx.reject(None, IssueKind::MissingIdentity, vec![item.to_string()]);
+        return None;
+    };
+    let sku_id = guid(ctx, object, "skuId");
+    let sku_part_number = cleaned(object, "skuPartNumber");
+    let id = cleaned(object, "id");
+    let commerce_subscription_id = cleaned(object, "commerceSubscriptionId");
+    if sku_id.is_none() && sku_part_number.is_none() && id.is_none() && commerce_subscription_id.is_none() {
+        let (_, cells) = crate::import::json::item_cells(item);
+        ctx.reject(None, IssueKind::MissingIdentity, cells);
+        return None;
+    }
+    let total_licenses = match text(object, "totalLicenses") {
+        Some(raw) => match ctx.read_count(&clean_cell(&raw)) {
+            Ok(total) => total,
+            Err(kind) => {
+                let (_, cells) = crate::import::json::item_cells(item);
+                ctx.reject(Some("totalLicenses"), kind, cells);
+                return None;
+            }
+        },
+        None => None,
+    };
+    let is_trial = cleaned(object, "isTrial").and_then(|raw| ctx.read_bool("isTrial", &raw));
+    let created = cleaned(object, "createdDateTime").and_then(|raw| ctx.read_date("createdDateTime", &raw, DateTarget::Detached));
+    let next_lifecycle =
+        cleaned(object, "nextLifecycleDateTime").and_then(|raw| ctx.read_date("nextLifecycleDateTime", &raw, DateTarget::Detached));
+    Some(DirectoryItem {
+        file_index,
+        source: SourceRef { file: ctx.file.clone(), line },
+        id,
+        commerce_subscription_id,
+        sku_id,
+        sku_part_number,
+        status: status(ctx, object, "status"),
+        total_licenses,
+        is_trial,
+        created,
+        next_lifecycle,
+        owner_tenant_id: guid(ctx, object, "ownerTenantId"),
+        owner_type: cleaned(object, "ownerType"),
+        had_warnings: ctx.row_has_warnings(),
+    })
+}
+
+/// A subscription made by the join, with the file it is counted in.
+pub(crate) struct Joined {
+    pub file_index: usize,
+    pub had_warnings: bool,
+    pub subscription: Subscription,
+}
+
+pub(crate) struct JoinResult {
+    pub subscriptions: Vec<Joined>,
+    /// File index of each SKU item folded into directory subscriptions.
+    pub merged: Vec<usize>,
+    pub issues: Vec<Issue>,
+}
+
+/// Graph gives no term: estimate it from the days between creation and the
+/// next lifecycle date (about 25-35 days monthly, up to 1089 annual, about
+/// 1095 triennial).
+fn estimate_term(days: i64) -> Term {
+    match days {
+        25..=35 => Term::P1M,
+        36..=1089 => Term::P1Y,
+        1090..=1130 => Term::P3Y,
+        _ => Term::Unknown,
+    }
+}
+
+fn sku_key(sku_id: &Option<String>, sku_part_number: &Option<String>) -> Option<String> {
+    sku_id.clone().or_else(|| sku_part_number.as_ref().map(|part| format!("part:{}", part.to_ascii_uppercase())))
+}
+
+/// Joins SKU items and directory subscriptions on `skuId` (or the part number
+/// when an item has no id). Each directory subscription becomes a
+/// subscription with its SKU's counts; SKUs no directory item names stand alone.
+pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinResult {
+    let mut issues = Vec::new();
+    let mut subscriptions = Vec::new();
+    let sku_by_key: HashMap<String, usize> =
+        skus.iter().enumerate().filter_map(|(at, sku)| sku_key(&sku.sku_id, &sku.sku_part_number).map(|key| (key, at))).collect();
+    let mut subscriptions_per_sku: HashMap<usize, usize> = HashMap::new();
+    let matched: Vec<Option<usize>> = directory
+        .iter()
+        .map(|item| {
+            let by_id = item.sku_id.as_ref().and_then(|id| sku_by_key.get(id));
+            let by_part = item
+                .sku_part_number
+                .as_ref()
+                .and_then(|part| sku_by_key.get(&format!("part:{}", part.to_ascii_uppercase())));
+            let found = by_id.or(by_part).copied().or_else(|| {
+                let part = item.sku_part_number.as_ref()?;
+                skus.iter().position(|sku| sku.sku_part_number.as_ref().is_some_and(|other| other.eq_ignore_ascii_case(part)))
+            });
+            if let Some(at) = found {
+                *subscriptions_per_sku.entry(at).or_default() += 1;
+            }
+            found
+        })
+        .collect();
+
+    for (item, sku_at) in directory.into_iter().zip(matched) {
+        let sku = sku_at.and_then(|at| skus.get(at));
+        let siblings = sku_at.and_then(|at| subscriptions_per_sku.get(&at)).copied().unwrap_or(0);
+        let mut subscription = Subscription {
+            subscription_id: item.commerce_subscription_id.clone().or_else(|| item.id.clone()).unwrap_or_default(),
+            sku_id: item.sku_id.clone().or_else(|| sku.and_then(|sku| sku.sku_id.clone())),
+            sku_part_number: item.sku_part_number.clone().or_else(|| sku.and_then(|sku| sku.sku_part_number.clone())),
+            status: item.status,
+            trial: item.is_trial.unwrap_or(false),
+            term_end: item.next_lifecycle,
+            term_end_estimated: item.next_lifecycle.is_some(),
+            customer: sku.and_then(|sku| sku.account_name.clone()).unwrap_or_default(),
+            tenant_id: sku.and_then(|sku| sku.account_id.clone()),
+            source: item.source.clone(),
+            ..Subscription::default()
+        };
+        subscription.seats_total = match (item.total_licenses, sku) {
+            (Some(total), _) => total,
+            (None, Some(sku)) if siblings == 1 => sku.enabled.unwrap_or(0).saturating_add(sku.warning.unwrap_or(0)),
+            _ => 0,
+        };
+        if let Some(sku) = sku {
+            if siblings == 1 {
+                subscription.seats_assigned = sku.consumed;
+            } else {
+                issues.push(Issue::new(
+                    &item.source.file,
+                    Some(item.source.line),
+                    None,
+                    IssueKind::AssignedSeatsForWholeSku { subscriptions: siblings },
+                ));
+            }
+        }
+        if let (Some(created), Some(next)) = (item.created, item.next_lifecycle) {
+            let days = days_between(created, next);
+            subscription.term = estimate_term(days);
+            issues.push(Issue::new(&item.source.file, Some(item.source.line), None, IssueKind::TermEstimated { days }));
+        }
+        let sold_by_partner = item.owner_type.as_deref().is_some_and(|owner| owner.to_ascii_lowercase().contains("partner"))
+            || matches!((&item.owner_tenant_id, sku.and_then(|sku| sku.account_id.as_ref())), (Some(owner), Some(tenant)) if owner != tenant);
+        if sold_by_partner {
+            // Legacy license-based CSP offers could not renew after 2022, so a
+            // live subscription sold by a partner is a new-commerce one.
+            subscription.channel = Channel::CspNce;
+            subscription.owner_tenant_id = item.owner_tenant_id.clone();
+        }
+        subscriptions.push(Joined { file_index: item.file_index, had_warnings: item.had_warnings, subscription });
+    }
+
+    let mut merged = Vec::new();
+    for (at, sku) in skus.into_iter().enumerate() {
+        if subscriptions_per_sku.contains_key(&at) {
+            merged.push(sku.file_index);
+            continue;
+        }
+        let subscription = Subscription {
+            subscription_id: match sku.subscription_ids.as_slice() {
+                [only] => only.clone(),
+                _ => String::new(),
+            },
+            sku_id: sku.sku_id,
+            sku_part_number: sku.sku_part_number,
+            status: sku.status,
+            seats_total: sku.enabled.unwrap_or(0).saturating_add(sku.warning.unwrap_or(0)),
+            seats_assigned: sku.consumed,
+            customer: sku.account_name.unwrap_or_default(),
+            tenant_id: sku.account_id,
+            source: sku.source,
+            ..Subscription::default()
+        };
+        subscriptions.push(Joined { file_index: sku.file_index, had_warnings: sku.had_warnings, subscription });
+    }
+    JoinResult { subscriptions, merged, issues }
+}

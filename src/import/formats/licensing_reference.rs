@@ -1,0 +1,13 @@
+//! Microsoft's "Product names and service plan identifiers for licensing"
+//! table: recognised so it is handed to the catalog, never read as subscriptions.
+
+use super::{no_finishing, TableSpec};
+use crate::import::detect::FormatId;
+
+pub(crate) const SPEC: TableSpec = TableSpec {
+    format: FormatId::LicensingReference,
+    signature: &["productdisplayname", "stringid", "guid"],
+    columns: &[],
+    extras: &[],
+    finish: no_finishing,
+};

@@ -1,0 +1,182 @@
+//! A new-commerce price list (ProductTitle, ProductId, SkuId, SkuTitle, ...,
+//! TermDuration, BillingPlan, Market, Currency, UnitPrice, EffectiveStartDate,
+//! EffectiveEndDate): a source of unit prices, applied to the subscriptions
+//! of the same offer, term and billing plan.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{no_finishing, TableSpec};
+use crate::import::detect::FormatId;
+use crate::import::error::{IssueKind, ValueKind};
+use crate::import::rows::{Cells, DateTarget, FileContext};
+use crate::import::values::{clean_cell, header_key, parse_billing, parse_currency, parse_term};
+use crate::model::{BillingFrequency, SourceRef, Subscription, Term};
+
+pub(crate) const SPEC: TableSpec = TableSpec {
+    format: FormatId::NcePriceList,
+    signature: &["productid", "skuid", "unitprice", "currency"],
+    columns: &[],
+    extras: &[],
+    finish: no_finishing,
+};
+
+/// One price of one offer, term, billing plan and market.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct PriceEntry {
+    /// Catalog product id, e.g. `CFQ7TTC0LH18`.
+    pub product_id: String,
+    /// Catalog SKU id within the product, e.g. `0001` (not a GUID).
+    pub sku_id: String,
+    pub product_title: String,
+    pub sku_title: String,
+    pub term: Term,
+    pub billing: BillingFrequency,
+    /// ISO 3166-1 alpha-2 market, e.g. `FR`.
+    pub market: Option<String>,
+    /// Commercial, Education, Charity... when the list says.
+    pub segment: Option<String>,
+    pub currency: String,
+    pub unit_price: f64,
+    pub effective_start: Option<NaiveDate>,
+    pub effective_end: Option<NaiveDate>,
+    pub source: SourceRef,
+}
+
+impl PriceEntry {
+    /// The new-commerce offer id prefix this price is for (`product:sku`).
+    pub fn offer_prefix(&self) -> String {
+        format!("{}:{}", self.product_id, self.sku_id)
+    }
+}
+
+/// Column positions of a price list, by header key.
+pub(crate) struct PriceColumns {
+    product_id: Option<usize>,
+    sku_id: Option<usize>,
+    product_title: Option<usize>,
+    sku_title: Option<usize>,
+    term: Option<usize>,
+    billing: Option<usize>,
+    market: Option<usize>,
+    segment: Option<usize>,
+    currency: Option<usize>,
+    unit_price: Option<usize>,
+    effective_start: Option<usize>,
+    effective_end: Option<usize>,
+}
+
+impl PriceColumns {
+    pub fn bind(header_keys: &[String]) -> PriceColumns {
+        let find = |key: &str| header_keys.iter().position(|header| header == key);
+        PriceColumns {
+            product_id: find("productid"),
+            sku_id: find("skuid"),
+            product_title: find("producttitle"),
+            sku_title: find("skutitle"),
+            term: find("termduration"),
+            billing: find("billingplan"),
+            market: find("market"),
+            segment: find("segment"),
+            currency: find("currency"),
+            unit_price: find("unitprice"),
+            effective_start: find("effectivestartdate"),
+            effective_end: find("effectiveenddate"),
+        }
+    }
+
+    /// Reads one price row; a row without a readable unit price is rejected.
+    pub fn read_row(&self, ctx: &mut FileContext, line: u32, cells: &dyn Cells) {
+        ctx.start_row(line);
+        if cells.is_blank() {
+            ctx.skip_blank();
+            return;
+        }
+        let cell = |at: Option<usize>| at.map(|at| clean_cell(cells.cell(at)).into_owned()).unwrap_or_default();
+        let header = |at: Option<usize>, ctx: &FileContext| at.and_then(|at| ctx.headers.get(at).cloned()).unwrap_or_default();
+        let price_header = header(self.unit_price, ctx);
+        let price_cell = cell(self.unit_price);
+        let Some(unit_price) = crate::import::values::parse_number(&price_cell, ctx.decimal_comma) else {
+            let kind = IssueKind::InvalidValue { value: price_cell, expected: ValueKind::Number };
+            ctx.reject(Some(&price_header), kind, cells.to_strings());
+            return;
+        };
+        let term_cell = cell(self.term);
+        let term = ctx.read_with(&header(self.term, ctx), &term_cell, ValueKind::Term, parse_term).unwrap_or_default();
+        let billing_cell = cell(self.billing);
+        let billing =
+            ctx.read_with(&header(self.billing, ctx), &billing_cell, ValueKind::BillingFrequency, parse_billing).unwrap_or_default();
+        let currency_cell = cell(self.currency);
+        let currency =
+            ctx.read_with(&header(self.currency, ctx), &currency_cell, ValueKind::Currency, parse_currency).unwrap_or_default();
+        let effective_start = ctx.read_date(&header(self.effective_start, ctx), &cell(self.effective_start), DateTarget::PriceStart);
+        let effective_end = ctx.read_date(&header(self.effective_end, ctx), &cell(self.effective_end), DateTarget::PriceEnd);
+        let non_empty = |text: String| (!text.is_empty()).then_some(text);
+        let entry = PriceEntry {
+            product_id: cell(self.product_id),
+            sku_id: cell(self.sku_id),
+            product_title: cell(self.product_title),
+            sku_title: cell(self.sku_title),
+            term,
+            billing,
+            market: non_empty(cell(self.market).to_ascii_uppercase()),
+            segment: non_empty(cell(self.segment)),
+            currency,
+            unit_price,
+            effective_start,
+            effective_end,
+            source: SourceRef { file: ctx.file.clone(), line },
+        };
+        ctx.accept_price(entry);
+    }
+}
+
+/// How well a price fits a subscription; `None` when it is for another offer,
+/// term or billing plan.
+fn fit(price: &PriceEntry, subscription: &Subscription) -> Option<u32> {
+    let same_offer = subscription
+        .offer_id
+        .as_deref()
+        .is_some_and(|offer| offer.to_ascii_uppercase().starts_with(&price.offer_prefix().to_ascii_uppercase()));
+    let product_key = header_key(&subscription.product);
+    let same_title = !product_key.is_empty()
+        && (header_key(&price.sku_title) == product_key || header_key(&price.product_title) == product_key);
+    if !same_offer && !same_title {
+        return None;
+    }
+    if subscription.term != Term::Unknown && price.term != Term::Unknown && subscription.term != price.term {
+        return None;
+    }
+    if subscription.billing != BillingFrequency::Unknown
+        && price.billing != BillingFrequency::Unknown
+        && subscription.billing != price.billing
+    {
+        return None;
+    }
+    let mut score = if same_offer { 8 } else { 4 };
+    if subscription.tenant_country.is_some() && subscription.tenant_country == price.market {
+        score += 2;
+    }
+    if price.segment.as_deref().is_none_or(|segment| segment.eq_ignore_ascii_case("commercial")) {
+        score += 1;
+    }
+    Some(score)
+}
+
+/// Gives each subscription without a price the best-fitting listed price.
+/// Prices read from the subscription's own file are kept.
+pub fn apply_prices(prices: &[PriceEntry], subscriptions: &mut [Subscription]) {
+    if prices.is_empty() {
+        return;
+    }
+    for subscription in subscriptions.iter_mut().filter(|subscription| subscription.unit_price.is_none()) {
+        let best = prices.iter().filter_map(|price| fit(price, subscription).map(|score| (score, price))).max_by_key(|(score, _)| *score);
+        if let Some((_, price)) = best {
+            subscription.unit_price = Some(price.unit_price);
+            if !price.currency.is_empty() {
+                subscription.currency = Some(price.currency.clone());
+            }
+        }
+    }
+}
