@@ -9,6 +9,8 @@
 //! explanations, findings, documents) live next to their code and take a `Lang` too.
 
 pub mod flow;
+pub mod format;
+pub mod plan_ui;
 
 use serde::{Deserialize, Serialize};
 
