@@ -82,8 +82,13 @@ const WARNING_UNITS: usize = 2;
 
 pub(crate) const MSOL_ACCOUNT_SKU_SPEC: TableSpec = TableSpec {
     format: FormatId::PowerShellMsolAccountSku,
-    signature: &["accountskuid", "activeunits", "consumedunits"],
-    columns: &[("consumedunits", Field::SeatsAssigned), ("skupartnumber", Field::SkuPartNumber)],
+    signature: &["accountskuid", "activeunits", "warningunits", "consumedunits"],
+    columns: &[
+        ("consumedunits", Field::SeatsAssigned),
+        ("skupartnumber", Field::SkuPartNumber),
+        ("skuid", Field::SkuId),
+        ("accountname", Field::Customer),
+    ],
     extras: &["accountskuid", "activeunits", "warningunits"],
     finish: finish_msol,
 };
