@@ -38,5 +38,9 @@ test-e2e: build
 size:
 	scripts/size-report.sh dist
 
+# Speed and size figures (issue 8): native, in headless Chromium against PapaParse, and dist/.
+bench: setup-test
+	scripts/bench.sh
+
 clean:
 	rm -rf dist target/e2e

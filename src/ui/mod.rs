@@ -4,6 +4,7 @@
 //! everything it shows is computed by the domain modules.
 
 mod app;
+pub mod bench;
 mod flow;
 pub mod lang;
 pub mod problems;

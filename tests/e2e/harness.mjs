@@ -20,8 +20,11 @@ const mimeTypes = {
   '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves dist/ under `basePath` ("/" or "/tools/planner/"); anything else is a 404. */
-export async function serveDist(basePath = '/') {
+/**
+ * Serves dist/ under `basePath` ("/" or "/tools/planner/"); anything else is a 404.
+ * `extraFiles` maps more paths under `basePath` to `{ body, type }` (benchmark inputs).
+ */
+export async function serveDist(basePath = '/', extraFiles = {}) {
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` (make build) first');
   }
@@ -32,6 +35,12 @@ export async function serveDist(basePath = '/') {
       return;
     }
     let relative = path.slice(basePath.length) || 'index.html';
+    const extra = extraFiles[relative];
+    if (extra) {
+      response.writeHead(200, { 'content-type': extra.type });
+      response.end(extra.body);
+      return;
+    }
     if (relative.endsWith('/')) relative += 'index.html';
     const file = normalize(join(distDir, relative));
     if (!file.startsWith(distDir)) {

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# `make bench`: builds the release app, then measures in one run and prints one table
+# (also written as JSON to target/bench/bench.json):
+#   native planning and import throughput (cargo examples, release profile),
+#   in headless Chromium: the planner's import and import + plan of a 100,000-row
+#   CSV against PapaParse's parse of the same text, and the start screen's cold start,
+#   and the sizes of dist/.
+# Figures, not assertions: nothing here fails because the machine is slow.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=target/bench
+mkdir -p "$out"
+
+echo "== release build"
+trunk build --release >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+
+native_json='{}'
+for example in plan_bench import_bench draft_bench; do
+  [ -f "examples/$example.rs" ] || continue
+  echo "== native: $example"
+  cargo run --quiet --profile bench --example "$example" | tee "$out/$example.txt"
+  # Each benchmark ends with a line `bench-json: {...}` holding its figures.
+  line=$(grep -E '^bench-json: ' "$out/$example.txt" | tail -1 | sed 's/^bench-json: //')
+  [ -n "$line" ] && native_json=$(node -e 'const [all, name, one] = process.argv.slice(1); const figures = JSON.parse(all); figures[name] = JSON.parse(one); console.log(JSON.stringify(figures));' "$native_json" "$example" "$line")
+done
+
+echo "== browser: import against PapaParse, start screen"
+browser_json=$(node tests/bench/browser.mjs)
+
+sizes_json=$(node -e '
+const { readdirSync, readFileSync } = require("node:fs");
+const { gzipSync, brotliCompressSync, constants } = require("node:zlib");
+const sizes = {};
+for (const file of readdirSync("dist")) {
+  const kind = file.split(".").pop();
+  if (!["wasm", "js", "css", "html"].includes(kind)) continue;
+  const body = readFileSync(`dist/${file}`);
+  const entry = sizes[kind] ??= { raw: 0, gzip: 0, brotli: 0 };
+  entry.raw += body.length;
+  entry.gzip += gzipSync(body, { level: 9 }).length;
+  entry.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+console.log(JSON.stringify(sizes));')
+
+node - "$native_json" "$browser_json" "$sizes_json" "$out/bench.json" <<'JS'
+const [native, browser, sizes, path] = process.argv.slice(2);
+const result = { measured_at: new Date().toISOString(), native: JSON.parse(native), browser: JSON.parse(browser), sizes: JSON.parse(sizes) };
+require('node:fs').writeFileSync(path, JSON.stringify(result, null, 2));
+const b = result.browser;
+const ms = (value) => (value === undefined ? '-' : `${value.toFixed(1)} ms`);
+const rows = [
+  ['Browser: planner import of the CSV (median)', ms(b.planner_import_ms), `${b.rows} rows, ${(b.csv_bytes / 1e6).toFixed(1)} MB`],
+  ['Browser: planner import + plan (median)', ms(b.planner_import_plan_ms), 'target at most 1,500 ms'],
+  ['Browser: planning alone, 100,000 lines', ms(b.planner_plan_ms), `${b.lines} lines`],
+  ['Browser: PapaParse parse of the same text', ms(b.papaparse_ms), `${b.papaparse_rows} rows`],
+  ['Ratio import / PapaParse', b.import_vs_papaparse.toFixed(2), 'below 1 means faster than PapaParse'],
+  ['Ratio import + plan / PapaParse', b.import_plan_vs_papaparse.toFixed(2), 'target below 1'],
+  ['Start screen interactive (median of cold loads)', ms(b.start_screen_interactive_ms), 'target at most 1,000 ms'],
+];
+for (const [name, figures] of Object.entries(result.native)) {
+  for (const [key, value] of Object.entries(figures)) rows.push([`Native ${name}: ${key}`, typeof value === 'number' ? value.toFixed(2) : String(value), '']);
+}
+const first = ['wasm', 'js', 'css', 'html'].reduce((sum, kind) => sum + (result.sizes[kind]?.gzip ?? 0), 0);
+for (const [kind, size] of Object.entries(result.sizes)) rows.push([`dist/ ${kind} (raw / gzip / brotli bytes)`, `${size.raw} / ${size.gzip} / ${size.brotli}`, '']);
+rows.push(['First download, gzip', `${(first / 1024).toFixed(1)} KiB`, 'target at most 350 KB']);
+const width = Math.max(...rows.map((row) => row[0].length));
+console.log('\nBenchmark results');
+for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${String(value).padStart(18)}  ${note}`);
+console.log(`\nwritten to ${path}`);
+JS
