@@ -283,6 +283,45 @@ fn import_json(
     report.date_order = report.date_order.or(ctx.finish_dates());
 }
 
+/// Imports a rejected row again after the user fixed its cells in place:
+/// the row is rebuilt as a one-row table (or JSON object) of its format, at
+/// its original line, so issues and made-up ids point where they did.
+pub fn retry_rejected_row(row: &RejectedRow, options: &ImportOptions) -> ImportOutcome {
+    // Padding puts the row back on its line; past a million lines the line is only approximate.
+    let padding_lines = usize::try_from(row.line).unwrap_or(0).min(1_000_000);
+    let mut options = options.clone();
+    options.date_order = options.date_order.or(row.date_order);
+    options.accept_suggested_mappings = true;
+    if let Some(format) = row.format {
+        options.file_formats = vec![(row.file.clone(), format)];
+    }
+    let bytes = match row.format {
+        Some(format) if !format.is_table() => {
+            let object: serde_json::Map<String, serde_json::Value> = row
+                .headers
+                .iter()
+                .zip(&row.cells)
+                .map(|(key, cell)| {
+                    let nested = (cell.starts_with('{') || cell.starts_with('[')).then(|| serde_json::from_str(cell).ok()).flatten();
+                    (key.clone(), nested.unwrap_or_else(|| serde_json::Value::String(cell.clone())))
+                })
+                .collect();
+            let mut text = "\n".repeat(padding_lines.saturating_sub(1));
+            text.push_str(&serde_json::Value::Object(object).to_string());
+            text.into_bytes()
+        }
+        _ => {
+            let delimiter = if row.decimal_comma { b';' } else { b',' };
+            let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer("\n".repeat(padding_lines.saturating_sub(2)).into_bytes());
+            // Writing to memory cannot fail; a failed write leaves the row out and the report says so.
+            let _ = writer.write_record(&row.headers);
+            let _ = writer.write_record(&row.cells);
+            writer.into_inner().unwrap_or_default()
+        }
+    };
+    import_files(&[InputFile { name: row.file.clone(), bytes }], &options)
+}
+
 /// Exports that give only a SKU (PowerShell, Graph) still need a name to show:
 /// the part number, until the catalog gives the product's display name.
 fn name_the_product(subscription: &mut Subscription) {

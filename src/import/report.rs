@@ -89,6 +89,12 @@ pub struct RejectedRow {
     pub format: Option<FormatId>,
     pub headers: Vec<String>,
     pub cells: Vec<String>,
+    /// The file wrote numbers with decimal commas (French spreadsheets).
+    #[serde(default)]
+    pub decimal_comma: bool,
+    /// The day/month order of the file's slashed dates, once known.
+    #[serde(default)]
+    pub date_order: Option<DateOrder>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

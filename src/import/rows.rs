@@ -225,7 +225,18 @@ impl FileContext {
             format: self.format,
             headers: self.headers.clone(),
             cells,
+            decimal_comma: self.decimal_comma,
+            date_order: self.date_order_override,
         });
+    }
+
+    /// Rejects the current JSON item, keeping its properties as headers and cells.
+    pub fn reject_item(&mut self, field: Option<&str>, kind: IssueKind, item: &serde_json::Value) {
+        let (headers, cells) = super::json::item_cells(item);
+        self.reject(field, kind, cells);
+        if let Some(row) = self.rejected_rows.last_mut() {
+            row.headers = headers;
+        }
     }
 
     /// Reads a license count; `Err` when the cell holds something else (the issue is recorded).
@@ -295,6 +306,14 @@ impl FileContext {
     /// the values prove, else the fallback (with a warning saying so).
     /// Returns the order used, when the file had slashed dates.
     pub fn finish_dates(&mut self) -> Option<DateOrder> {
+        let order = self.settle_date_order();
+        for row in &mut self.rejected_rows {
+            row.date_order = row.date_order.or(order);
+        }
+        order
+    }
+
+    fn settle_date_order(&mut self) -> Option<DateOrder> {
         let order = match (self.date_order_override, self.votes.decided()) {
             (Some(order), _) | (None, Some(order)) => order,
             (None, None) if !self.pending_dates.is_empty() => {

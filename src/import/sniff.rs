@@ -254,9 +254,11 @@ fn counts_per_record(sample: &str, delimiter: u8) -> Vec<usize> {
     counts
 }
 
-/// Picks the delimiter that splits the most records into the same number of
-/// columns, preferring more columns on a tie. The first records may be a
-/// title or a PowerShell `#TYPE` line, so consistency is measured, not required.
+/// Picks the delimiter of a table. The first line is usually the header, so
+/// a delimiter that splits it and that the most records agree with wins
+/// (more columns on a tie). When no delimiter splits the first line (a title
+/// or a PowerShell `#TYPE` line comes first), the one that splits the most
+/// records into the same number of columns wins.
 pub fn sniff_dialect(text: &str) -> Dialect {
     if let Some(delimiter) = declared_delimiter(text) {
         return Dialect { delimiter, declared: true };
@@ -266,25 +268,28 @@ pub fn sniff_dialect(text: &str) -> Dialect {
         end -= 1;
     }
     let sample = &text[..end];
-    let mut best = (b',', 0usize, 0usize);
-    for delimiter in CANDIDATE_DELIMITERS {
-        let counts = counts_per_record(sample, delimiter);
-        let mut modal = (0usize, 0usize);
-        for &candidate in &counts {
-            if candidate == 0 {
-                continue;
-            }
+    let counts: Vec<(u8, Vec<usize>)> =
+        CANDIDATE_DELIMITERS.iter().map(|&delimiter| (delimiter, counts_per_record(sample, delimiter))).collect();
+
+    let by_first_line = counts
+        .iter()
+        .filter_map(|(delimiter, counts)| {
+            let first = *counts.first()?;
+            (first > 0).then(|| (counts.iter().filter(|&&count| count == first).count(), first, *delimiter))
+        })
+        .max();
+    if let Some((_, _, delimiter)) = by_first_line {
+        return Dialect { delimiter, declared: false };
+    }
+
+    let mut best = (0usize, 0usize, b',');
+    for (delimiter, counts) in &counts {
+        for &candidate in counts.iter().filter(|&&count| count > 0) {
             let agreeing = counts.iter().filter(|&&count| count == candidate).count();
-            if (agreeing, candidate) > modal {
-                modal = (agreeing, candidate);
-            }
-        }
-        let (agreeing, columns) = modal;
-        if (agreeing, columns) > (best.1, best.2) {
-            best = (delimiter, agreeing, columns);
+            best = best.max((agreeing, candidate, *delimiter));
         }
     }
-    Dialect { delimiter: best.0, declared: false }
+    Dialect { delimiter: best.2, declared: false }
 }
 
 #[cfg(test)]
@@ -303,6 +308,13 @@ mod tests {
     fn quoted_delimiters_and_embedded_newlines_do_not_count() {
         let text = "name;note\n\"Contoso, Ltd\";\"line one,\nline two, three\"\n\"Fabrikam, Inc\";x\n";
         assert_eq!(sniff_dialect(text).delimiter, b';');
+    }
+
+    #[test]
+    fn the_header_line_outweighs_odd_data_rows() {
+        let text = "customer;product;seats\n12,50\n12,50\n;\"a\nb\";12,50\n";
+        assert_eq!(sniff_dialect(text).delimiter, b';');
+        assert_eq!(sniff_dialect("#TYPE Selected.Object\n\"a\",\"b\"\n\"1\",\"2\"\n").delimiter, b',');
     }
 
     #[test]

@@ -74,14 +74,13 @@ fn status(ctx: &mut FileContext, object: &Map<String, Value>, name: &str) -> Sub
 /// Reads a `subscribedSkus` item; `None` (row rejected) when it names no SKU.
 pub(crate) fn read_sku(ctx: &mut FileContext, file_index: usize, line: u32, item: &Value) -> Option<SkuItem> {
     let Value::Object(object) = item else {
-        ctx.reject(None, IssueKind::MissingIdentity, vec![item.to_string()]);
+        ctx.reject_item(None, IssueKind::MissingIdentity, item);
         return None;
     };
     let sku_id = guid(ctx, object, "skuId");
     let sku_part_number = cleaned(object, "skuPartNumber");
     if sku_id.is_none() && sku_part_number.is_none() {
-        let (_, cells) = crate::import::json::item_cells(item);
-        ctx.reject(None, IssueKind::MissingIdentity, cells);
+        ctx.reject_item(None, IssueKind::MissingIdentity, item);
         return None;
     }
     let prepaid = property(object, "prepaidUnits").and_then(Value::as_object);
@@ -114,7 +113,7 @@ pub(crate) fn read_sku(ctx: &mut FileContext, file_index: usize, line: u32, item
 /// names neither a SKU nor a subscription.
 pub(crate) fn read_directory(ctx: &mut FileContext, file_index: usize, line: u32, item: &Value) -> Option<DirectoryItem> {
     let Value::Object(object) = item else {
-        ctx.reject(None, IssueKind::MissingIdentity, vec![item.to_string()]);
+        ctx.reject_item(None, IssueKind::MissingIdentity, item);
         return None;
     };
     let sku_id = guid(ctx, object, "skuId");
@@ -122,16 +121,14 @@ pub(crate) fn read_directory(ctx: &mut FileContext, file_index: usize, line: u32
     let id = cleaned(object, "id");
     let commerce_subscription_id = cleaned(object, "commerceSubscriptionId");
     if sku_id.is_none() && sku_part_number.is_none() && id.is_none() && commerce_subscription_id.is_none() {
-        let (_, cells) = crate::import::json::item_cells(item);
-        ctx.reject(None, IssueKind::MissingIdentity, cells);
+        ctx.reject_item(None, IssueKind::MissingIdentity, item);
         return None;
     }
     let total_licenses = match text(object, "totalLicenses") {
         Some(raw) => match ctx.read_count(&clean_cell(&raw)) {
             Ok(total) => total,
             Err(kind) => {
-                let (_, cells) = crate::import::json::item_cells(item);
-                ctx.reject(Some("totalLicenses"), kind, cells);
+                ctx.reject_item(Some("totalLicenses"), kind, item);
                 return None;
             }
         },

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::import::error::{IssueKind, ValueKind};
-use crate::import::json::{item_cells, property, text};
+use crate::import::json::{property, text};
 use crate::import::rows::{DateTarget, FileContext};
 use crate::import::values::{clean_cell, is_nce_offer_id, parse_billing, parse_guid, parse_status, parse_term};
 use crate::model::{Channel, Subscription};
@@ -21,7 +21,7 @@ fn non_empty(text: String) -> Option<String> {
 pub(crate) fn read_item(ctx: &mut FileContext, line: u32, item: &Value) {
     ctx.start_row(line);
     let Value::Object(object) = item else {
-        ctx.reject(None, IssueKind::MissingIdentity, vec![item.to_string()]);
+        ctx.reject_item(None, IssueKind::MissingIdentity, item);
         return;
     };
     let mut subscription = Subscription {
@@ -31,13 +31,13 @@ pub(crate) fn read_item(ctx: &mut FileContext, line: u32, item: &Value) {
         ..Subscription::default()
     };
     if subscription.subscription_id.is_empty() && subscription.offer_id.is_none() && subscription.product.is_empty() {
-        ctx.reject(None, IssueKind::MissingIdentity, item_cells(item).1);
+        ctx.reject_item(None, IssueKind::MissingIdentity, item);
         return;
     }
     match ctx.read_count(&cleaned(object, "quantity")) {
         Ok(quantity) => subscription.seats_total = quantity.unwrap_or(0),
         Err(kind) => {
-            ctx.reject(Some("quantity"), kind, item_cells(item).1);
+            ctx.reject_item(Some("quantity"), kind, item);
             return;
         }
     }
