@@ -3,8 +3,46 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 use serde::{Deserialize, Serialize};
+
+// The three decoders are written out rather than taken from `encoding_rs`: its
+// decoders dispatch over every encoding it knows, which links all of its CJK
+// tables into the wasm (about 300 KB) for files that are never in those encodings.
+
+/// What bytes 0x80 to 0x9F stand for in Windows-1252 (the other bytes are Latin-1);
+/// the five bytes Windows-1252 leaves undefined decode to the replacement character.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž', '\u{FFFD}',
+    '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{FFFD}', 'ž', 'Ÿ',
+];
+
+fn decode_windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&byte| match byte {
+            0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(byte - 0x80)],
+            _ => char::from(byte),
+        })
+        .collect()
+}
+
+/// UTF-16 in either byte order; unpaired surrogates and a trailing odd byte become
+/// the replacement character, as a browser would show them.
+fn decode_utf16(bytes: &[u8], little_endian: bool) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| {
+        if little_endian {
+            u16::from_le_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_be_bytes([pair[0], pair[1]])
+        }
+    });
+    let mut text: String =
+        char::decode_utf16(units).map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER)).collect();
+    if bytes.len() % 2 == 1 {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    text
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -52,28 +90,20 @@ fn bomless_utf16(bytes: &[u8]) -> Option<TextEncoding> {
 /// large exports are; never fails, since Windows-1252 maps every byte.
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let (text, _) = encoding_rs::UTF_8.decode_without_bom_handling(rest);
-        return (text, TextEncoding::Utf8Bom);
+        return (String::from_utf8_lossy(rest), TextEncoding::Utf8Bom);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        let (text, _) = UTF_16LE.decode_without_bom_handling(rest);
-        return (text, TextEncoding::Utf16Le);
+        return (Cow::Owned(decode_utf16(rest, true)), TextEncoding::Utf16Le);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        let (text, _) = UTF_16BE.decode_without_bom_handling(rest);
-        return (text, TextEncoding::Utf16Be);
+        return (Cow::Owned(decode_utf16(rest, false)), TextEncoding::Utf16Be);
     }
     if let Some(encoding) = bomless_utf16(bytes) {
-        let decoder = if encoding == TextEncoding::Utf16Le { UTF_16LE } else { UTF_16BE };
-        let (text, _) = decoder.decode_without_bom_handling(bytes);
-        return (text, encoding);
+        return (Cow::Owned(decode_utf16(bytes, encoding == TextEncoding::Utf16Le)), encoding);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => (Cow::Borrowed(text), TextEncoding::Utf8),
-        Err(_) => {
-            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-            (text, TextEncoding::Windows1252)
-        }
+        Err(_) => (Cow::Owned(decode_windows_1252(bytes)), TextEncoding::Windows1252),
     }
 }
 
@@ -105,6 +135,28 @@ mod tests {
         let mut big_endian = vec![0xFE, 0xFF];
         big_endian.extend("été".encode_utf16().flat_map(u16::to_be_bytes));
         assert_eq!(decode(&big_endian).0, "été");
+    }
+
+    #[test]
+    fn every_windows_1252_byte_decodes_like_the_standard_table() {
+        // Spot checks across the table, including the undefined bytes.
+        let all: Vec<u8> = (0x80..=0xFF).collect();
+        let text = decode_windows_1252(&all);
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars.len(), 128);
+        assert_eq!(chars[0x80 - 0x80], '€');
+        assert_eq!(chars[0x81 - 0x80], '\u{FFFD}');
+        assert_eq!(chars[0x9C - 0x80], 'œ');
+        assert_eq!(chars[0xA0 - 0x80], '\u{A0}');
+        assert_eq!(chars[0xE9 - 0x80], 'é');
+        assert_eq!(chars[0xFF - 0x80], 'ÿ');
+    }
+
+    #[test]
+    fn broken_utf16_decodes_with_replacement_characters() {
+        // An unpaired high surrogate, then an odd trailing byte.
+        let bytes = [0x3D, 0xD8, 0x41, 0x00, 0x42];
+        assert_eq!(decode_utf16(&bytes, true), "\u{FFFD}A\u{FFFD}");
     }
 
     #[test]
