@@ -44,7 +44,7 @@ pub(crate) fn yes_no(value: bool, lang: Lang) -> &'static str {
 }
 
 pub(crate) fn estimated_marker(lang: Lang) -> Span {
-    Span::Estimated(lang.pick("(estimated)", "(estimée)").to_string())
+    Span::Estimated(lang.pick("(estimated)", "(estimation)").to_string())
 }
 
 /// The offer to buy, with its add-on: `Office 365 E3 (no Teams) + Microsoft Teams Enterprise`.
