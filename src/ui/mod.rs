@@ -5,7 +5,6 @@
 
 mod app;
 pub mod bench;
-pub mod download;
 mod flow;
 pub mod lang;
 pub mod problems;

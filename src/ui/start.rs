@@ -16,6 +16,11 @@ pub fn StartScreen() -> impl IntoView {
         let input = PlanInput { settings: PlanSettings { as_of: today(), ..PlanSettings::default() }, ..PlanInput::default() };
         workspace.open(Draft::new(new_draft_id(), now_ms(), input), Step::Import);
     };
+    // The demo is a complete input (subscriptions, customer, partner): it opens ready to plan.
+    let open_demo = move |_| {
+        let input = crate::demo::demo_input(today());
+        workspace.open(Draft::new(new_draft_id(), now_ms(), input), Step::Plan);
+    };
     view! {
         <section class="start" aria-labelledby="start-title">
             <h1 id="start-title">{lang.text(Text::AppName)}</h1>
@@ -25,7 +30,7 @@ pub fn StartScreen() -> impl IntoView {
                     <span class="card-title">{lang.text(Text::NewPlan)}</span>
                     <span class="card-hint">{lang.text(Text::NewPlanHint)}</span>
                 </button>
-                <button type="button" class="card-button" data-testid="open-demo">
+                <button type="button" class="card-button" data-testid="open-demo" on:click=open_demo>
                     <span class="card-title">{lang.text(Text::OpenDemo)}</span>
                     <span class="card-hint">{lang.text(Text::OpenDemoHint)}</span>
                 </button>

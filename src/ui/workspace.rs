@@ -4,10 +4,15 @@
 //! it with `update_draft`, which also stamps the change time that autosave and
 //! the drafts list rely on.
 
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::catalog::Catalog;
 use crate::draft::Draft;
+use crate::import::{ImportOptions, InputFile, UnmappedTable};
 use crate::model::PlanInput;
 
 /// The steps of the planner, in order.
@@ -35,11 +40,44 @@ impl Step {
     }
 }
 
+/// A copy of Microsoft's licensing reference table the user loaded, which
+/// replaces the built-in catalog until the user goes back to it.
+#[derive(Debug)]
+pub struct LoadedCatalog {
+    pub file: String,
+    /// The file's modification date (the day Microsoft's copy was saved), when known.
+    pub dated: Option<NaiveDate>,
+    pub catalog: Catalog,
+}
+
+/// What the import step read for the open draft, kept in memory only: the raw
+/// files (too big for local storage, and customer data the draft need not
+/// keep), so that a format override, a date order or a confirmed column
+/// mapping can import them again.
+#[derive(Debug, Clone, Default)]
+pub struct ImportSession {
+    /// The draft these files belong to; a session of another draft is ignored.
+    pub draft_id: String,
+    pub files: Vec<InputFile>,
+    /// Modification dates of the files (ms since the epoch), by file name.
+    pub modified_ms: Vec<(String, f64)>,
+    /// The user's choices in the review step (formats per file, date order, mappings).
+    pub options: ImportOptions,
+    /// Tables of no known format from the last import, waiting for a mapping.
+    pub unmapped: Vec<UnmappedTable>,
+    /// Subscriptions whose file did not say the channel: the review step asks
+    /// for them, even after the user answered.
+    pub channel_asked: BTreeSet<String>,
+}
+
 #[derive(Clone, Copy)]
 pub struct Workspace {
     /// The open draft; `None` shows the start screen.
     pub draft: RwSignal<Option<Draft>>,
     pub step: RwSignal<Step>,
+    /// A loaded licensing reference table; `None` plans with the built-in catalog.
+    pub loaded_catalog: RwSignal<Option<Arc<LoadedCatalog>>>,
+    pub import_session: RwSignal<ImportSession>,
 }
 
 impl Workspace {
@@ -68,18 +106,71 @@ impl Workspace {
     pub fn update_input(&self, change: impl FnOnce(&mut PlanInput)) {
         self.update_draft(|draft| change(&mut draft.input));
     }
+
+    /// Runs `read` with the catalog plans are made with (reactive: re-runs
+    /// when the user loads a reference table or goes back to the built-in one).
+    pub fn with_catalog<R>(&self, read: impl FnOnce(&Catalog) -> R) -> R {
+        self.loaded_catalog.with(|loaded| match loaded {
+            Some(loaded) => read(&loaded.catalog),
+            None => read(Catalog::builtin()),
+        })
+    }
+
+    /// Goes back to the catalog built into the app.
+    pub fn use_builtin_catalog(&self) {
+        self.loaded_catalog.set(None);
+    }
+
+    /// The id of the open draft (empty without one).
+    pub fn draft_id(&self) -> String {
+        self.draft.with(|draft| draft.as_ref().map(|draft| draft.id.clone())).unwrap_or_default()
+    }
+
+    /// Reads the import session of the open draft; an empty one when the
+    /// session belongs to another draft (e.g. after a reload, or when a saved
+    /// draft is opened, its files are gone).
+    pub fn with_import_session<R>(&self, read: impl FnOnce(&ImportSession) -> R) -> R {
+        let draft_id = self.draft_id();
+        self.import_session.with(|session| {
+            if session.draft_id == draft_id {
+                read(session)
+            } else {
+                read(&ImportSession { draft_id, ..ImportSession::default() })
+            }
+        })
+    }
+
+    /// Changes the import session of the open draft, starting a fresh one when
+    /// the stored session belongs to another draft.
+    pub fn update_import_session(&self, change: impl FnOnce(&mut ImportSession)) {
+        let draft_id = self.draft_id();
+        self.import_session.update(|session| {
+            if session.draft_id != draft_id {
+                *session = ImportSession { draft_id, ..ImportSession::default() };
+            }
+            change(session);
+        });
+    }
+}
+
+fn detached_workspace() -> Workspace {
+    Workspace {
+        draft: RwSignal::new(None),
+        step: RwSignal::new(Step::Import),
+        loaded_catalog: RwSignal::new(None),
+        import_session: RwSignal::new(ImportSession::default()),
+    }
 }
 
 pub fn provide_workspace() -> Workspace {
-    let workspace = Workspace { draft: RwSignal::new(None), step: RwSignal::new(Step::Import) };
+    let workspace = detached_workspace();
     provide_context(workspace);
     workspace
 }
 
 pub fn use_workspace() -> Workspace {
     // Provided by `App`; a detached one only in isolated component tests.
-    use_context::<Workspace>()
-        .unwrap_or_else(|| Workspace { draft: RwSignal::new(None), step: RwSignal::new(Step::Import) })
+    use_context::<Workspace>().unwrap_or_else(detached_workspace)
 }
 
 /// Milliseconds since the Unix epoch, from the browser's clock.

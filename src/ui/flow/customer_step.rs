@@ -1,8 +1,418 @@
-//! The customer step.
+//! The customer and partner step: who the customer is and where its tenant
+//! is, who the partner is and how it buys, the state of the relationship,
+//! MCA and GDAP, and the plan's date and lead times.
+//!
+//! The partner profile is the same from one customer to the next, so it is
+//! remembered in local storage (key `partner`) and pre-fills new drafts.
 
 use leptos::prelude::*;
 
+use crate::i18n::import_ui::ImportText;
+use crate::i18n::Lang;
+use crate::import::values::header_key;
+use crate::markets::{self, Country};
+use crate::model::{BillingModel, GdapRole, GdapStatus, PartnerProfile, PlanInput, RelationshipStatus};
+use crate::ui::lang::use_lang;
+use crate::ui::problems::{use_problems, Problems};
+use crate::ui::storage::{self, StorageError};
+use crate::ui::workspace::{use_workspace, Workspace};
+
+/// Local storage key (after the app's prefix) of the remembered partner profile.
+const PARTNER_KEY: &str = "partner";
+
+/// Gives a draft whose partner is still blank the profile remembered from the
+/// last plan. Runs once, after the step is shown (local storage is outside
+/// the reactive world).
+pub fn prefill_partner(workspace: Workspace, problems: Problems) {
+    Effect::new(move |_| {
+        let blank = workspace.draft.with_untracked(|draft| draft.as_ref().is_some_and(|draft| draft.input.partner == PartnerProfile::default()));
+        if !blank {
+            return;
+        }
+        match storage::get::<PartnerProfile>(PARTNER_KEY) {
+            Ok(Some(partner)) => workspace.update_input(|input| input.partner = partner),
+            // Nothing remembered yet, or no storage in this browser: the defaults stand.
+            Ok(None) | Err(StorageError::Unavailable) => {}
+            Err(error) => {
+                let detail = format!("{error:?}");
+                problems.report(move |lang| ImportText::PartnerNotRead.get(lang).replace("{detail}", &detail));
+            }
+        }
+    });
+}
+
+/// Changes the partner profile of the draft and remembers it for the next plan.
+fn update_partner(workspace: Workspace, problems: Problems, reported: StoredValue<bool>, change: impl FnOnce(&mut PartnerProfile)) {
+    workspace.update_input(|input| change(&mut input.partner));
+    let partner = workspace.draft.with_untracked(|draft| draft.as_ref().map(|draft| draft.input.partner.clone()));
+    let Some(partner) = partner else { return };
+    match storage::set(PARTNER_KEY, &partner) {
+        Ok(()) | Err(StorageError::Unavailable) => {}
+        // Said once: the profile still applies to this plan, only the next one will not have it.
+        Err(error) if !reported.get_value() => {
+            reported.set_value(true);
+            let detail = format!("{error:?}");
+            problems.report(move |lang| ImportText::PartnerNotSaved.get(lang).replace("{detail}", &detail));
+        }
+        Err(_) => {}
+    }
+}
+
+/// Countries sorted by their name in the language (accents ignored, so
+/// "Émirats arabes unis" sorts among the E).
+fn countries_for(lang: Lang) -> Vec<&'static Country> {
+    let mut countries: Vec<&'static Country> = markets::countries().iter().collect();
+    countries.sort_by_cached_key(|country| header_key(country.display_name(lang)));
+    countries
+}
+
+/// "CSP market: Europe", or that no CSP market lists the country.
+fn market_text(code: Option<&str>, lang: Lang) -> String {
+    match code {
+        None => ImportText::MarketNone.get(lang).to_owned(),
+        Some(code) => match markets::market_of(code) {
+            Some(market) => ImportText::MarketOf.get(lang).replace("{market}", market.label(lang)),
+            None => ImportText::MarketUnlisted.get(lang).to_owned(),
+        },
+    }
+}
+
+/// A select of every country of the markets table, with "not set".
+#[component]
+fn CountrySelect(
+    id: &'static str,
+    test_id: &'static str,
+    value: Signal<Option<String>>,
+    on_choose: Callback<Option<String>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <select
+            id=id
+            data-testid=test_id
+            aria-describedby=format!("{id}-market")
+            on:change=move |ev| {
+                let code = event_target_value(&ev);
+                on_choose.run((!code.is_empty()).then_some(code));
+            }
+        >
+            {move || {
+                let lang = lang.get();
+                let current = value.get();
+                let none = view! {
+                    <option value="" selected=current.is_none()>{ImportText::CountryNotSet.get(lang)}</option>
+                };
+                let options = countries_for(lang)
+                    .into_iter()
+                    .map(|country| {
+                        let selected = current.as_deref().is_some_and(|code| code.eq_ignore_ascii_case(country.code));
+                        view! { <option value=country.code selected=selected>{country.display_name(lang)}</option> }
+                    })
+                    .collect_view();
+                (none, options)
+            }}
+        </select>
+        <p class="market" id=format!("{id}-market") data-testid=format!("{test_id}-market")>
+            {move || market_text(value.get().as_deref(), lang.get())}
+        </p>
+    }
+}
+
 #[component]
 pub fn CustomerStep() -> impl IntoView {
-    view! { <h1>"customer"</h1> }
+    let workspace = use_workspace();
+    let problems = use_problems();
+    let lang = use_lang();
+    prefill_partner(workspace, problems);
+    let save_failure_reported = StoredValue::new(false);
+    let input = move |read: fn(&PlanInput) -> String| {
+        move || workspace.draft.with(|draft| draft.as_ref().map(|draft| read(&draft.input)).unwrap_or_default())
+    };
+    let partner = move || workspace.draft.with(|draft| draft.as_ref().map(|draft| draft.input.partner.clone()).unwrap_or_default());
+    let change_partner = move |change: Box<dyn FnOnce(&mut PartnerProfile)>| {
+        update_partner(workspace, problems, save_failure_reported, change);
+    };
+
+    let customer_country =
+        Signal::derive(move || workspace.draft.with(|draft| draft.as_ref().and_then(|draft| draft.input.customer.country.clone())));
+    let partner_country = Signal::derive(move || workspace.draft.with(|draft| draft.as_ref().and_then(|draft| draft.input.partner.country.clone())));
+    let same_market = move || {
+        let (customer, partner) = (customer_country.get()?, partner_country.get()?);
+        Some((markets::market_of(&customer)?, markets::market_of(&partner)?))
+    };
+
+    let as_of = input(|input| input.settings.as_of.format("%Y-%m-%d").to_string());
+    let acceptance_days = input(|input| input.settings.acceptance_days.to_string());
+    let lead_days = input(|input| input.settings.purchase_lead_days.to_string());
+    let as_of_error = RwSignal::new(false);
+
+    view! {
+        <section class="customer-step" aria-labelledby="customer-title">
+            <h1 id="customer-title">{move || ImportText::CustomerTitle.get(lang.get())}</h1>
+            <p class="step-intro">{move || ImportText::CustomerIntro.get(lang.get())}</p>
+
+            <div class="form-grid">
+                <fieldset class="form-card">
+                    <legend>{move || ImportText::CustomerLegend.get(lang.get())}</legend>
+                    <div class="field">
+                        <label for="customer-name">{move || ImportText::CustomerName.get(lang.get())}</label>
+                        <input
+                            id="customer-name"
+                            type="text"
+                            data-testid="customer-name"
+                            autocomplete="organization"
+                            prop:value=input(|input| input.customer.name.clone())
+                            on:input=move |ev| {
+                                let name = event_target_value(&ev);
+                                workspace.update_draft(|draft| {
+                                    // The draft keeps the customer's name until the user renames the draft.
+                                    if draft.name == draft.input.customer.name {
+                                        draft.name = name.clone();
+                                    }
+                                    draft.input.customer.name = name;
+                                });
+                            }
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="customer-tenant">{move || ImportText::TenantId.get(lang.get())}</label>
+                        <input
+                            id="customer-tenant"
+                            type="text"
+                            spellcheck="false"
+                            prop:value=input(|input| input.customer.tenant_id.clone().unwrap_or_default())
+                            on:input=move |ev| {
+                                let value = event_target_value(&ev).trim().to_owned();
+                                workspace.update_input(|input| input.customer.tenant_id = (!value.is_empty()).then_some(value));
+                            }
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="customer-country">{move || ImportText::TenantCountry.get(lang.get())}</label>
+                        <CountrySelect
+                            id="customer-country"
+                            test_id="customer-country"
+                            value=customer_country
+                            on_choose=Callback::new(move |code| workspace.update_input(|input| input.customer.country = code))
+                        />
+                    </div>
+                </fieldset>
+
+                <fieldset class="form-card">
+                    <legend>{move || ImportText::PartnerLegend.get(lang.get())}</legend>
+                    <p class="hint">{move || ImportText::PartnerRemembered.get(lang.get())}</p>
+                    <div class="field">
+                        <label for="partner-name">{move || ImportText::PartnerName.get(lang.get())}</label>
+                        <input
+                            id="partner-name"
+                            type="text"
+                            data-testid="partner-name"
+                            prop:value=move || partner().name
+                            on:input=move |ev| {
+                                let name = event_target_value(&ev);
+                                change_partner(Box::new(move |partner| partner.name = name));
+                            }
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="partner-country">{move || ImportText::PartnerCountry.get(lang.get())}</label>
+                        <CountrySelect
+                            id="partner-country"
+                            test_id="partner-country"
+                            value=partner_country
+                            on_choose=Callback::new(move |code| change_partner(Box::new(move |partner| partner.country = code)))
+                        />
+                    </div>
+                    <fieldset class="choices">
+                        <legend>{move || ImportText::BillingModelLegend.get(lang.get())}</legend>
+                        {[(BillingModel::DirectBill, ImportText::DirectBill, "billing-direct"), (BillingModel::IndirectReseller, ImportText::IndirectReseller, "billing-indirect")]
+                            .into_iter()
+                            .map(|(model, text, id)| view! {
+                                <div class="choice">
+                                    <input
+                                        type="radio"
+                                        name="billing-model"
+                                        id=id
+                                        data-testid=id
+                                        prop:checked=move || partner().billing_model == model
+                                        on:change=move |_| change_partner(Box::new(move |partner| partner.billing_model = model))
+                                    />
+                                    <label for=id>{move || text.get(lang.get())}</label>
+                                </div>
+                            })
+                            .collect_view()}
+                    </fieldset>
+                </fieldset>
+
+                <fieldset class="form-card">
+                    <legend>{move || ImportText::RelationshipLegend.get(lang.get())}</legend>
+                    <div class="field">
+                        <label for="relationship">{move || ImportText::RelationshipStatusLabel.get(lang.get())}</label>
+                        <select
+                            id="relationship"
+                            data-testid="relationship"
+                            on:change=move |ev| {
+                                let status = match event_target_value(&ev).as_str() {
+                                    "requested" => RelationshipStatus::Requested,
+                                    "accepted" => RelationshipStatus::Accepted,
+                                    _ => RelationshipStatus::None,
+                                };
+                                change_partner(Box::new(move |partner| partner.relationship = status));
+                            }
+                        >
+                            {[(RelationshipStatus::None, "none", ImportText::RelationshipNone), (RelationshipStatus::Requested, "requested", ImportText::RelationshipRequested), (RelationshipStatus::Accepted, "accepted", ImportText::RelationshipAccepted)]
+                                .into_iter()
+                                .map(|(status, value, text)| view! {
+                                    <option value=value prop:selected=move || partner().relationship == status>{move || text.get(lang.get())}</option>
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="choice">
+                        <input
+                            type="checkbox"
+                            id="mca-accepted"
+                            data-testid="mca-accepted"
+                            prop:checked=move || partner().mca_accepted
+                            on:change=move |ev| {
+                                let accepted = event_target_checked(&ev);
+                                change_partner(Box::new(move |partner| partner.mca_accepted = accepted));
+                            }
+                        />
+                        <label for="mca-accepted">{move || ImportText::McaAccepted.get(lang.get())}</label>
+                    </div>
+                    <div class="field">
+                        <label for="gdap">{move || ImportText::GdapStatusLabel.get(lang.get())}</label>
+                        <select
+                            id="gdap"
+                            data-testid="gdap"
+                            on:change=move |ev| {
+                                let status = match event_target_value(&ev).as_str() {
+                                    "requested" => GdapStatus::Requested,
+                                    "active" => GdapStatus::Active,
+                                    _ => GdapStatus::None,
+                                };
+                                change_partner(Box::new(move |partner| partner.gdap = status));
+                            }
+                        >
+                            {[(GdapStatus::None, "none", ImportText::GdapNone), (GdapStatus::Requested, "requested", ImportText::GdapRequested), (GdapStatus::Active, "active", ImportText::GdapActive)]
+                                .into_iter()
+                                .map(|(status, value, text)| view! {
+                                    <option value=value prop:selected=move || partner().gdap == status>{move || text.get(lang.get())}</option>
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <fieldset class="choices">
+                        <legend>{move || ImportText::GdapRolesLegend.get(lang.get())}</legend>
+                        {[(GdapRole::ServiceSupportAdministrator, ImportText::RoleServiceSupport, "role-service-support"), (GdapRole::LicenseAdministrator, ImportText::RoleLicenseAdmin, "role-license-admin")]
+                            .into_iter()
+                            .map(|(role, text, id)| view! {
+                                <div class="choice">
+                                    <input
+                                        type="checkbox"
+                                        id=id
+                                        data-testid=id
+                                        prop:checked=move || partner().gdap_roles.contains(&role)
+                                        on:change=move |ev| {
+                                            let granted = event_target_checked(&ev);
+                                            change_partner(Box::new(move |partner| {
+                                                partner.gdap_roles.retain(|kept| *kept != role);
+                                                if granted {
+                                                    partner.gdap_roles.push(role);
+                                                    partner.gdap_roles.sort();
+                                                }
+                                            }));
+                                        }
+                                    />
+                                    <label for=id>{move || text.get(lang.get())}</label>
+                                </div>
+                            })
+                            .collect_view()}
+                    </fieldset>
+                </fieldset>
+
+                <fieldset class="form-card">
+                    <legend>{move || ImportText::DatesLegend.get(lang.get())}</legend>
+                    <div class="field">
+                        <label for="as-of">{move || ImportText::AsOf.get(lang.get())}</label>
+                        <input
+                            id="as-of"
+                            type="date"
+                            data-testid="as-of"
+                            required
+                            aria-invalid=move || as_of_error.get().to_string()
+                            prop:value=as_of
+                            on:change=move |ev| {
+                                match chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                                    Ok(date) => {
+                                        as_of_error.set(false);
+                                        workspace.update_input(|input| input.settings.as_of = date);
+                                    }
+                                    Err(_) => as_of_error.set(true),
+                                }
+                            }
+                        />
+                        <Show when=move || as_of_error.get()>
+                            <p class="field-error">{move || ImportText::AsOfInvalid.get(lang.get())}</p>
+                        </Show>
+                    </div>
+                    <div class="field">
+                        <label for="acceptance-days">{move || ImportText::AcceptanceDays.get(lang.get())}</label>
+                        <input
+                            id="acceptance-days"
+                            type="number"
+                            min="0"
+                            max="365"
+                            data-testid="acceptance-days"
+                            aria-describedby="acceptance-days-hint"
+                            prop:value=acceptance_days
+                            on:change=move |ev| {
+                                if let Ok(days) = event_target_value(&ev).trim().parse::<u32>() {
+                                    workspace.update_input(|input| input.settings.acceptance_days = days.min(365));
+                                }
+                            }
+                        />
+                        <p class="hint" id="acceptance-days-hint">{move || ImportText::AcceptanceDaysHint.get(lang.get())}</p>
+                    </div>
+                    <div class="field">
+                        <label for="lead-days">{move || ImportText::LeadDays.get(lang.get())}</label>
+                        <input
+                            id="lead-days"
+                            type="number"
+                            min="0"
+                            max="60"
+                            data-testid="lead-days"
+                            aria-describedby="lead-days-hint"
+                            prop:value=lead_days
+                            on:change=move |ev| {
+                                if let Ok(days) = event_target_value(&ev).trim().parse::<u32>() {
+                                    workspace.update_input(|input| input.settings.purchase_lead_days = days.min(60));
+                                }
+                            }
+                        />
+                        <p class="hint" id="lead-days-hint">{move || ImportText::LeadDaysHint.get(lang.get())}</p>
+                    </div>
+                </fieldset>
+            </div>
+
+            <div class="region-check" role="status" data-testid="region-check">
+                {move || {
+                    let lang = lang.get();
+                    match same_market() {
+                        Some((customer, partner)) if customer == partner => view! {
+                            <p class="ok-text">{ImportText::SameMarket.get(lang).replace("{market}", customer.label(lang))}</p>
+                        }.into_any(),
+                        Some((customer, partner)) => view! {
+                            <p class="warning-text">{ImportText::OtherMarket
+                                .get(lang)
+                                .replace("{customer}", customer.label(lang))
+                                .replace("{partner}", partner.label(lang))}</p>
+                        }.into_any(),
+                        None => view! { <p class="hint">{ImportText::MarketUnknownYet.get(lang)}</p> }.into_any(),
+                    }
+                }}
+            </div>
+        </section>
+    }
 }

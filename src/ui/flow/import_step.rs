@@ -1,8 +1,318 @@
-//! The import step.
+//! The import step: files dropped or picked (several at once), a table pasted
+//! from Excel, the template to download, and the product catalog in use.
+//!
+//! Files are read one at a time with a turn given to the browser between
+//! them, so the progress paints and the page keeps answering; the raw files
+//! stay in memory (`ImportSession`) for the review step to import again.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::catalog::Catalog;
+use crate::i18n::import_ui::ImportText;
+use crate::i18n::Lang;
+use crate::import::{template_csv, InputFile, Issue, IssueKind, MAX_FILE_BYTES};
+use crate::ui::flow::files::{files_of, read_file, revoke_url, text_blob_url, yield_to_browser};
+use crate::ui::flow::session::{add_files, pasted_name, remove_file, run_import};
+use crate::ui::flow::customer_step::prefill_partner;
+use crate::ui::lang::use_lang;
+use crate::ui::problems::{use_problems, Problems};
+use crate::ui::workspace::{use_workspace, Step, Workspace};
+
+/// Where a running import is, for the progress line.
+#[derive(Debug, Clone, PartialEq)]
+enum Progress {
+    Reading { done: usize, total: usize, file: String },
+    Importing { files: usize },
+}
+
+impl Progress {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            Progress::Reading { done, total, file } => ImportText::ProgressReading
+                .get(lang)
+                .replace("{number}", &(done + 1).to_string())
+                .replace("{total}", &total.to_string())
+                .replace("{file}", file),
+            Progress::Importing { files } => ImportText::ProgressImporting.get(lang).replace("{files}", &files.to_string()),
+        }
+    }
+
+    /// (value, max) of the progress bar: reading counts per file, importing is the last step.
+    fn fraction(&self) -> (usize, usize) {
+        match self {
+            Progress::Reading { done, total, .. } => (*done, total + 1),
+            Progress::Importing { files } => (*files, files + 1),
+        }
+    }
+}
+
+/// Reads the files, imports everything the session holds, and opens the review step.
+async fn import_browser_files(workspace: Workspace, problems: Problems, files: Vec<web_sys::File>, progress: RwSignal<Option<Progress>>) {
+    let total = files.len();
+    let mut read = Vec::with_capacity(total);
+    for (done, file) in files.iter().enumerate() {
+        progress.set(Some(Progress::Reading { done, total, file: file.name() }));
+        yield_to_browser().await;
+        let size = file.size();
+        if size > MAX_FILE_BYTES as f64 {
+            // Refused before reading: holding a huge file in memory could stall the tab.
+            let issue = Issue::new(&file.name(), None, None, IssueKind::TooLarge { size_bytes: size as u64, limit_bytes: MAX_FILE_BYTES });
+            problems.report(move |lang| issue.located_message(lang));
+            continue;
+        }
+        match read_file(file).await {
+            Ok(picked) => read.push((InputFile { name: picked.name, bytes: picked.bytes }, picked.modified_ms)),
+            Err(reason) => {
+                let name = file.name();
+                problems.report(move |lang| ImportText::FileUnreadable.get(lang).replace("{file}", &name).replace("{reason}", &reason));
+            }
+        }
+    }
+    import_read_files(workspace, problems, read, progress).await;
+}
+
+async fn import_read_files(workspace: Workspace, problems: Problems, files: Vec<(InputFile, f64)>, progress: RwSignal<Option<Progress>>) {
+    if files.is_empty() {
+        progress.set(None);
+        return;
+    }
+    add_files(workspace, files);
+    let count = workspace.with_import_session(|session| session.files.len());
+    progress.set(Some(Progress::Importing { files: count }));
+    yield_to_browser().await;
+    let imported = run_import(workspace, problems);
+    progress.set(None);
+    if imported {
+        workspace.step.set(Step::Review);
+    }
+}
 
 #[component]
 pub fn ImportStep() -> impl IntoView {
-    view! { <h1>"import"</h1> }
+    let workspace = use_workspace();
+    let problems = use_problems();
+    let lang = use_lang();
+    prefill_partner(workspace, problems);
+    let progress: RwSignal<Option<Progress>> = RwSignal::new(None);
+    let dragging = RwSignal::new(false);
+    let pasted = RwSignal::new(String::new());
+    let busy = move || progress.with(Option::is_some);
+
+    let start_import = move |files: Vec<web_sys::File>| {
+        if files.is_empty() || busy() {
+            return;
+        }
+        spawn_local(import_browser_files(workspace, problems, files, progress));
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files = files_of(input.files());
+        // Cleared so that picking the same (corrected) file again imports it again.
+        input.set_value("");
+        start_import(files);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        start_import(files_of(ev.data_transfer().and_then(|transfer| transfer.files())));
+    };
+    let on_paste_import = move |_| {
+        let text = pasted.get_untracked();
+        if text.trim().is_empty() || busy() {
+            return;
+        }
+        let name = pasted_name(workspace, lang.0.get_untracked());
+        let file = InputFile { name, bytes: text.into_bytes() };
+        pasted.set(String::new());
+        spawn_local(import_read_files(workspace, problems, vec![(file, crate::ui::workspace::now_ms() as f64)], progress));
+    };
+
+    let template_url = text_blob_url(&template_csv(), "text/csv;charset=utf-8");
+    if let Some(url) = template_url.clone() {
+        on_cleanup(move || revoke_url(&url));
+    }
+
+    view! {
+        <section class="import-step" aria-labelledby="import-title" aria-busy=move || busy().to_string()>
+            <h1 id="import-title">{move || ImportText::ImportTitle.get(lang.get())}</h1>
+            <p class="step-intro">{move || ImportText::ImportIntro.get(lang.get())}</p>
+
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <p class="drop-title">{move || ImportText::DropHere.get(lang.get())}</p>
+                <label class="button primary file-button" for="file-input">
+                    {move || ImportText::ChooseFiles.get(lang.get())}
+                </label>
+                <input
+                    id="file-input"
+                    class="file-input"
+                    type="file"
+                    multiple
+                    data-testid="file-input"
+                    accept=".csv,.tsv,.txt,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    disabled=busy
+                    on:change=on_pick
+                />
+                <p class="drop-hint">{move || ImportText::DropHint.get(lang.get())}</p>
+            </div>
+
+            <div class="import-progress" role="status" aria-live="polite" data-testid="import-progress">
+                {move || progress.get().map(|now| {
+                    let (value, max) = now.fraction();
+                    view! {
+                        <progress value=value max=max aria-hidden="true"></progress>
+                        <span>{move || now.describe(lang.get())}</span>
+                    }
+                })}
+            </div>
+
+            <div class="import-columns">
+                <section class="paste-box" aria-labelledby="paste-title">
+                    <h2 id="paste-title">{move || ImportText::PasteTitle.get(lang.get())}</h2>
+                    <label for="paste-input">{move || ImportText::PasteLabel.get(lang.get())}</label>
+                    <textarea
+                        id="paste-input"
+                        data-testid="paste-input"
+                        rows="6"
+                        spellcheck="false"
+                        prop:value=move || pasted.get()
+                        on:input=move |ev| pasted.set(event_target_value(&ev))
+                    ></textarea>
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="paste-import"
+                        disabled=move || busy() || pasted.with(|text| text.trim().is_empty())
+                        on:click=on_paste_import
+                    >
+                        {move || ImportText::PasteImport.get(lang.get())}
+                    </button>
+                </section>
+
+                <section class="template-box" aria-labelledby="template-title">
+                    <h2 id="template-title">{move || ImportText::TemplateTitle.get(lang.get())}</h2>
+                    <p>{move || ImportText::TemplateHint.get(lang.get())}</p>
+                    {template_url.map(|url| view! {
+                        <a class="button" href=url download="csp-planner-template.csv" data-testid="template-download">
+                            {move || ImportText::TemplateDownload.get(lang.get())}
+                        </a>
+                    })}
+                </section>
+            </div>
+
+            <ImportedFiles busy=Signal::derive(busy) />
+            <CatalogPanel />
+        </section>
+    }
+}
+
+/// The files of this session, each removable.
+#[component]
+fn ImportedFiles(busy: Signal<bool>) -> impl IntoView {
+    let workspace = use_workspace();
+    let problems = use_problems();
+    let lang = use_lang();
+    let names = move || {
+        workspace.with_import_session(|session| {
+            session.files.iter().map(|file| (file.name.clone(), file.bytes.len())).collect::<Vec<_>>()
+        })
+    };
+    let count = move || workspace.draft.with(|draft| draft.as_ref().map_or(0, |draft| draft.input.subscriptions.len()));
+    view! {
+        <Show when=move || { !names().is_empty() || count() > 0 }>
+            <section class="imported-files" aria-labelledby="imported-title">
+                <h2 id="imported-title">{move || ImportText::ImportedTitle.get(lang.get())}</h2>
+                <p data-testid="import-count">
+                    {move || ImportText::SubscriptionsSoFar.get(lang.get()).replace("{count}", &count().to_string())}
+                </p>
+                <ul>
+                    <For each=names key=|(name, size)| (name.clone(), *size) let:file>
+                        <li>
+                            <span class="file-name">{file.0.clone()}</span>
+                            <span class="file-size">{move || format_size(file.1, lang.get())}</span>
+                            <button
+                                type="button"
+                                class="link-button"
+                                disabled=move || busy.get()
+                                aria-label={
+                                    let name = file.0.clone();
+                                    move || ImportText::RemoveFileLabel.get(lang.get()).replace("{file}", &name)
+                                }
+                                on:click={
+                                    let name = file.0.clone();
+                                    move |_| remove_file(workspace, problems, &name)
+                                }
+                            >
+                                {move || ImportText::RemoveFile.get(lang.get())}
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+                <button type="button" class="button" on:click=move |_| workspace.step.set(Step::Review)
+                    disabled=move || busy.get()>
+                    {move || ImportText::GoToReview.get(lang.get())}
+                </button>
+            </section>
+        </Show>
+    }
+}
+
+fn format_size(bytes: usize, lang: Lang) -> String {
+    let kilobytes = bytes as f64 / 1024.0;
+    let (value, unit) = if kilobytes >= 1024.0 { (kilobytes / 1024.0, lang.pick("MB", "Mo")) } else { (kilobytes, lang.pick("KB", "Ko")) };
+    let text = format!("{value:.1}");
+    let text = if lang == Lang::Fr { text.replace('.', ",") } else { text };
+    // A narrow no-break space between number and unit, as French typography wants (and harmless in English).
+    format!("{text}\u{202f}{unit}")
+}
+
+/// The product catalog plans are made with, and the way back to the built-in one.
+#[component]
+pub fn CatalogPanel() -> impl IntoView {
+    let workspace = use_workspace();
+    let lang = use_lang();
+    let builtin = Catalog::builtin();
+    let describe = move || {
+        let lang = lang.get();
+        workspace.loaded_catalog.with(|loaded| match loaded {
+            Some(loaded) => {
+                let dated = loaded.dated.map(|date| crate::i18n::format::date(date, lang)).unwrap_or_else(|| "?".into());
+                ImportText::CatalogLoaded
+                    .get(lang)
+                    .replace("{file}", &loaded.file)
+                    .replace("{date}", &dated)
+                    .replace("{products}", &loaded.catalog.product_count().to_string())
+            }
+            None => {
+                let dated = builtin.reference_date().map(|date| crate::i18n::format::date(date, lang)).unwrap_or_else(|| "?".into());
+                ImportText::CatalogBuiltin
+                    .get(lang)
+                    .replace("{date}", &dated)
+                    .replace("{products}", &builtin.product_count().to_string())
+            }
+        })
+    };
+    view! {
+        <section class="catalog-panel" aria-labelledby="catalog-title" data-testid="catalog-panel">
+            <h2 id="catalog-title">{move || ImportText::CatalogTitle.get(lang.get())}</h2>
+            <p data-testid="catalog-status">{describe}</p>
+            <Show
+                when=move || workspace.loaded_catalog.with(Option::is_some)
+                fallback=move || view! { <p class="hint">{move || ImportText::CatalogHint.get(lang.get())}</p> }
+            >
+                <button type="button" class="button" data-testid="catalog-builtin" on:click=move |_| workspace.use_builtin_catalog()>
+                    {move || ImportText::CatalogBackToBuiltin.get(lang.get())}
+                </button>
+            </Show>
+        </section>
+    }
 }

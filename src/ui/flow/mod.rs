@@ -2,9 +2,12 @@
 
 mod customer_step;
 mod export_step;
+mod files;
 mod import_step;
+mod mapper;
 mod plan_step;
 mod review_step;
+mod session;
 
 use leptos::prelude::*;
 
