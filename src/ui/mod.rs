@@ -5,6 +5,7 @@
 
 mod app;
 pub mod bench;
+pub mod download;
 mod flow;
 pub mod lang;
 pub mod problems;
