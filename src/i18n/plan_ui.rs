@@ -1,10 +1,251 @@
-//! Texts of the plan step.
+//! Texts of the plan step: summary cards, the lines table, a line's details, the
+//! overrides, the checklist and the timeline.
+
+use crate::model::{Channel, MigrationPath, SubscriptionStatus};
+
+use super::Lang;
 
 crate::texts! {
-    /// Texts of the plan step (summary, table, details, overrides, checklist, timeline).
+    /// Texts of the plan step.
     pub enum PlanText {
-        Title => "Plan", "Plan";
+        Title => "Migration plan", "Plan de migration";
+        Intro => "One line per source subscription. Select a line to see why the planner chose its path, and adjust it: the plan is recomputed at once.",
+                 "Une ligne par abonnement source. Sélectionnez une ligne pour voir pourquoi le planificateur a choisi ce parcours, et ajustez-la : le plan est recalculé aussitôt.";
+        NoPlan => "There is nothing to plan yet: import the customer's subscriptions first.",
+                  "Il n’y a encore rien à planifier : importez d’abord les abonnements du client.";
+        ForCustomer => "Customer: {customer}. Partner: {partner}. Plan as of {as_of}, rules checked on {rules_as_of}, catalog: {catalog}.",
+                       "Client : {customer}. Partenaire : {partner}. Plan au {as_of}, règles vérifiées le {rules_as_of}, catalogue : {catalog}.";
+        Unnamed => "(not named)", "(sans nom)";
+        // Summary cards.
+        SummaryLabel => "Plan summary", "Synthèse du plan";
+        CardSubscriptions => "Subscriptions", "Abonnements";
+        CardSubscriptionsDetail => "{migrated} migrated, {left} left out", "{migrated} migrés, {left} écartés";
+        CardSeats => "Seats before → after", "Licences avant → après";
+        CardSeatsDetail => "{assigned} assigned today", "{assigned} attribuées aujourd’hui";
+        CardBlockers => "Blockers", "Blocages";
+        CardBlockersNone => "Nothing blocks the plan.", "Rien ne bloque le plan.";
+        CardBlockersSome => "To resolve before buying.", "À résoudre avant tout achat.";
+        CardWarnings => "Warnings", "Points d’attention";
+        CardWarningsDetail => "To check with the customer.", "À vérifier avec le client.";
+        CardOverlap => "Overlap cost", "Coût du chevauchement";
+        CardOverlapDetail => "{days} days paid twice, where prices are known", "{days} jours payés deux fois, là où les prix sont connus";
+        CardOverlapUnknown => "No price in the import", "Aucun prix dans l’import";
+        CardOverlapUnknownDetail => "Import a price list to see the cost of paying twice.", "Importez une liste de prix pour voir le coût de la double facturation.";
+        CardNextDate => "Next key date", "Prochaine date clé";
+        CardNextDateNone => "No upcoming date", "Aucune date à venir";
+        ResetAll => "Reset all adjustments ({count})", "Annuler tous les ajustements ({count})";
+        // Key dates.
+        KeyRelationship => "Send the reseller relationship request", "Envoyer la demande de relation de revendeur";
+        KeyReady => "Relationship, MCA and GDAP in place", "Relation, MCA et GDAP en place";
+        KeyFirstPurchase => "First CSP purchase", "Premier achat CSP";
+        KeyFirstTermEnd => "First source term ends", "Première fin d’engagement source";
+        KeyDataAtRisk => "Earliest data-at-risk deadline", "Première échéance de risque pour les données";
+        KeyLastCutover => "Last cut-over", "Dernière bascule";
+        // Table.
+        TableLabel => "Plan lines", "Lignes du plan";
+        TableCaption => "{shown} of {total} lines", "{shown} lignes sur {total}";
+        TableHelp => "Use the arrow keys, Page Up/Down, Home and End to move between lines; Enter shows a line's details.",
+                     "Flèches, Page préc./suiv., Début et Fin pour passer d’une ligne à l’autre ; Entrée affiche le détail d’une ligne.";
+        FilterLabel => "Filter the lines", "Filtrer les lignes";
+        SearchLabel => "Search", "Rechercher";
+        SearchPlaceholder => "Product, subscription id, target…", "Produit, identifiant, offre cible…";
+        FilterPath => "Path", "Parcours";
+        FilterSeverity => "Findings", "Constats";
+        FilterAll => "All", "Tous";
+        FilterBlockers => "With a blocker", "Avec un blocage";
+        FilterWarnings => "With a warning", "Avec un point d’attention";
+        FilterClean => "Without blocker or warning", "Sans blocage ni point d’attention";
+        FilterOverridden => "Adjusted by you", "Ajustées par vous";
+        ClearFilters => "Clear filters", "Effacer les filtres";
+        NoMatch => "No line matches these filters.", "Aucune ligne ne correspond à ces filtres.";
+        ColProduct => "Subscription", "Abonnement";
+        ColChannel => "Source", "Source";
+        ColPath => "Path", "Parcours";
+        ColTarget => "Target offer", "Offre cible";
+        ColSeats => "Seats", "Licences";
+        ColTermEnd => "Term end", "Fin d’engagement";
+        ColPurchase => "Buy / transfer", "Achat / transfert";
+        ColFindings => "Findings", "Constats";
+        SortBy => "Sort by {column}", "Trier par {column}";
+        BlockerCount => "{count} blocker(s)", "{count} blocage(s)";
+        WarningCount => "{count} warning(s)", "{count} point(s) d’attention";
+        Estimated => "estimated", "estimée";
+        SameOfferShort => "same offer", "même offre";
+        Adjusted => "adjusted", "ajustée";
+        // Line details.
+        DetailsLabel => "Line details", "Détail de la ligne";
+        DetailsNone => "Select a line in the table to see its details.", "Sélectionnez une ligne du tableau pour voir son détail.";
+        SourceOf => "{id} · {channel} · {status} · {file}, line {line}", "{id} · {channel} · {status} · {file}, ligne {line}";
+        PathHeading => "Path", "Parcours";
+        RecommendedWas => "The planner recommends: {path}.", "Le planificateur recommande : {path}.";
+        TargetHeading => "Target offer", "Offre cible";
+        NoTarget => "No target offer yet.", "Pas encore d’offre cible.";
+        ChosenByYou => "chosen by you", "choisie par vous";
+        SameOfferLong => "Same offer as the source: no license reassignment.", "Même offre que la source : pas de réattribution de licences.";
+        ReassignNeeded => "Licenses must be reassigned at cut-over.", "Les licences doivent être réattribuées lors de la bascule.";
+        CandidatesHeading => "Ranked equivalents", "Équivalents classés";
+        CandidateRank => "Rank", "Rang";
+        CandidateOffer => "Offer", "Offre";
+        CandidateShared => "Core workloads kept", "Services essentiels conservés";
+        CandidateMissing => "Core workloads missing", "Services essentiels manquants";
+        PlansLost => "Service plans lost ({count})", "Plans de service perdus ({count})";
+        PlansGained => "Service plans gained ({count})", "Plans de service gagnés ({count})";
+        NoneWord => "none", "aucun";
+        SeatsHeading => "Seats", "Licences";
+        SeatsToBuy => "To provision", "À provisionner";
+        SeatsSourceTotal => "Source total", "Total source";
+        SeatsAssigned => "Assigned", "Attribuées";
+        SeatsUnknown => "not known", "inconnu";
+        DatesHeading => "Dates", "Dates";
+        DateTermEnd => "Source term end", "Fin d’engagement source";
+        DateAutoRenewOff => "Turn off auto-renew by", "Désactiver le renouvellement automatique avant le";
+        DateTransfer => "Transfer initiated / scheduled", "Transfert lancé / planifié";
+        DatePurchase => "CSP purchase", "Achat CSP";
+        DateCancelWindow => "7-day cancellation window ends", "Fin du délai d’annulation de 7 jours";
+        DateCutover => "Cut-over", "Bascule";
+        DateDataAtRisk => "Data at risk after", "Données en danger après le";
+        OverlapLine => "Overlap: {days} day(s) paid twice", "Chevauchement : {days} jour(s) payé(s) deux fois";
+        OverlapCostLine => "Overlap: {days} day(s) paid twice, {cost}", "Chevauchement : {days} jour(s) payé(s) deux fois, {cost}";
+        CreditEligible => "Bought directly from Microsoft: the customer may be eligible for a credit.", "Acheté directement auprès de Microsoft : le client peut avoir droit à un avoir.";
+        FindingsHeading => "Findings and the rules behind them", "Constats et règles appliquées";
+        NoFindings => "No finding for this line.", "Aucun constat pour cette ligne.";
+        RuleSource => "Source: {source}. Applies from {date}.", "Source : {source}. S’applique depuis le {date}.";
+        NoteHeading => "Note", "Remarque";
+        // Overrides.
+        OverridesHeading => "Adjust this line", "Ajuster cette ligne";
+        OverridesHelp => "Your choices win over the planner's recommendation; the plan is recomputed at once.",
+                         "Vos choix priment sur la recommandation du planificateur ; le plan est recalculé aussitôt.";
+        OverrideTarget => "Target offer", "Offre cible";
+        OverrideTargetDefault => "The planner's choice", "Le choix du planificateur";
+        OverrideTargetCandidates => "Ranked equivalents", "Équivalents classés";
+        OverrideTargetCatalog => "Every catalog product", "Tous les produits du catalogue";
+        OverrideSeats => "Seats to provision", "Licences à provisionner";
+        OverrideSeatsHelp => "Empty: the source total ({total}).", "Vide : le total de la source ({total}).";
+        OverrideSeatsInvalid => "Enter a whole number of seats, 0 or more.", "Saisissez un nombre entier de licences, 0 ou plus.";
+        OverridePurchase => "Purchase date", "Date d’achat";
+        OverridePurchaseHelp => "Empty: the recommended date.", "Vide : la date recommandée.";
+        OverridePath => "Path", "Parcours";
+        OverridePathDefault => "The planner's choice", "Le choix du planificateur";
+        OverrideExclude => "Leave this subscription out of the plan", "Écarter cet abonnement du plan";
+        OverrideReset => "Reset this line", "Rétablir cette ligne";
+        OverrideApplied => "Adjusted: {fields}", "Ajusté : {fields}";
+        FieldTarget => "target offer", "offre cible";
+        FieldSeats => "seats", "licences";
+        FieldPurchase => "purchase date", "date d’achat";
+        FieldPath => "path", "parcours";
+        FieldExcluded => "left out", "écarté";
+        // Checklist.
+        ChecklistHeading => "Checklist: who does what, by when", "Liste des actions : qui fait quoi, et quand";
+        ChecklistFor => "For {customer}", "Pour {customer}";
+        ChecklistNoDate => "when ready", "dès que possible";
+        ChecklistLines => "{count} line(s)", "{count} ligne(s)";
+        ChecklistShowAll => "Show every step (+{count})", "Afficher toutes les étapes (+{count})";
+        ChecklistEmpty => "Nothing to do.", "Rien à faire.";
+        // Timeline.
+        TimelineHeading => "Timeline", "Chronologie";
+        TimelineDesc => "Per subscription: the source term end, the CSP purchase with its 7-day cancellation window, the day to turn off auto-renew and the last day before data is at risk; today's date is marked.",
+                        "Par abonnement : la fin d’engagement source, l’achat CSP et son délai d’annulation de 7 jours, la date limite pour désactiver le renouvellement automatique et le dernier jour avant que les données soient en danger ; la date du jour est indiquée.";
+        TimelineShowing => "Showing {shown} of {total} lines: the dated lines of the table's filter, except those not migrated, soonest term end first.",
+                           "{shown} lignes affichées sur {total} : les lignes datées du filtre du tableau, hors lignes non migrées, fin d’engagement la plus proche en premier.";
+        TimelineEmpty => "No line of the current filter has dates to show.", "Aucune ligne du filtre actuel n’a de dates à afficher.";
+        TimelineToday => "Today", "Aujourd’hui";
+        TimelineTermEnd => "Term end", "Fin d’engagement";
+        TimelinePurchase => "CSP purchase", "Achat CSP";
+        TimelineCancelWindow => "7-day cancellation window", "Délai d’annulation de 7 jours";
+        TimelineAutoRenewOff => "Auto-renew off by", "Renouvellement automatique désactivé avant le";
+        TimelineExpired => "Expired (30 days, users keep access)", "Expiré (30 jours, les utilisateurs gardent l’accès)";
+        TimelineDataAtRisk => "Data at risk after", "Données en danger après le";
+        TimelineLegend => "Legend", "Légende";
+        TimelineAsList => "The timeline as a list", "La chronologie sous forme de liste";
+        TimelineScrollHint => "Scroll sideways to see the whole timeline.", "Faites défiler horizontalement pour voir toute la chronologie.";
+        // Export.
+        GoExport => "Export the plan", "Exporter le plan";
     }
+}
+
+/// The name of a migration path.
+pub fn path_label(path: MigrationPath, lang: Lang) -> &'static str {
+    match path {
+        MigrationPath::PartnerTransfer => lang.pick("Partner-to-partner transfer", "Transfert de partenaire à partenaire"),
+        MigrationPath::EaChannelTransfer => lang.pick("EA channel transfer", "Transfert de canal EA"),
+        MigrationPath::Repurchase => lang.pick("Buy in CSP", "Achat dans CSP"),
+        MigrationPath::Blocked => lang.pick("Blocked", "Bloqué"),
+        MigrationPath::NotMigrated => lang.pick("Not migrated", "Non migré"),
+    }
+}
+
+/// What a path means for the customer, in one or two sentences.
+pub fn path_explanation(path: MigrationPath, lang: Lang) -> &'static str {
+    match path {
+        MigrationPath::PartnerTransfer => lang.pick(
+            "The customer's current CSP partner and you approve a transfer of the whole subscription: its term, end date and seats stay the same and users see no interruption.",
+            "L’actuel partenaire CSP du client et vous approuvez le transfert de l’abonnement entier : son engagement, sa date de fin et ses licences restent les mêmes, sans interruption pour les utilisateurs.",
+        ),
+        MigrationPath::EaChannelTransfer => lang.pick(
+            "A channel transfer \"renew to CSP\": the CSP subscription is scheduled to start the day after the Enterprise Agreement term ends.",
+            "Un transfert de canal « renouvellement vers CSP » : l’abonnement CSP est planifié pour démarrer le lendemain de la fin de l’engagement EA.",
+        ),
+        MigrationPath::Repurchase => lang.pick(
+            "Buy the offer in CSP a few days before the source term ends, so its 7-day cancellation window covers the cut-over, then let the source expire.",
+            "Acheter l’offre dans CSP quelques jours avant la fin d’engagement de la source, pour que son délai d’annulation de 7 jours couvre la bascule, puis laisser expirer la source.",
+        ),
+        MigrationPath::Blocked => lang.pick(
+            "Something must be resolved before this subscription can move: see the blockers below.",
+            "Un point doit être résolu avant que cet abonnement puisse migrer : voir les blocages ci-dessous.",
+        ),
+        MigrationPath::NotMigrated => lang.pick(
+            "This subscription stays out of the plan (free, trial, usage-based, already ended, or left out).",
+            "Cet abonnement reste hors du plan (gratuit, essai, à l’usage, déjà terminé, ou écarté).",
+        ),
+    }
+}
+
+/// Where a subscription was bought.
+pub fn channel_label(channel: Channel, lang: Lang) -> &'static str {
+    match channel {
+        Channel::Direct => lang.pick("Direct (admin center)", "Direct (centre d’administration)"),
+        Channel::Ea => lang.pick("Enterprise Agreement", "Contrat Entreprise (EA)"),
+        Channel::CspNce => lang.pick("CSP partner, new commerce", "Partenaire CSP, new commerce"),
+        Channel::CspLegacy => lang.pick("CSP partner, legacy offer", "Partenaire CSP, offre historique"),
+        Channel::Unknown => lang.pick("Unknown channel", "Canal inconnu"),
+    }
+}
+
+pub fn status_label(status: SubscriptionStatus, lang: Lang) -> &'static str {
+    match status {
+        SubscriptionStatus::Active => lang.pick("active", "actif"),
+        SubscriptionStatus::Warning => lang.pick("in grace period", "en période de grâce"),
+        SubscriptionStatus::Suspended => lang.pick("suspended", "suspendu"),
+        SubscriptionStatus::Expired => lang.pick("expired", "expiré"),
+        SubscriptionStatus::Disabled => lang.pick("disabled", "désactivé"),
+        SubscriptionStatus::Deleted => lang.pick("deleted", "supprimé"),
+        SubscriptionStatus::LockedOut => lang.pick("locked out", "verrouillé"),
+        SubscriptionStatus::Pending => lang.pick("pending", "en attente"),
+        SubscriptionStatus::Unknown => lang.pick("status unknown", "état inconnu"),
+    }
+}
+
+/// Fills `{name}` placeholders of a text of this table in one pass, so a value
+/// that itself contains braces (an imported product name) is never filled again.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        text.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else {
+            text.push_str(&rest[start..]);
+            return text;
+        };
+        let name = &after[..end];
+        match values.iter().find(|(key, _)| *key == name) {
+            Some((_, value)) => text.push_str(value),
+            None => text.push_str(&rest[start..start + end + 2]),
+        }
+        rest = &after[end + 1..];
+    }
+    text.push_str(rest);
+    text
 }
 
 #[cfg(test)]
@@ -15,5 +256,24 @@ mod tests {
     #[test]
     fn every_plan_text_exists_in_both_languages() {
         assert_eq!(check_translations(crate::text_entries!(PlanText)), Ok(PlanText::ALL.len()));
+    }
+
+    #[test]
+    fn every_path_and_channel_reads_differently_in_french() {
+        for path in MigrationPath::ALL {
+            assert_ne!(path_label(path, Lang::En), path_label(path, Lang::Fr));
+            assert_ne!(path_explanation(path, Lang::En), path_explanation(path, Lang::Fr));
+        }
+        for channel in Channel::ALL {
+            assert_ne!(channel_label(channel, Lang::En), channel_label(channel, Lang::Fr));
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled_once_each() {
+        let text = fill(PlanText::TableCaption.get(Lang::Fr), &[("shown", "3"), ("total", "10")]);
+        assert_eq!(text, "3 lignes sur 10");
+        let product = fill("{product} ({total})", &[("product", "Suite {total}"), ("total", "5")]);
+        assert_eq!(product, "Suite {total} (5)");
     }
 }

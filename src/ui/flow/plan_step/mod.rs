@@ -1,8 +1,333 @@
-//! The plan step.
+//! The plan step: the plan computed from the open draft, shown as summary cards,
+//! a table of lines (filtered, sorted, virtually scrolled), the selected line's
+//! details and overrides, the customer's checklist and a timeline.
+//!
+//! The plan is a `Memo` of the draft's input: an override writes to the input
+//! through the workspace and every part of the step follows.
+
+mod checklist;
+mod details;
+mod overrides;
+mod summary;
+mod table;
+mod timeline;
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::format;
+use crate::i18n::plan_ui::{fill, PlanText};
+use crate::i18n::Lang;
+use crate::model::MigrationPath;
+use crate::plan::{make_plan, Plan, PlanLine};
+use crate::rules::Severity;
+use crate::ui::lang::use_lang;
+use crate::ui::workspace::{use_workspace, Step};
+
+/// Where a line sits in the plan: its customer and its position there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct LinePos {
+    pub customer: u32,
+    pub line: u32,
+}
+
+impl LinePos {
+    pub fn get(self, plan: &Plan) -> Option<&PlanLine> {
+        plan.customers.get(self.customer as usize)?.lines.get(self.line as usize)
+    }
+}
+
+/// Which lines the findings filter keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FindingsFilter {
+    All,
+    Blockers,
+    Warnings,
+    Clean,
+    Overridden,
+}
+
+impl FindingsFilter {
+    pub const ALL: [FindingsFilter; 5] =
+        [FindingsFilter::All, FindingsFilter::Blockers, FindingsFilter::Warnings, FindingsFilter::Clean, FindingsFilter::Overridden];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            FindingsFilter::All => "all",
+            FindingsFilter::Blockers => "blocker",
+            FindingsFilter::Warnings => "warning",
+            FindingsFilter::Clean => "clean",
+            FindingsFilter::Overridden => "overridden",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            FindingsFilter::All => PlanText::FilterAll.get(lang),
+            FindingsFilter::Blockers => PlanText::FilterBlockers.get(lang),
+            FindingsFilter::Warnings => PlanText::FilterWarnings.get(lang),
+            FindingsFilter::Clean => PlanText::FilterClean.get(lang),
+            FindingsFilter::Overridden => PlanText::FilterOverridden.get(lang),
+        }
+    }
+
+    fn keeps(self, line: &PlanLine) -> bool {
+        let has = |severity: Severity| line.findings.iter().any(|finding| finding.severity == severity);
+        match self {
+            FindingsFilter::All => true,
+            FindingsFilter::Blockers => has(Severity::Blocker),
+            FindingsFilter::Warnings => has(Severity::Warning),
+            FindingsFilter::Clean => !has(Severity::Blocker) && !has(Severity::Warning),
+            FindingsFilter::Overridden => !line.overrides_applied.is_empty(),
+        }
+    }
+}
+
+/// The table's sortable columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SortColumn {
+    /// The plan's own order (by customer, then as imported).
+    Plan,
+    Product,
+    Channel,
+    Path,
+    Target,
+    Seats,
+    TermEnd,
+    Purchase,
+    Findings,
+}
+
+/// Blockers weigh more than warnings when sorting by findings.
+fn findings_weight(line: &PlanLine) -> u32 {
+    line.findings
+        .iter()
+        .map(|finding| match finding.severity {
+            Severity::Blocker => 1000,
+            Severity::Warning => 1,
+            Severity::Info => 0,
+        })
+        .sum()
+}
+
+fn compare_lines(column: SortColumn, a: &PlanLine, b: &PlanLine) -> std::cmp::Ordering {
+    match column {
+        SortColumn::Plan => std::cmp::Ordering::Equal,
+        SortColumn::Product => a.product.to_lowercase().cmp(&b.product.to_lowercase()),
+        SortColumn::Channel => a.channel.cmp(&b.channel),
+        SortColumn::Path => a.path.cmp(&b.path),
+        SortColumn::Target => {
+            let name = |line: &PlanLine| line.target.as_ref().map(|target| target.name.to_lowercase());
+            // Lines without a target go last in ascending order.
+            match (name(a), name(b)) {
+                (Some(a), Some(b)) => a.cmp(&b),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        }
+        SortColumn::Seats => a.seats.cmp(&b.seats),
+        SortColumn::TermEnd => option_last(a.dates.term_end, b.dates.term_end),
+        SortColumn::Purchase => option_last(a.dates.purchase_on.or(a.dates.transfer_on), b.dates.purchase_on.or(b.dates.transfer_on)),
+        SortColumn::Findings => findings_weight(b).cmp(&findings_weight(a)),
+    }
+}
+
+/// Known values first, in order; unknown ones after.
+fn option_last<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
+/// The state the parts of the plan step share.
+#[derive(Clone, Copy)]
+pub(super) struct PlanView {
+    pub plan: Memo<Option<Arc<Plan>>>,
+    /// Every line's position and lower-case search text, in plan order.
+    index: Memo<Arc<Vec<(LinePos, String)>>>,
+    /// The lines the filters keep, in the chosen order.
+    pub rows: Memo<Arc<Vec<LinePos>>>,
+    pub selected: RwSignal<Option<String>>,
+    pub path_filter: RwSignal<Option<MigrationPath>>,
+    pub findings_filter: RwSignal<FindingsFilter>,
+    pub search: RwSignal<String>,
+    /// The sort column, ascending when `true`.
+    pub sort: RwSignal<(SortColumn, bool)>,
+}
+
+impl PlanView {
+    fn new(plan: Memo<Option<Arc<Plan>>>) -> PlanView {
+        let index = Memo::new(move |_| {
+            plan.with(|plan| {
+                let Some(plan) = plan else { return Arc::new(Vec::new()) };
+                let mut entries = Vec::with_capacity(plan.customers.iter().map(|customer| customer.lines.len()).sum());
+                for (customer_index, customer) in plan.customers.iter().enumerate() {
+                    for (line_index, line) in customer.lines.iter().enumerate() {
+                        let target = line.target.as_ref().map_or("", |target| target.name.as_str());
+                        let text = format!("{}\u{1f}{}\u{1f}{}\u{1f}{}", line.product, line.subscription_id, target, customer.name).to_lowercase();
+                        let pos = LinePos { customer: customer_index as u32, line: line_index as u32 };
+                        entries.push((pos, text));
+                    }
+                }
+                Arc::new(entries)
+            })
+        });
+        let path_filter = RwSignal::new(None);
+        let findings_filter = RwSignal::new(FindingsFilter::All);
+        let search = RwSignal::new(String::new());
+        let sort = RwSignal::new((SortColumn::Plan, true));
+        let rows = Memo::new(move |_| {
+            let path = path_filter.get();
+            let findings = findings_filter.get();
+            let needle = search.with(|search| search.trim().to_lowercase());
+            let (column, ascending) = sort.get();
+            plan.with(|plan| {
+                let Some(plan) = plan else { return Arc::new(Vec::new()) };
+                index.with(|index| {
+                    let mut rows: Vec<LinePos> = index
+                        .iter()
+                        .filter(|(pos, text)| {
+                            let Some(line) = pos.get(plan) else { return false };
+                            path.is_none_or(|path| line.path == path)
+                                && findings.keeps(line)
+                                && (needle.is_empty() || text.contains(&needle))
+                        })
+                        .map(|(pos, _)| *pos)
+                        .collect();
+                    if column != SortColumn::Plan {
+                        // A stable sort keeps the plan order among equal lines.
+                        rows.sort_by(|a, b| {
+                            let (Some(line_a), Some(line_b)) = (a.get(plan), b.get(plan)) else { return std::cmp::Ordering::Equal };
+                            let order = compare_lines(column, line_a, line_b);
+                            if ascending { order } else { order.reverse() }
+                        });
+                    } else if !ascending {
+                        rows.reverse();
+                    }
+                    Arc::new(rows)
+                })
+            })
+        });
+        PlanView {
+            plan,
+            index,
+            rows,
+            selected: RwSignal::new(None),
+            path_filter,
+            findings_filter,
+            search,
+            sort,
+        }
+    }
+
+    /// The number of lines in the plan.
+    pub fn total(&self) -> usize {
+        self.index.with(|index| index.len())
+    }
+
+    /// Runs `read` on the selected line, if it is still in the plan.
+    pub fn with_selected<T>(&self, read: impl FnOnce(&Plan, &PlanLine) -> T) -> Option<T> {
+        let selected = self.selected.get()?;
+        self.plan.with(|plan| {
+            let plan = plan.as_ref()?;
+            let line = plan.lines().find(|line| line.subscription_id == selected)?;
+            Some(read(plan, line))
+        })
+    }
+}
+
+/// `None` for an empty text, so tables show a dash.
+pub(super) fn date_text(date: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    format::date_or(date, lang, "–")
+}
+
 #[component]
 pub fn PlanStep() -> impl IntoView {
-    view! { <h1>"plan"</h1> }
+    let workspace = use_workspace();
+    let lang = use_lang();
+    let plan = Memo::new(move |_| {
+        workspace.draft.with(|draft| {
+            let draft = draft.as_ref().filter(|draft| !draft.input.subscriptions.is_empty())?;
+            // The catalog the user loaded in the import step, else the built-in one.
+            Some(Arc::new(workspace.with_catalog(|catalog| make_plan(&draft.input, catalog))))
+        })
+    });
+    let view_state = PlanView::new(plan);
+    provide_context(view_state);
+    // The first line with a blocker is the one a consultant looks at first.
+    Effect::new(move |_| {
+        if view_state.selected.with_untracked(Option::is_some) {
+            return;
+        }
+        let first = plan.with(|plan| {
+            let plan = plan.as_ref()?;
+            plan.lines().find(|line| line.has_blocker()).or_else(|| plan.lines().next()).map(|line| line.subscription_id.clone())
+        });
+        if first.is_some() {
+            view_state.selected.set(first);
+        }
+    });
+    let heading_info = move || {
+        let lang = lang.get();
+        plan.with(|plan| {
+            plan.as_ref().map(|plan| {
+                let customers: Vec<&str> = plan.customers.iter().map(|customer| customer.name.as_str()).collect();
+                let customer = if customers.iter().all(|name| name.trim().is_empty()) { PlanText::Unnamed.get(lang).to_string() } else { customers.join(", ") };
+                let partner = if plan.partner_name.trim().is_empty() { PlanText::Unnamed.get(lang).to_string() } else { plan.partner_name.clone() };
+                fill(
+                    PlanText::ForCustomer.get(lang),
+                    &[
+                        ("customer", &customer),
+                        ("partner", &partner),
+                        ("as_of", &format::date(plan.as_of, lang)),
+                        ("rules_as_of", &format::date(plan.rules_as_of, lang)),
+                        ("catalog", &plan.catalog),
+                    ],
+                )
+            })
+        })
+    };
+    view! {
+        <div class="plan-step">
+            <header class="plan-head">
+                <h1>{move || PlanText::Title.get(lang.get())}</h1>
+                <p class="plan-context">{heading_info}</p>
+                <p class="plan-intro">{move || PlanText::Intro.get(lang.get())}</p>
+            </header>
+            <Show
+                when=move || plan.with(Option::is_some)
+                fallback=move || view! { <p class="empty-state">{move || PlanText::NoPlan.get(lang.get())}</p> }
+            >
+                <summary::PlanSummary />
+                <div class="plan-work">
+                    <table::PlanTable />
+                    <details::LineDetails />
+                </div>
+                <timeline::Timeline />
+                <checklist::Checklist />
+                <div class="plan-export">
+                    <button
+                        type="button"
+                        class="button primary"
+                        data-testid="go-export"
+                        on:click=move |_| workspace.step.set(Step::Export)
+                    >
+                        {move || PlanText::GoExport.get(lang.get())}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// The plan step's shared state, for its parts.
+pub(super) fn use_plan_view() -> PlanView {
+    // `PlanStep` provides it before creating any of its parts, which are only
+    // ever created inside it: the context is always there.
+    expect_context::<PlanView>()
 }

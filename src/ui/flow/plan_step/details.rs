@@ -1,0 +1,248 @@
+//! A line's details: its path and why, the target offer with the ranked
+//! equivalents and the service plans lost and gained, seats, dates, and every
+//! finding with its rule's title, explanation and source.
+
+use leptos::prelude::*;
+
+use super::overrides::LineOverrides;
+use super::{date_text, use_plan_view};
+use crate::catalog::{CoreWorkload, ServicePlan};
+use crate::i18n::format;
+use crate::i18n::plan_ui::{channel_label, fill, path_explanation, path_label, status_label, PlanText};
+use crate::i18n::Lang;
+use crate::plan::{Finding, OfferCandidate, PlanLine};
+use crate::rules::rule;
+use crate::ui::lang::use_lang;
+
+fn workloads_text(workloads: &[CoreWorkload], lang: Lang) -> String {
+    if workloads.is_empty() {
+        return PlanText::NoneWord.get(lang).to_string();
+    }
+    workloads.iter().map(|workload| workload.label(lang)).collect::<Vec<_>>().join(", ")
+}
+
+/// A list of service plans, folded when long so the table stays readable.
+fn plans_view(plans: &[ServicePlan], heading: PlanText, lang: Lang) -> impl IntoView {
+    let summary = fill(heading.get(lang), &[("count", &format::count(plans.len() as u64, lang))]);
+    if plans.is_empty() {
+        return view! { <span class="muted">{summary}</span> }.into_any();
+    }
+    let mut names: Vec<&str> = plans.iter().map(|plan| if plan.friendly_name.trim().is_empty() { plan.name.as_str() } else { plan.friendly_name.as_str() }).collect();
+    names.sort_unstable_by_key(|name| name.to_lowercase());
+    names.dedup();
+    view! {
+        <details class="plans">
+            <summary>{summary}</summary>
+            <ul>{names.into_iter().map(|name| view! { <li>{name.to_string()}</li> }).collect_view()}</ul>
+        </details>
+    }
+    .into_any()
+}
+
+fn candidate_row(rank: usize, candidate: &OfferCandidate, line: &PlanLine, lang: Lang) -> impl IntoView {
+    let name = match &candidate.add_on {
+        Some(add_on) => format!("{} + {}", candidate.offer.name, add_on.name),
+        None => candidate.offer.name.clone(),
+    };
+    let is_target = line.target.as_ref().is_some_and(|target| {
+        target.sku_id == candidate.offer.sku_id && target.add_on.as_ref().map(|add_on| &add_on.sku_id) == candidate.add_on.as_ref().map(|add_on| &add_on.sku_id)
+    });
+    view! {
+        <tr class:current-target=is_target>
+            <td>{rank}</td>
+            <th scope="row">
+                {name}
+                {is_target.then(|| view! { <span class="tag">{PlanText::TargetHeading.get(lang)}</span> })}
+            </th>
+            <td>{workloads_text(&candidate.shared_workloads, lang)}</td>
+            <td>{workloads_text(&candidate.missing_workloads, lang)}</td>
+            <td>{plans_view(&candidate.plans_lost, PlanText::PlansLost, lang)}</td>
+            <td>{plans_view(&candidate.plans_gained, PlanText::PlansGained, lang)}</td>
+        </tr>
+    }
+}
+
+fn finding_item(finding: &Finding, lang: Lang) -> impl IntoView {
+    let entry = rule(finding.rule);
+    let source = fill(PlanText::RuleSource.get(lang), &[("source", entry.source), ("date", &format::date(entry.applies_from, lang))]);
+    view! {
+        <li class=format!("finding finding-{}", finding.severity.id()) data-testid="line-finding" data-rule=entry.code>
+            <p class="finding-message">
+                <span class=format!("severity severity-{}", finding.severity.id())>{finding.severity.label(lang)}</span>
+                " "
+                {finding.message(lang)}
+            </p>
+            <details class="finding-rule">
+                <summary><span class="rule-code">{entry.code}</span>" · "{entry.title(lang)}</summary>
+                <p>{entry.explanation(lang)}</p>
+                <p class="muted">{source}</p>
+            </details>
+        </li>
+    }
+}
+
+fn fact(label: PlanText, value: String, lang: Lang) -> impl IntoView {
+    view! {
+        <div class="fact">
+            <dt>{label.get(lang)}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
+}
+
+/// Path, target, seats and dates of a line.
+fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
+    let source = fill(
+        PlanText::SourceOf.get(lang),
+        &[
+            ("id", &line.subscription_id),
+            ("channel", channel_label(line.channel, lang)),
+            ("status", status_label(line.status, lang)),
+            ("file", &line.source.file),
+            ("line", &line.source.line.to_string()),
+        ],
+    );
+    let recommended = (line.recommended_path != line.path).then(|| fill(PlanText::RecommendedWas.get(lang), &[("path", path_label(line.recommended_path, lang))]));
+    let target = line.target.as_ref().map(|target| {
+        let name = match &target.add_on {
+            Some(add_on) => format!("{} + {}", target.name, add_on.name),
+            None => target.name.clone(),
+        };
+        let consequence = if target.same_as_source { PlanText::SameOfferLong } else { PlanText::ReassignNeeded };
+        view! {
+            <p class="target-name">
+                <strong>{name}</strong>
+                " "
+                <span class="muted">{target.sku_part_number.clone()}</span>
+                {target.chosen_by_user.then(|| view! { <span class="tag">{PlanText::ChosenByYou.get(lang)}</span> })}
+            </p>
+            <p>{consequence.get(lang)}</p>
+        }
+    });
+    let no_target = line.target.is_none().then(|| view! { <p class="muted">{PlanText::NoTarget.get(lang)}</p> });
+    let candidates = (!line.candidates.is_empty()).then(|| {
+        view! {
+            <div class="candidates-scroll" role="region" tabindex="0" aria-label=PlanText::CandidatesHeading.get(lang)>
+                <table class="candidates">
+                    <caption>{PlanText::CandidatesHeading.get(lang)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{PlanText::CandidateRank.get(lang)}</th>
+                            <th scope="col">{PlanText::CandidateOffer.get(lang)}</th>
+                            <th scope="col">{PlanText::CandidateShared.get(lang)}</th>
+                            <th scope="col">{PlanText::CandidateMissing.get(lang)}</th>
+                            <th scope="col">{PlanText::PlansLost.get(lang).replace(" ({count})", "")}</th>
+                            <th scope="col">{PlanText::PlansGained.get(lang).replace(" ({count})", "")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {line.candidates.iter().enumerate().map(|(index, candidate)| candidate_row(index + 1, candidate, line, lang)).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    });
+    let seats_assigned = line.seats_assigned.map_or_else(|| PlanText::SeatsUnknown.get(lang).to_string(), |seats| format::count(u64::from(seats), lang));
+    let dates = &line.dates;
+    let term_end = match dates.term_end {
+        Some(date) if dates.term_end_estimated => format!("{} ({})", format::date(date, lang), PlanText::Estimated.get(lang)),
+        date => date_text(date, lang),
+    };
+    let mut date_facts = vec![(PlanText::DateTermEnd, term_end)];
+    for (label, date) in [
+        (PlanText::DateAutoRenewOff, dates.auto_renew_off_by),
+        (PlanText::DateTransfer, dates.transfer_on),
+        (PlanText::DatePurchase, dates.purchase_on),
+        (PlanText::DateCancelWindow, dates.cancel_window_ends),
+        (PlanText::DateCutover, dates.cutover_on),
+        (PlanText::DateDataAtRisk, dates.data_at_risk_after),
+    ] {
+        if let Some(date) = date {
+            date_facts.push((label, format::date(date, lang)));
+        }
+    }
+    let overlap = line.overlap_days.filter(|days| *days > 0).map(|days| {
+        let days_text = format::count(u64::from(days), lang);
+        match line.overlap_cost {
+            Some(cost) => fill(PlanText::OverlapCostLine.get(lang), &[("days", &days_text), ("cost", &format::money(cost, line.currency.as_deref(), lang))]),
+            None => fill(PlanText::OverlapLine.get(lang), &[("days", &days_text)]),
+        }
+    });
+    view! {
+        <h3 class="details-title">{line.product.clone()}</h3>
+        <p class="muted details-source">{source}</p>
+        <section class="details-part">
+            <h4>{PlanText::PathHeading.get(lang)}</h4>
+            <p><span class=format!("path-badge path-{}", line.path.id())>{path_label(line.path, lang)}</span></p>
+            <p>{path_explanation(line.path, lang)}</p>
+            {recommended.map(|text| view! { <p class="muted">{text}</p> })}
+        </section>
+        <section class="details-part">
+            <h4>{PlanText::TargetHeading.get(lang)}</h4>
+            {target}
+            {no_target}
+            {candidates}
+        </section>
+        <section class="details-part">
+            <h4>{PlanText::SeatsHeading.get(lang)}</h4>
+            <dl class="facts">
+                {fact(PlanText::SeatsToBuy, format::count(u64::from(line.seats), lang), lang)}
+                {fact(PlanText::SeatsSourceTotal, format::count(u64::from(line.seats_source_total), lang), lang)}
+                {fact(PlanText::SeatsAssigned, seats_assigned, lang)}
+            </dl>
+        </section>
+        <section class="details-part">
+            <h4>{PlanText::DatesHeading.get(lang)}</h4>
+            <dl class="facts">
+                {date_facts.into_iter().map(|(label, value)| fact(label, value, lang)).collect_view()}
+            </dl>
+            {overlap.map(|text| view! { <p>{text}</p> })}
+            {line.credit_eligible.then(|| view! { <p class="note-credit">{PlanText::CreditEligible.get(lang)}</p> })}
+        </section>
+        {line.note.clone().filter(|note| !note.trim().is_empty()).map(|note| view! {
+            <section class="details-part">
+                <h4>{PlanText::NoteHeading.get(lang)}</h4>
+                <p class="line-note">{note}</p>
+            </section>
+        })}
+    }
+}
+
+fn findings_view(line: &PlanLine, lang: Lang) -> impl IntoView {
+    let mut findings: Vec<&Finding> = line.findings.iter().collect();
+    // Blockers first, then warnings, then notes; the planner's order within each.
+    findings.sort_by_key(|finding| finding.severity);
+    view! {
+        <section class="details-part">
+            <h4>{PlanText::FindingsHeading.get(lang)}</h4>
+            {if findings.is_empty() {
+                view! { <p class="muted">{PlanText::NoFindings.get(lang)}</p> }.into_any()
+            } else {
+                view! { <ul class="findings">{findings.into_iter().map(|finding| finding_item(finding, lang)).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub(super) fn LineDetails() -> impl IntoView {
+    let lang = use_lang();
+    let view_state = use_plan_view();
+    let has_line = move || view_state.with_selected(|_, _| ()).is_some();
+    view! {
+        <section class="line-details" data-testid="line-details" aria-labelledby="line-details-title" tabindex="-1" id="line-details">
+            <h2 id="line-details-title" class="visually-hidden">{move || PlanText::DetailsLabel.get(lang.get())}</h2>
+            <Show when=has_line fallback=move || view! { <p class="empty-state">{move || PlanText::DetailsNone.get(lang.get())}</p> }>
+                {move || {
+                    let lang = lang.get();
+                    view_state.with_selected(|_, line| line_body(line, lang).into_any())
+                }}
+                {move || view_state.selected.get().map(|id| view! { <LineOverrides subscription_id=id /> })}
+                {move || {
+                    let lang = lang.get();
+                    view_state.with_selected(|_, line| findings_view(line, lang).into_any())
+                }}
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,235 @@
+//! The user's overrides of one line: target offer, seats, purchase date, path and
+//! exclusion. Each change is written to the draft's input at once, so the plan
+//! (a `Memo` of that input) is recomputed; "Reset" removes them all.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::use_plan_view;
+use crate::i18n::format;
+use crate::i18n::plan_ui::{fill, path_label, PlanText};
+use crate::model::{LineOverride, MigrationPath};
+use crate::plan::OverrideField;
+use crate::ui::lang::use_lang;
+use crate::ui::workspace::use_workspace;
+
+fn field_label(field: OverrideField) -> PlanText {
+    match field {
+        OverrideField::TargetSku => PlanText::FieldTarget,
+        OverrideField::Seats => PlanText::FieldSeats,
+        OverrideField::PurchaseOn => PlanText::FieldPurchase,
+        OverrideField::Path => PlanText::FieldPath,
+        OverrideField::Excluded => PlanText::FieldExcluded,
+    }
+}
+
+#[component]
+pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
+    let lang = use_lang();
+    let workspace = use_workspace();
+    let view_state = use_plan_view();
+    let id = StoredValue::new(subscription_id);
+    let current = Memo::new(move |_| {
+        workspace.draft.with(|draft| {
+            id.with_value(|id| draft.as_ref().and_then(|draft| draft.input.overrides.get(id).cloned()).unwrap_or_default())
+        })
+    });
+    let change = move |edit: &dyn Fn(&mut LineOverride)| {
+        let id = id.get_value();
+        workspace.update_input(|input| {
+            let entry = input.overrides.entry(id.clone()).or_default();
+            edit(entry);
+            if entry.is_empty() {
+                input.overrides.remove(&id);
+            }
+        });
+    };
+    let seats_invalid = RwSignal::new(false);
+    let source_total = move || view_state.with_selected(|_, line| line.seats_source_total).unwrap_or(0);
+    let applied = move || view_state.with_selected(|_, line| line.overrides_applied.clone()).unwrap_or_default();
+    // Every catalog product by name, for a target outside the ranked equivalents.
+    let catalog_products = Memo::new(move |_| {
+        let mut products: Vec<(String, String)> =
+            workspace.with_catalog(|catalog| catalog.products().iter().map(|product| (product.sku_id.clone(), product.name.clone())).collect());
+        products.sort_by_key(|(_, name)| name.to_lowercase());
+        products
+    });
+    let candidate_options = move || {
+        view_state
+            .with_selected(|_, line| {
+                line.candidates
+                    .iter()
+                    .map(|candidate| (candidate.offer.sku_id.clone(), candidate.offer.name.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+
+    // Options are marked selected one by one: a `value` set on the select before
+    // its options exist would be lost.
+    let is_target = move |sku_id: &str| current.with(|current| current.target_sku_id.as_deref() == Some(sku_id));
+    let on_target = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        change(&|entry| entry.target_sku_id = Some(value.clone()).filter(|value| !value.is_empty()));
+    };
+    let on_seats = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        let text = text.trim();
+        if text.is_empty() {
+            seats_invalid.set(false);
+            change(&|entry| entry.seats = None);
+            return;
+        }
+        match text.parse::<u32>() {
+            Ok(seats) => {
+                seats_invalid.set(false);
+                change(&|entry| entry.seats = Some(seats));
+            }
+            Err(_) => seats_invalid.set(true),
+        }
+    };
+    let on_purchase = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+        change(&|entry| entry.purchase_on = date);
+    };
+    let on_path = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        let path = MigrationPath::ALL.into_iter().find(|path| path.id() == value);
+        change(&|entry| entry.path = path);
+    };
+    let on_exclude = move |event: leptos::ev::Event| {
+        let excluded = event_target_checked(&event);
+        change(&|entry| entry.excluded = excluded);
+    };
+    let reset = move |_| {
+        seats_invalid.set(false);
+        let id = id.get_value();
+        // The note is the consultant's own remark, not a decision to undo.
+        workspace.update_input(|input| {
+            let Some(entry) = input.overrides.get_mut(&id) else { return };
+            *entry = LineOverride { note: entry.note.take(), ..LineOverride::default() };
+            if entry.is_empty() {
+                input.overrides.remove(&id);
+            }
+        });
+    };
+
+    view! {
+        <section class="details-part overrides" aria-labelledby="overrides-title">
+            <h4 id="overrides-title">{move || PlanText::OverridesHeading.get(lang.get())}</h4>
+            <p class="muted">{move || PlanText::OverridesHelp.get(lang.get())}</p>
+            <div class="override-grid">
+                <div class="field wide">
+                    <label for="override-target">{move || PlanText::OverrideTarget.get(lang.get())}</label>
+                    <select
+                        id="override-target"
+                        data-testid="override-target"
+                        on:change=on_target
+                    >
+                        <option value="" prop:selected=move || current.with(|current| current.target_sku_id.is_none())>
+                            {move || PlanText::OverrideTargetDefault.get(lang.get())}
+                        </option>
+                        <optgroup label=move || PlanText::OverrideTargetCandidates.get(lang.get())>
+                            {move || candidate_options().into_iter().map(|(sku_id, name)| {
+                                let chosen = sku_id.clone();
+                                view! { <option value=sku_id prop:selected=move || is_target(&chosen)>{name}</option> }
+                            }).collect_view()}
+                        </optgroup>
+                        <optgroup label=move || PlanText::OverrideTargetCatalog.get(lang.get())>
+                            {move || catalog_products.with(|products| {
+                                products.iter().map(|(sku_id, name)| {
+                                    let chosen = sku_id.clone();
+                                    view! { <option value=sku_id.clone() prop:selected=move || is_target(&chosen)>{name.clone()}</option> }
+                                }).collect_view()
+                            })}
+                        </optgroup>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="override-seats">{move || PlanText::OverrideSeats.get(lang.get())}</label>
+                    <input
+                        id="override-seats"
+                        data-testid="override-seats"
+                        type="number"
+                        min="0"
+                        step="1"
+                        inputmode="numeric"
+                        aria-describedby="override-seats-help"
+                        aria-invalid=move || seats_invalid.get().then_some("true")
+                        placeholder=move || source_total().to_string()
+                        prop:value=move || current.with(|current| current.seats.map(|seats| seats.to_string()).unwrap_or_default())
+                        on:input=on_seats
+                    />
+                    <span class="field-help" id="override-seats-help">
+                        {move || if seats_invalid.get() {
+                            PlanText::OverrideSeatsInvalid.get(lang.get()).to_string()
+                        } else {
+                            fill(PlanText::OverrideSeatsHelp.get(lang.get()), &[("total", &format::count(u64::from(source_total()), lang.get()))])
+                        }}
+                    </span>
+                </div>
+                <div class="field">
+                    <label for="override-purchase">{move || PlanText::OverridePurchase.get(lang.get())}</label>
+                    <input
+                        id="override-purchase"
+                        data-testid="override-purchase"
+                        type="date"
+                        aria-describedby="override-purchase-help"
+                        prop:value=move || current.with(|current| current.purchase_on.map(|date| date.format("%Y-%m-%d").to_string()).unwrap_or_default())
+                        on:change=on_purchase
+                    />
+                    <span class="field-help" id="override-purchase-help">{move || PlanText::OverridePurchaseHelp.get(lang.get())}</span>
+                </div>
+                <div class="field">
+                    <label for="override-path">{move || PlanText::OverridePath.get(lang.get())}</label>
+                    <select
+                        id="override-path"
+                        data-testid="override-path"
+                        on:change=on_path
+                    >
+                        <option value="" prop:selected=move || current.with(|current| current.path.is_none())>
+                            {move || PlanText::OverridePathDefault.get(lang.get())}
+                        </option>
+                        {MigrationPath::ALL.into_iter().map(|path| view! {
+                            <option value=path.id() prop:selected=move || current.with(|current| current.path == Some(path))>
+                                {move || path_label(path, lang.get())}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field checkbox wide">
+                    <input
+                        id="override-exclude"
+                        data-testid="override-exclude"
+                        type="checkbox"
+                        prop:checked=move || current.with(|current| current.excluded)
+                        on:change=on_exclude
+                    />
+                    <label for="override-exclude">{move || PlanText::OverrideExclude.get(lang.get())}</label>
+                </div>
+            </div>
+            <div class="override-actions">
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="override-reset"
+                    disabled=move || current.with(|current| LineOverride { note: None, ..current.clone() }.is_empty())
+                    on:click=reset
+                >
+                    {move || PlanText::OverrideReset.get(lang.get())}
+                </button>
+                <span class="muted" aria-live="polite">
+                    {move || {
+                        let lang = lang.get();
+                        let applied = applied();
+                        (!applied.is_empty()).then(|| {
+                            let fields: Vec<&str> = applied.into_iter().map(|field| field_label(field).get(lang)).collect();
+                            fill(PlanText::OverrideApplied.get(lang), &[("fields", &fields.join(", "))])
+                        })
+                    }}
+                </span>
+            </div>
+        </section>
+    }
+}

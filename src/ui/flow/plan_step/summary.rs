@@ -1,0 +1,190 @@
+//! The summary cards: subscriptions, seats before and after, blockers, warnings,
+//! overlap cost and the next key date.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::{use_plan_view, FindingsFilter};
+use crate::i18n::format;
+use crate::i18n::plan_ui::{fill, PlanText};
+use crate::i18n::Lang;
+use crate::model::MigrationPath;
+use crate::plan::Plan;
+use crate::rules::Severity;
+use crate::ui::lang::use_lang;
+use crate::ui::workspace::use_workspace;
+
+/// The figures the cards show, computed once per plan.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Figures {
+    subscriptions: u64,
+    migrated: u64,
+    left_out: u64,
+    seats_before: u64,
+    seats_after: u64,
+    seats_assigned: u64,
+    blockers: u64,
+    warnings: u64,
+    /// Overlap cost per currency ("" when the file gives none), and the days counted.
+    overlap_cost: BTreeMap<String, f64>,
+    overlap_days: u64,
+    next_date: Option<(NaiveDate, PlanText)>,
+}
+
+fn figures(plan: &Plan) -> Figures {
+    let mut figures = Figures::default();
+    for line in plan.lines() {
+        figures.subscriptions += 1;
+        if line.is_migrated() {
+            figures.migrated += 1;
+        }
+        if line.path == MigrationPath::NotMigrated {
+            figures.left_out += 1;
+        }
+        figures.seats_assigned += u64::from(line.seats_assigned.unwrap_or(0));
+        if let Some(cost) = line.overlap_cost {
+            *figures.overlap_cost.entry(line.currency.clone().unwrap_or_default()).or_insert(0.0) += cost;
+            figures.overlap_days += u64::from(line.overlap_days.unwrap_or(0));
+        }
+    }
+    for customer in &plan.customers {
+        for total in &customer.totals {
+            figures.seats_before += total.seats_before;
+            figures.seats_after += total.seats_after;
+        }
+        let keys = &customer.key_dates;
+        let candidates = [
+            (keys.relationship_request_on, PlanText::KeyRelationship),
+            (keys.ready_on, PlanText::KeyReady),
+            (keys.first_purchase_on, PlanText::KeyFirstPurchase),
+            (keys.first_term_end, PlanText::KeyFirstTermEnd),
+            (keys.earliest_data_at_risk_after, PlanText::KeyDataAtRisk),
+            (keys.last_cutover_on, PlanText::KeyLastCutover),
+        ];
+        for (date, label) in candidates {
+            let Some(date) = date.filter(|date| *date >= plan.as_of) else { continue };
+            if figures.next_date.is_none_or(|(next, _)| date < next) {
+                figures.next_date = Some((date, label));
+            }
+        }
+    }
+    for finding in plan.findings() {
+        match finding.severity {
+            Severity::Blocker => figures.blockers += 1,
+            Severity::Warning => figures.warnings += 1,
+            Severity::Info => {}
+        }
+    }
+    figures
+}
+
+fn overlap_text(costs: &BTreeMap<String, f64>, lang: Lang) -> String {
+    costs.iter().map(|(currency, cost)| format::money(*cost, Some(currency.as_str()).filter(|code| !code.is_empty()), lang)).collect::<Vec<_>>().join(" + ")
+}
+
+#[component]
+pub(super) fn PlanSummary() -> impl IntoView {
+    let lang = use_lang();
+    let workspace = use_workspace();
+    let view_state = use_plan_view();
+    let figures = Memo::new(move |_| view_state.plan.with(|plan| plan.as_deref().map(figures).unwrap_or_default()));
+    let override_count = move || workspace.draft.with(|draft| draft.as_ref().map_or(0, |draft| draft.input.overrides.len()));
+    let reset_all = move |_| workspace.update_input(|input| input.overrides.clear());
+    let show_only = move |filter: FindingsFilter| {
+        view_state.path_filter.set(None);
+        view_state.search.set(String::new());
+        view_state.findings_filter.set(filter);
+    };
+    let count = move |value: fn(&Figures) -> u64| move || format::count(figures.with(value), lang.get());
+    view! {
+        <section class="plan-summary" data-testid="plan-summary" aria-label=move || PlanText::SummaryLabel.get(lang.get())>
+            <div class="summary-card" data-testid="summary-subscriptions">
+                <span class="card-label">{move || PlanText::CardSubscriptions.get(lang.get())}</span>
+                <span class="card-value">{count(|f| f.subscriptions)}</span>
+                <span class="card-detail">{move || {
+                    let lang = lang.get();
+                    figures.with(|f| fill(PlanText::CardSubscriptionsDetail.get(lang), &[
+                        ("migrated", &format::count(f.migrated, lang)),
+                        ("left", &format::count(f.left_out, lang)),
+                    ]))
+                }}</span>
+            </div>
+            <div class="summary-card" data-testid="summary-seats">
+                <span class="card-label">{move || PlanText::CardSeats.get(lang.get())}</span>
+                <span class="card-value">
+                    <span data-testid="seats-before">{count(|f| f.seats_before)}</span>
+                    " → "
+                    <span data-testid="seats-after">{count(|f| f.seats_after)}</span>
+                </span>
+                <span class="card-detail">{move || {
+                    let lang = lang.get();
+                    fill(PlanText::CardSeatsDetail.get(lang), &[("assigned", &format::count(figures.with(|f| f.seats_assigned), lang))])
+                }}</span>
+            </div>
+            <div class="summary-card" class:danger=move || figures.with(|f| f.blockers > 0) data-testid="summary-blockers">
+                <span class="card-label">{move || PlanText::CardBlockers.get(lang.get())}</span>
+                <span class="card-value">{count(|f| f.blockers)}</span>
+                <span class="card-detail">{move || {
+                    let lang = lang.get();
+                    if figures.with(|f| f.blockers == 0) { PlanText::CardBlockersNone.get(lang) } else { PlanText::CardBlockersSome.get(lang) }
+                }}</span>
+                <Show when=move || figures.with(|f| f.blockers > 0)>
+                    <button type="button" class="link-button" on:click=move |_| show_only(FindingsFilter::Blockers)>
+                        {move || PlanText::FilterBlockers.get(lang.get())}
+                    </button>
+                </Show>
+            </div>
+            <div class="summary-card" class:warning=move || figures.with(|f| f.warnings > 0) data-testid="summary-warnings">
+                <span class="card-label">{move || PlanText::CardWarnings.get(lang.get())}</span>
+                <span class="card-value">{count(|f| f.warnings)}</span>
+                <span class="card-detail">{move || PlanText::CardWarningsDetail.get(lang.get())}</span>
+                <Show when=move || figures.with(|f| f.warnings > 0)>
+                    <button type="button" class="link-button" on:click=move |_| show_only(FindingsFilter::Warnings)>
+                        {move || PlanText::FilterWarnings.get(lang.get())}
+                    </button>
+                </Show>
+            </div>
+            <div class="summary-card" data-testid="summary-overlap">
+                <span class="card-label">{move || PlanText::CardOverlap.get(lang.get())}</span>
+                {move || {
+                    let lang = lang.get();
+                    figures.with(|f| {
+                        if f.overlap_cost.is_empty() {
+                            view! {
+                                <span class="card-value small">{PlanText::CardOverlapUnknown.get(lang)}</span>
+                                <span class="card-detail">{PlanText::CardOverlapUnknownDetail.get(lang)}</span>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <span class="card-value">{overlap_text(&f.overlap_cost, lang)}</span>
+                                <span class="card-detail">{fill(PlanText::CardOverlapDetail.get(lang), &[("days", &format::count(f.overlap_days, lang))])}</span>
+                            }.into_any()
+                        }
+                    })
+                }}
+            </div>
+            <div class="summary-card" data-testid="summary-next-date">
+                <span class="card-label">{move || PlanText::CardNextDate.get(lang.get())}</span>
+                {move || {
+                    let lang = lang.get();
+                    match figures.with(|f| f.next_date) {
+                        Some((date, label)) => view! {
+                            <span class="card-value">{format::date(date, lang)}</span>
+                            <span class="card-detail">{label.get(lang)}</span>
+                        }.into_any(),
+                        None => view! { <span class="card-value small">{PlanText::CardNextDateNone.get(lang)}</span> }.into_any(),
+                    }
+                }}
+            </div>
+        </section>
+        <Show when=move || { override_count() > 0 }>
+            <p class="plan-overrides-note">
+                <button type="button" class="button" data-testid="reset-all-overrides" on:click=reset_all>
+                    {move || fill(PlanText::ResetAll.get(lang.get()), &[("count", &format::count(override_count() as u64, lang.get()))])}
+                </button>
+            </p>
+        </Show>
+    }
+}

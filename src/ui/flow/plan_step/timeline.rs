@@ -1,0 +1,338 @@
+//! The timeline: per subscription, the source term end, the CSP purchase with its
+//! 7-day cancellation window, the last day to turn auto-renew off and the last day
+//! before data is at risk, with the plan's "today" marked. An SVG drawn from the
+//! plan, with a legend and the same facts as a list for screen readers. It shows
+//! the lines the table's filter keeps, soonest term end first, up to a limit, so
+//! a plan of thousands of lines still draws instantly.
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+
+use super::{use_plan_view, LinePos};
+use crate::i18n::format;
+use crate::i18n::plan_ui::{fill, PlanText};
+use crate::i18n::Lang;
+use crate::model::MigrationPath;
+use crate::plan::{Plan, PlanLine};
+use crate::ui::lang::use_lang;
+
+/// Lines drawn at most.
+const MAX_ROWS: usize = 40;
+/// Width of the left column with the product names.
+const LABEL_WIDTH: f64 = 230.0;
+/// Height of the month and "today" labels above the rows.
+const TOP: f64 = 46.0;
+const ROW_HEIGHT: f64 = 30.0;
+/// Days of margin before the first and after the last date.
+const MARGIN_DAYS: i64 = 7;
+/// Product names longer than this are cut (the full name is in the tooltip and the list).
+const LABEL_CHARS: usize = 30;
+
+/// One line's dates, as drawn.
+#[derive(Debug, Clone, PartialEq)]
+struct TimelineRow {
+    subscription_id: String,
+    product: String,
+    term_end: Option<NaiveDate>,
+    purchase_on: Option<NaiveDate>,
+    cancel_window_ends: Option<NaiveDate>,
+    auto_renew_off_by: Option<NaiveDate>,
+    data_at_risk_after: Option<NaiveDate>,
+}
+
+impl TimelineRow {
+    /// A line that is not migrated has no date to plan for: it is left out.
+    fn from_line(line: &PlanLine) -> Option<TimelineRow> {
+        if line.path == MigrationPath::NotMigrated {
+            return None;
+        }
+        let dates = &line.dates;
+        let row = TimelineRow {
+            subscription_id: line.subscription_id.clone(),
+            product: line.product.clone(),
+            term_end: dates.term_end,
+            purchase_on: dates.purchase_on.or(dates.transfer_on),
+            cancel_window_ends: dates.cancel_window_ends,
+            auto_renew_off_by: dates.auto_renew_off_by,
+            data_at_risk_after: dates.data_at_risk_after,
+        };
+        (row.term_end.is_some() || row.purchase_on.is_some()).then_some(row)
+    }
+
+    fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        [self.term_end, self.purchase_on, self.cancel_window_ends, self.auto_renew_off_by, self.data_at_risk_after].into_iter().flatten()
+    }
+
+    /// The facts of the row in a sentence, for the list and the tooltips.
+    fn sentence(&self, lang: Lang) -> String {
+        let mut parts = Vec::new();
+        for (label, date) in [
+            (PlanText::TimelineTermEnd, self.term_end),
+            (PlanText::TimelinePurchase, self.purchase_on),
+            (PlanText::DateCancelWindow, self.cancel_window_ends),
+            (PlanText::TimelineAutoRenewOff, self.auto_renew_off_by),
+            (PlanText::TimelineDataAtRisk, self.data_at_risk_after),
+        ] {
+            if let Some(date) = date {
+                parts.push(format!("{}{}{}", label.get(lang), lang.pick(": ", " : "), format::date(date, lang)));
+            }
+        }
+        parts.join(" ; ")
+    }
+}
+
+/// The rows to draw and the number of lines of the filter that have dates.
+fn timeline_rows(plan: &Plan, rows: &[LinePos]) -> (Vec<TimelineRow>, usize) {
+    let mut all: Vec<TimelineRow> = rows.iter().filter_map(|pos| pos.get(plan)).filter_map(TimelineRow::from_line).collect();
+    let total = all.len();
+    all.sort_by_key(|row| (row.term_end.or(row.purchase_on), row.subscription_id.clone()));
+    all.truncate(MAX_ROWS);
+    (all, total)
+}
+
+/// Maps dates to x positions.
+#[derive(Clone, Copy)]
+struct Scale {
+    start: NaiveDate,
+    pixels_per_day: f64,
+    days: i64,
+}
+
+impl Scale {
+    fn new(as_of: NaiveDate, rows: &[TimelineRow]) -> Scale {
+        let dates = rows.iter().flat_map(TimelineRow::dates).chain([as_of]);
+        let (mut first, mut last) = (as_of, as_of);
+        for date in dates {
+            first = first.min(date);
+            last = last.max(date);
+        }
+        let start = first - chrono::Days::new(MARGIN_DAYS as u64);
+        let days = (last - first).num_days() + 2 * MARGIN_DAYS;
+        // About 900 px for the whole span, but never so tight that a 7-day window
+        // disappears, nor so wide that a short plan spreads over several screens.
+        let pixels_per_day = (900.0 / days.max(1) as f64).clamp(2.0, 12.0);
+        Scale { start, pixels_per_day, days }
+    }
+
+    fn x(&self, date: NaiveDate) -> f64 {
+        LABEL_WIDTH + (date - self.start).num_days() as f64 * self.pixels_per_day
+    }
+
+    fn width(&self) -> f64 {
+        LABEL_WIDTH + self.days as f64 * self.pixels_per_day + 16.0
+    }
+
+    /// The first day of each month in the span.
+    fn months(&self) -> Vec<NaiveDate> {
+        let end = self.start + chrono::Days::new(self.days.max(0) as u64);
+        let mut month = NaiveDate::from_ymd_opt(self.start.year(), self.start.month(), 1).unwrap_or(self.start);
+        let mut months = Vec::new();
+        while month <= end {
+            if month >= self.start {
+                months.push(month);
+            }
+            month = month.checked_add_months(chrono::Months::new(1)).unwrap_or(end + chrono::Days::new(1));
+        }
+        months
+    }
+}
+
+fn short_label(product: &str) -> String {
+    if product.chars().count() <= LABEL_CHARS {
+        return product.to_string();
+    }
+    let cut: String = product.chars().take(LABEL_CHARS - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+fn marker_title(label: PlanText, date: NaiveDate, product: &str, lang: Lang) -> String {
+    format!("{product} — {}{}{}", label.get(lang), lang.pick(": ", " : "), format::date(date, lang))
+}
+
+fn row_view(index: usize, row: &TimelineRow, scale: Scale, lang: Lang) -> impl IntoView {
+    let top = TOP + index as f64 * ROW_HEIGHT;
+    let middle = top + ROW_HEIGHT / 2.0;
+    let product = row.product.as_str();
+    let expired = match (row.term_end, row.data_at_risk_after) {
+        (Some(end), Some(risk)) => {
+            let x = scale.x(end) + scale.pixels_per_day;
+            let width = (scale.x(risk) - x + scale.pixels_per_day).max(1.0);
+            Some(view! {
+                <rect class="tl-expired" x=x y=middle - 4.0 width=width height=8>
+                    <title>{format!("{product} — {}", PlanText::TimelineExpired.get(lang))}</title>
+                </rect>
+            })
+        }
+        _ => None,
+    };
+    let window = match (row.purchase_on, row.cancel_window_ends) {
+        (Some(purchase), Some(ends)) => {
+            let x = scale.x(purchase);
+            let width = (scale.x(ends) - x + scale.pixels_per_day).max(2.0);
+            Some(view! {
+                <rect class="tl-window" x=x y=middle - 7.0 width=width height=14 rx=3>
+                    <title>{marker_title(PlanText::DateCancelWindow, ends, product, lang)}</title>
+                </rect>
+            })
+        }
+        _ => None,
+    };
+    let term_end = row.term_end.map(|date| {
+        let x = scale.x(date);
+        view! {
+            <rect class="tl-term-end" x=x - 2.0 y=middle - 10.0 width=4 height=20>
+                <title>{marker_title(PlanText::TimelineTermEnd, date, product, lang)}</title>
+            </rect>
+        }
+    });
+    let purchase = row.purchase_on.map(|date| {
+        view! {
+            <circle class="tl-purchase" cx=scale.x(date) cy=middle r=6>
+                <title>{marker_title(PlanText::TimelinePurchase, date, product, lang)}</title>
+            </circle>
+        }
+    });
+    let auto_renew = row.auto_renew_off_by.map(|date| {
+        let x = scale.x(date);
+        let points = format!("{},{} {},{} {},{}", x - 6.0, middle - 12.0, x + 6.0, middle - 12.0, x, middle - 2.0);
+        view! {
+            <polygon class="tl-auto-renew" points=points>
+                <title>{marker_title(PlanText::TimelineAutoRenewOff, date, product, lang)}</title>
+            </polygon>
+        }
+    });
+    let risk = row.data_at_risk_after.map(|date| {
+        let x = scale.x(date) + scale.pixels_per_day;
+        let cross = format!("M{} {} L{} {} M{} {} L{} {}", x - 5.0, middle - 5.0, x + 5.0, middle + 5.0, x - 5.0, middle + 5.0, x + 5.0, middle - 5.0);
+        view! {
+            <path class="tl-risk" d=cross>
+                <title>{marker_title(PlanText::TimelineDataAtRisk, date, product, lang)}</title>
+            </path>
+        }
+    });
+    view! {
+        <g class="tl-row" data-id=row.subscription_id.clone()>
+            <rect class=if index % 2 == 0 { "tl-band" } else { "tl-band odd" } x=0 y=top width=scale.width() height=ROW_HEIGHT />
+            <text class="tl-label" x=8 y=middle + 4.0>
+                <title>{format!("{product} ({})", row.subscription_id)}</title>
+                {short_label(product)}
+            </text>
+            {expired}
+            {window}
+            {term_end}
+            {auto_renew}
+            {risk}
+            {purchase}
+        </g>
+    }
+}
+
+fn chart(plan: &Plan, rows: &[TimelineRow], lang: Lang) -> impl IntoView {
+    let scale = Scale::new(plan.as_of, rows);
+    let width = scale.width();
+    let height = TOP + rows.len() as f64 * ROW_HEIGHT + 8.0;
+    let today_x = scale.x(plan.as_of);
+    let months = scale.months();
+    let view_box = format!("0 0 {width:.0} {height:.0}");
+    view! {
+        <svg
+            class="timeline-chart"
+            role="img"
+            aria-labelledby="timeline-svg-title timeline-svg-desc"
+            width=format!("{width:.0}")
+            height=format!("{height:.0}")
+            viewBox=view_box
+            data-testid="timeline-svg"
+        >
+            <title id="timeline-svg-title">{PlanText::TimelineHeading.get(lang)}</title>
+            <desc id="timeline-svg-desc">{PlanText::TimelineDesc.get(lang)}</desc>
+            {rows.iter().enumerate().map(|(index, row)| row_view(index, row, scale, lang)).collect_view()}
+            {months.into_iter().map(|month| {
+                let x = scale.x(month);
+                let label = if month.month() == 1 || x - LABEL_WIDTH < 40.0 { format::month_year(month, lang) } else { format::month_short(month.month0(), lang).to_string() };
+                view! {
+                    <g class="tl-month">
+                        <line x1=x y1=TOP - 14.0 x2=x y2=height - 4.0 />
+                        <text x=x + 3.0 y=TOP - 18.0>{label}</text>
+                    </g>
+                }
+            }).collect_view()}
+            <g class="tl-today">
+                <line x1=today_x y1=14 x2=today_x y2=height - 2.0 />
+                <text x=today_x + 4.0 y=12>{format!("{} · {}", PlanText::TimelineToday.get(lang), format::date(plan.as_of, lang))}</text>
+            </g>
+        </svg>
+    }
+}
+
+/// One entry of the legend: a small drawing and its meaning.
+fn legend_item(symbol: impl IntoView, label: PlanText, lang: Lang) -> impl IntoView {
+    view! {
+        <li>
+            <svg class="legend-symbol" width="28" height="18" viewBox="0 0 28 18" aria-hidden="true" focusable="false">{symbol}</svg>
+            <span>{label.get(lang)}</span>
+        </li>
+    }
+}
+
+fn legend(lang: Lang) -> impl IntoView {
+    view! {
+        <ul class="timeline-legend" aria-label=PlanText::TimelineLegend.get(lang)>
+            {legend_item(view! { <line class="tl-today-symbol" x1=14 y1=0 x2=14 y2=18 /> }, PlanText::TimelineToday, lang)}
+            {legend_item(view! { <rect class="tl-term-end" x=12 y=0 width=4 height=18 /> }, PlanText::TimelineTermEnd, lang)}
+            {legend_item(view! { <circle class="tl-purchase" cx=14 cy=9 r=6 /> }, PlanText::TimelinePurchase, lang)}
+            {legend_item(view! { <rect class="tl-window" x=2 y=2 width=24 height=14 rx=3 /> }, PlanText::TimelineCancelWindow, lang)}
+            {legend_item(view! { <polygon class="tl-auto-renew" points="8,2 20,2 14,14" /> }, PlanText::TimelineAutoRenewOff, lang)}
+            {legend_item(view! { <rect class="tl-expired" x=0 y=5 width=28 height=8 /> }, PlanText::TimelineExpired, lang)}
+            {legend_item(view! { <path class="tl-risk" d="M9 4 L19 14 M9 14 L19 4" /> }, PlanText::TimelineDataAtRisk, lang)}
+        </ul>
+    }
+}
+
+#[component]
+pub(super) fn Timeline() -> impl IntoView {
+    let lang = use_lang();
+    let view_state = use_plan_view();
+    let data = Memo::new(move |_| {
+        view_state.rows.with(|rows| view_state.plan.with(|plan| plan.as_ref().map(|plan| timeline_rows(plan, rows)).unwrap_or_default()))
+    });
+    let body = move || {
+        let lang = lang.get();
+        data.with(|(rows, total)| {
+            if rows.is_empty() {
+                return view! { <p class="muted">{PlanText::TimelineEmpty.get(lang)}</p> }.into_any();
+            }
+            view_state.plan.with(|plan| {
+                let Some(plan) = plan else { return ().into_any() };
+                let showing = fill(
+                    PlanText::TimelineShowing.get(lang),
+                    &[("shown", &format::count(rows.len() as u64, lang)), ("total", &format::count(*total as u64, lang))],
+                );
+                view! {
+                    <p class="muted">{showing}" "{PlanText::TimelineScrollHint.get(lang)}</p>
+                    {legend(lang)}
+                    <div class="timeline-scroll" role="region" tabindex="0" aria-label=PlanText::TimelineHeading.get(lang)>
+                        {chart(plan, rows, lang)}
+                    </div>
+                    <details class="timeline-list">
+                        <summary>{PlanText::TimelineAsList.get(lang)}</summary>
+                        <ul data-testid="timeline-list">
+                            <li>{format!("{}{}{}", PlanText::TimelineToday.get(lang), lang.pick(": ", " : "), format::date(plan.as_of, lang))}</li>
+                            {rows.iter().map(|row| view! {
+                                <li><strong>{row.product.clone()}</strong>{format!(" ({})", row.subscription_id)}{lang.pick(": ", " : ")}{row.sentence(lang)}</li>
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                }
+                .into_any()
+            })
+        })
+    };
+    view! {
+        <section class="timeline" data-testid="timeline" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{move || PlanText::TimelineHeading.get(lang.get())}</h2>
+            <p>{move || PlanText::TimelineDesc.get(lang.get())}</p>
+            {body}
+        </section>
+    }
+}
