@@ -132,7 +132,12 @@ pub fn import_files(files: &[InputFile], options: &ImportOptions) -> ImportOutco
         report.counts = ctx.counts;
         outcome.report.issues.append(&mut ctx.issues);
         outcome.report.rejected_rows.append(&mut ctx.rejected_rows);
-        outcome.subscriptions.append(&mut ctx.subscriptions);
+        // Moving the vectors rather than appending avoids copying a large first file's rows.
+        if outcome.subscriptions.is_empty() {
+            std::mem::swap(&mut outcome.subscriptions, &mut ctx.subscriptions);
+        } else {
+            outcome.subscriptions.append(&mut ctx.subscriptions);
+        }
         outcome.prices.append(&mut ctx.prices);
         outcome.report.formats.push(report);
     }
@@ -332,28 +337,60 @@ fn name_the_product(subscription: &mut Subscription) {
     }
 }
 
+/// FNV-1a: ids are short and not attacker-chosen in a way that matters here
+/// (a collision only slows the check), and SipHash was a tenth of the import time.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for byte in bytes {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type IdHashing = std::hash::BuildHasherDefault<IdHasher>;
+
 /// Gives every subscription a non-empty id unique in the outcome: one made
 /// from the SKU and the source position when the file had none, and a
 /// numbered suffix (with a warning) when two rows share an id.
 fn assign_unique_ids(subscriptions: &mut [Subscription], issues: &mut Vec<Issue>) {
-    let mut seen: HashSet<String> = HashSet::with_capacity(subscriptions.len());
-    for subscription in subscriptions.iter_mut() {
-        if subscription.subscription_id.is_empty() {
-            let sku = subscription
-                .sku_part_number
-                .clone()
-                .or_else(|| subscription.sku_id.clone())
-                .unwrap_or_else(|| subscription.product.clone());
-            subscription.subscription_id = format!("{sku}@{}:{}", subscription.source.file, subscription.source.line);
-        }
-        if seen.insert(subscription.subscription_id.clone()) {
-            continue;
-        }
+    for subscription in subscriptions.iter_mut().filter(|subscription| subscription.subscription_id.is_empty()) {
+        let sku = subscription
+            .sku_part_number
+            .clone()
+            .or_else(|| subscription.sku_id.clone())
+            .unwrap_or_else(|| subscription.product.clone());
+        subscription.subscription_id = format!("{sku}@{}:{}", subscription.source.file, subscription.source.line);
+    }
+    // Duplicates are rare: find them with borrowed ids, copy only when renaming.
+    let duplicates: Vec<usize> = {
+        let mut seen: HashSet<&str, IdHashing> = HashSet::with_capacity_and_hasher(subscriptions.len(), IdHashing::default());
+        subscriptions
+            .iter()
+            .enumerate()
+            .filter(|(_, subscription)| !seen.insert(subscription.subscription_id.as_str()))
+            .map(|(at, _)| at)
+            .collect()
+    };
+    if duplicates.is_empty() {
+        return;
+    }
+    let mut taken: HashSet<String, IdHashing> = subscriptions.iter().map(|subscription| subscription.subscription_id.clone()).collect();
+    for at in duplicates {
+        let Some(subscription) = subscriptions.get_mut(at) else { continue };
         let original = subscription.subscription_id.clone();
         let mut suffix = 2;
         let renamed = loop {
             let candidate = format!("{original}#{suffix}");
-            if !seen.contains(&candidate) {
+            if !taken.contains(&candidate) {
                 break candidate;
             }
             suffix += 1;
@@ -364,7 +401,7 @@ fn assign_unique_ids(subscriptions: &mut [Subscription], issues: &mut Vec<Issue>
             None,
             IssueKind::DuplicateSubscriptionId { id: original, renamed_to: renamed.clone() },
         ));
-        seen.insert(renamed.clone());
+        taken.insert(renamed.clone());
         subscription.subscription_id = renamed;
     }
 }

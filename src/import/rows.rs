@@ -474,6 +474,10 @@ pub(crate) fn has_identity(subscription: &Subscription) -> bool {
 
 /// Header keys that start a "Total" line in hand-made spreadsheets.
 fn is_total_label(cell: &str) -> bool {
+    // Every label below is short and starts with t, g or s: product names are ruled out for free.
+    if cell.len() > 16 || !cell.starts_with(['t', 'T', 'g', 'G', 's', 'S']) {
+        return false;
+    }
     matches!(
         header_key(cell).as_str(),
         "total" | "totals" | "grandtotal" | "totalgeneral" | "sumtotal" | "soustotal" | "subtotal" | "totaux" | "somme"
@@ -483,6 +487,9 @@ fn is_total_label(cell: &str) -> bool {
 /// The columns of a table bound to subscription fields, plus format-specific
 /// extra columns a format's finishing step reads.
 pub(crate) struct Binding {
+    /// The table's headers, named in field issues (a copy of `FileContext::headers`,
+    /// so a cell's header is borrowed while the context is borrowed mutably).
+    pub headers: Vec<String>,
     pub fields: Vec<(usize, Field)>,
     pub extras: Vec<Option<usize>>,
     pub finish: FinishRow,
@@ -491,7 +498,7 @@ pub(crate) struct Binding {
 impl Binding {
     /// Binds columns by header key: each `(key, field)` pair takes the first
     /// column with that key, and a field is bound once (the first pair wins).
-    pub fn by_keys(header_keys: &[String], columns: &[(&str, Field)], extras: &[&str], finish: FinishRow) -> Binding {
+    pub fn by_keys(headers: &[String], header_keys: &[String], columns: &[(&str, Field)], extras: &[&str], finish: FinishRow) -> Binding {
         let mut fields: Vec<(usize, Field)> = Vec::new();
         for (key, field) in columns {
             if fields.iter().any(|(_, bound)| bound == field) {
@@ -504,12 +511,12 @@ impl Binding {
             }
         }
         let extras = extras.iter().map(|key| header_keys.iter().position(|header| header == key)).collect();
-        Binding { fields, extras, finish }
+        Binding { headers: headers.to_vec(), fields, extras, finish }
     }
 
-    pub fn from_mapping(mapping: &ColumnMapping) -> Binding {
+    pub fn from_mapping(headers: &[String], mapping: &ColumnMapping) -> Binding {
         let fields = mapping.columns.iter().enumerate().filter_map(|(at, field)| field.map(|field| (at, field))).collect();
-        Binding { fields, extras: Vec::new(), finish: no_finishing }
+        Binding { headers: headers.to_vec(), fields, extras: Vec::new(), finish: no_finishing }
     }
 
     /// The cleaned cell of extra column `index`, empty when the column is absent.
@@ -541,8 +548,8 @@ impl Binding {
                 seats_cell_empty |= field == Field::SeatsTotal;
                 continue;
             }
-            let header = ctx.headers.get(at).cloned().unwrap_or_default();
-            if let Err(rejected) = apply_field(ctx, &mut subscription, &mut seats_available, field, &header, &cell) {
+            let header = self.headers.get(at).map_or("", String::as_str);
+            if let Err(rejected) = apply_field(ctx, &mut subscription, &mut seats_available, field, header, &cell) {
                 ctx.reject(rejected.field.as_deref(), rejected.kind, cells.to_strings());
                 return None;
             }
@@ -569,7 +576,7 @@ impl Binding {
                     .fields
                     .iter()
                     .find(|(_, field)| *field == Field::SeatsTotal)
-                    .and_then(|(at, _)| ctx.headers.get(*at).cloned())
+                    .and_then(|(at, _)| self.headers.get(*at).cloned())
                     .unwrap_or_default();
                 ctx.field_issue(&header, IssueKind::MissingValue);
             }

@@ -117,8 +117,8 @@ struct HeaderRow {
     line: u32,
     cells: Vec<String>,
     preamble: usize,
+    /// The first non-blank rows after the header, up to `SAMPLE_ROWS`.
     sample_rows: Vec<Vec<String>>,
-    data_rows: usize,
 }
 
 /// How many rows after the header are kept to suggest a mapping and show the user.
@@ -139,12 +139,10 @@ fn find_header(source: &TableSource<'_>) -> Result<Option<HeaderRow>, RecordErro
     source.for_each(|index, line, _, cells| {
         if let Some(found) = header.as_mut() {
             if !cells.is_blank() {
-                found.data_rows += 1;
-                if found.sample_rows.len() < SAMPLE_ROWS {
-                    found.sample_rows.push(cells.to_strings());
-                }
+                found.sample_rows.push(cells.to_strings());
             }
-            return true;
+            // The rest of the table is read once, by the format's reader.
+            return found.sample_rows.len() < SAMPLE_ROWS;
         }
         if cells.is_blank() {
             return true;
@@ -154,21 +152,18 @@ fn find_header(source: &TableSource<'_>) -> Result<Option<HeaderRow>, RecordErro
             preamble += 1;
             return true;
         }
-        header = Some(HeaderRow { index, line, cells: cells.to_strings(), preamble, sample_rows: Vec::new(), data_rows: 0 });
+        header = Some(HeaderRow { index, line, cells: cells.to_strings(), preamble, sample_rows: Vec::new() });
         true
     })?;
     // A one-column table has no row with two cells: its first line is the header.
     if header.is_none() {
         if let Some((index, line, cells)) = first_non_blank {
-            let mut one_column = HeaderRow { index, line, cells, preamble: 0, sample_rows: Vec::new(), data_rows: 0 };
+            let mut one_column = HeaderRow { index, line, cells, preamble: 0, sample_rows: Vec::new() };
             source.for_each(|at, _, _, cells| {
                 if at > index && !cells.is_blank() {
-                    one_column.data_rows += 1;
-                    if one_column.sample_rows.len() < SAMPLE_ROWS {
-                        one_column.sample_rows.push(cells.to_strings());
-                    }
+                    one_column.sample_rows.push(cells.to_strings());
                 }
-                true
+                one_column.sample_rows.len() < SAMPLE_ROWS
             })?;
             header = Some(one_column);
         }
@@ -261,6 +256,14 @@ pub(crate) fn read_table(
     ctx.format = format;
 
     let skip_header = |index: usize| index <= header.index;
+    // Room for every row up front (estimated from the sample), rather than regrowing a large vector.
+    if let TableSource::Delimited { text, .. } = source {
+        let sampled_bytes: usize = header.sample_rows.iter().flatten().map(|cell| cell.len() + 1).sum();
+        if sampled_bytes > 0 {
+            let estimate = text.len() / sampled_bytes.div_ceil(header.sample_rows.len()).max(1);
+            ctx.subscriptions.reserve(estimate.min(1_000_000));
+        }
+    }
     let outcome = match format {
         Some(FormatId::LicensingReference) => {
             ctx.file_issue(IssueKind::LicensingReferenceRecognised);
@@ -279,7 +282,7 @@ pub(crate) fn read_table(
         }
         Some(format) => {
             let binding = match (&mapping, table_spec(format)) {
-                (Some(mapping), _) => Binding::from_mapping(mapping),
+                (Some(mapping), _) => Binding::from_mapping(&headers, mapping),
                 (None, Some(spec)) => {
                     let missing: Vec<String> = spec
                         .signature
@@ -290,10 +293,10 @@ pub(crate) fn read_table(
                     if !missing.is_empty() {
                         ctx.file_issue(IssueKind::MissingColumns { columns: missing });
                     }
-                    Binding::by_keys(&header_keys, spec.columns, spec.extras, spec.finish)
+                    Binding::by_keys(&headers, &header_keys, spec.columns, spec.extras, spec.finish)
                 }
                 // A JSON format forced on a table: read it by header synonyms.
-                (None, None) => Binding::from_mapping(&suggested()),
+                (None, None) => Binding::from_mapping(&headers, &suggested()),
             };
             source.for_each(|index, line, blank_lines, cells| {
                 if !skip_header(index) {
@@ -306,17 +309,22 @@ pub(crate) fn read_table(
             })
         }
         None => {
-            ctx.file_issue(IssueKind::TableNotRecognised { rows: header.data_rows });
+            let mut data_rows = 0;
+            let counted = source.for_each(|index, _, _, cells| {
+                data_rows += usize::from(!skip_header(index) && !cells.is_blank());
+                true
+            });
+            ctx.file_issue(IssueKind::TableNotRecognised { rows: data_rows });
             extras.unmapped = Some(UnmappedTable {
                 file: ctx.file.clone(),
                 sheet: sheet.map(str::to_owned),
                 header_line: header.line,
                 headers: headers.clone(),
                 sample_rows: header.sample_rows.iter().take(5).cloned().collect(),
-                rows: header.data_rows,
+                rows: data_rows,
                 suggested: suggested(),
             });
-            Ok(())
+            counted
         }
     };
     if let Err(error) = outcome {

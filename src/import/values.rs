@@ -25,6 +25,13 @@ fn is_odd_space(c: char) -> bool {
 /// Trims a cell and removes invisible characters; odd spaces become plain spaces.
 /// Borrowed when nothing but trimming was needed, which is the common case.
 pub fn clean_cell(raw: &str) -> Cow<'_, str> {
+    // Fast path: plain ASCII with nothing to trim, which is most cells.
+    let bytes = raw.as_bytes();
+    if let (Some(first), Some(last)) = (bytes.first(), bytes.last()) {
+        if *first > b' ' && *last > b' ' && raw.is_ascii() {
+            return Cow::Borrowed(raw);
+        }
+    }
     let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
     if trimmed.is_ascii() {
         return Cow::Borrowed(trimmed);
@@ -186,7 +193,16 @@ pub fn excel_serial_to_date(serial: f64) -> Option<NaiveDate> {
 pub fn parse_date(cell: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateProblem> {
     let bytes = cell.as_bytes();
     if bytes.len() >= 10 && bytes[4] == b'-' && bytes[7] == b'-' && bytes[..4].iter().all(u8::is_ascii_digit) {
-        let date = NaiveDate::parse_from_str(&cell[..10], "%Y-%m-%d").map_err(|_| DateProblem::Unreadable)?;
+        let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+            bytes[range].iter().try_fold(0u32, |value, byte| byte.is_ascii_digit().then(|| value * 10 + u32::from(byte - b'0')))
+        };
+        let (year, month, day) = (digits(0..4), digits(5..7), digits(8..10));
+        let date = match (year, month, day) {
+            // Four digits fit an i32.
+            (Some(year), Some(month), Some(day)) => NaiveDate::from_ymd_opt(year as i32, month, day),
+            _ => None,
+        }
+        .ok_or(DateProblem::Unreadable)?;
         let rest = &cell[10..];
         if rest.is_empty() || valid_iso_time(rest) {
             return Ok(date);
@@ -259,6 +275,9 @@ fn valid_clock_time(time: &str) -> bool {
 /// a lone comma or dot followed by exactly three digits (`1,234`), the one
 /// spelling that is ambiguous; files with `;` separators use decimal commas.
 pub fn parse_number(cell: &str, decimal_comma: bool) -> Option<f64> {
+    if let Some(value) = plain_decimal(cell, decimal_comma) {
+        return Some(value);
+    }
     let mut digits = String::with_capacity(cell.len());
     let mut negative = false;
     let mut seen_digit = false;
@@ -312,6 +331,27 @@ pub fn parse_number(cell: &str, decimal_comma: bool) -> Option<f64> {
     };
     let value: f64 = normalised.parse().ok()?;
     value.is_finite().then_some(if negative { -value } else { value })
+}
+
+/// `1234` or `12.34`: digits with at most one dot that cannot be a
+/// thousands separator. Parsed directly, as most numbers in exports are.
+fn plain_decimal(cell: &str, decimal_comma: bool) -> Option<f64> {
+    let bytes = cell.as_bytes();
+    if bytes.is_empty() || bytes.len() > 15 || !bytes[0].is_ascii_digit() {
+        return None;
+    }
+    let mut dot = None;
+    for (at, byte) in bytes.iter().enumerate() {
+        match byte {
+            b'0'..=b'9' => {}
+            b'.' if dot.is_none() => dot = Some(at),
+            _ => return None,
+        }
+    }
+    if dot.is_some_and(|at| decimal_comma && bytes.len() - at - 1 == 3) {
+        return None;
+    }
+    cell.parse().ok()
 }
 
 /// `1.234.567` or `1,234,567` with well-formed groups of three, as digits.
@@ -384,32 +424,46 @@ pub fn parse_bool(cell: &str) -> Option<bool> {
     }
 }
 
+/// Calls `read` with the header key of a short cell, without allocating
+/// for ASCII cells (the common case for terms, statuses and channels).
+fn with_key<T>(cell: &str, read: impl Fn(&str) -> Option<T>) -> Option<T> {
+    const SHORT: usize = 32;
+    if cell.len() <= SHORT && cell.is_ascii() {
+        let mut buffer = [0u8; SHORT];
+        let mut length = 0;
+        for byte in cell.bytes().filter(u8::is_ascii_alphanumeric) {
+            buffer[length] = byte.to_ascii_lowercase();
+            length += 1;
+        }
+        // Only ASCII letters and digits were copied, so the buffer is valid UTF-8.
+        return std::str::from_utf8(&buffer[..length]).ok().and_then(read);
+    }
+    read(&header_key(cell))
+}
+
 pub fn parse_term(cell: &str) -> Option<Term> {
-    let key = header_key(cell);
-    match key.as_str() {
+    with_key(cell, |key| match key {
         "p1m" | "monthly" | "month" | "1month" | "onemonth" | "mensuel" | "mensuelle" | "1mois" | "mois" => Some(Term::P1M),
         "p1y" | "p12m" | "annual" | "yearly" | "year" | "1year" | "oneyear" | "12months" | "annuel" | "annuelle"
         | "1an" | "an" | "12mois" => Some(Term::P1Y),
         "p3y" | "p36m" | "triennial" | "3years" | "threeyears" | "36months" | "triennal" | "triennale" | "3ans"
         | "36mois" => Some(Term::P3Y),
         _ => None,
-    }
+    })
 }
 
 pub fn parse_billing(cell: &str) -> Option<BillingFrequency> {
-    let key = header_key(cell);
-    match key.as_str() {
+    with_key(cell, |key| match key {
         "monthly" | "month" | "p1m" | "mensuel" | "mensuelle" | "mois" => Some(BillingFrequency::Monthly),
         "annual" | "yearly" | "year" | "p1y" | "annuel" | "annuelle" | "an" | "prepaid" => Some(BillingFrequency::Annual),
         "triennial" | "p3y" | "triennal" | "triennale" => Some(BillingFrequency::Triennial),
         "none" | "onetime" | "unknown" | "inconnu" => Some(BillingFrequency::Unknown),
         _ => None,
-    }
+    })
 }
 
 pub fn parse_status(cell: &str) -> Option<SubscriptionStatus> {
-    let key = header_key(cell);
-    match key.as_str() {
+    with_key(cell, |key| match key {
         "active" | "enabled" | "actif" | "active1" | "activee" | "ok" => Some(SubscriptionStatus::Active),
         "warning" | "ingraceperiod" | "grace" | "avertissement" | "periodedegrace" | "expiring" => Some(SubscriptionStatus::Warning),
         "suspended" | "suspendu" | "suspendue" => Some(SubscriptionStatus::Suspended),
@@ -420,22 +474,21 @@ pub fn parse_status(cell: &str) -> Option<SubscriptionStatus> {
         "pending" | "enattente" | "provisioning" => Some(SubscriptionStatus::Pending),
         "unknown" | "inconnu" => Some(SubscriptionStatus::Unknown),
         _ => None,
-    }
+    })
 }
 
 pub fn parse_channel(cell: &str) -> Option<Channel> {
     if let Some(channel) = Channel::from_id(cell) {
         return Some(channel);
     }
-    let key = header_key(cell);
-    match key.as_str() {
+    with_key(cell, |key| match key {
         "direct" | "mosa" | "mca" | "webdirect" | "admincenter" | "microsoft" | "centredadministration" => Some(Channel::Direct),
         "ea" | "enterpriseagreement" | "volumelicensing" | "vl" | "contratentreprise" => Some(Channel::Ea),
         "cspnce" | "nce" | "newcommerce" | "csp" | "cspnewcommerce" | "nouveaucommerce" => Some(Channel::CspNce),
         "csplegacy" | "legacy" | "legacycsp" | "cspheritage" | "heritage" => Some(Channel::CspLegacy),
         "unknown" | "inconnu" => Some(Channel::Unknown),
         _ => None,
-    }
+    })
 }
 
 /// A GUID in its canonical lower-case form, braces and case tolerated.

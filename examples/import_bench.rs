@@ -1,0 +1,109 @@
+//! Import benchmark (not a test): generates a 100,000-row template CSV (about
+//! 15 MB) and the same subscriptions as Graph `directory/subscriptions` JSON,
+//! imports each a few times and prints throughput and peak memory.
+//!
+//! Run: `cargo run --profile bench --example import_bench [rows] [csv|json]`
+
+use std::time::{Duration, Instant};
+
+use csp_planner::import::{import_files, template_csv, ImportOptions, InputFile};
+
+const PRODUCTS: [(&str, &str, &str); 5] = [
+    ("Office 365 E3", "ENTERPRISEPACK", "6fd2c87f-b296-42f0-b197-1e91e994b900"),
+    ("Microsoft 365 Business Premium", "SPB", "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"),
+    ("Microsoft 365 E5", "SPE_E5", "06ebc4ee-1bb5-47dd-8120-11324bc54e06"),
+    ("Microsoft Entra ID P1", "AAD_PREMIUM", "078d2b04-f1bd-4111-bbd4-b4b1b354cef4"),
+    ("Exchange Online (Plan 1)", "EXCHANGESTANDARD", "4b9405b0-7788-4568-add1-99614e613b69"),
+];
+
+fn subscription_guid(row: usize) -> String {
+    format!("{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}", row * 7919 % 0xFFFF_FFFF, row % 0xFFFF, row % 0xFFF, (row / 7) % 0xFFF, row * 104_729)
+}
+
+fn template_rows(rows: usize) -> String {
+    let header = template_csv().lines().next().unwrap_or_default().to_owned();
+    let mut text = String::with_capacity(rows * 160);
+    text.push_str(&header);
+    text.push('\n');
+    for row in 0..rows {
+        let (product, part, sku) = PRODUCTS[row % PRODUCTS.len()];
+        let seats = 5 + row % 400;
+        let month = 1 + row % 12;
+        text.push_str(&format!(
+            "Customer {customer:05},FR,{id},{product},{part},{sku},{seats},{assigned},P1Y,monthly,2025-{month:02}-01,2026-{month:02}-28,true,active,csp-nce,{price}.{cents:02},EUR\n",
+            customer = row / 20,
+            id = subscription_guid(row),
+            assigned = seats - row % 5,
+            price = 5 + row % 50,
+            cents = row % 100,
+        ));
+    }
+    text
+}
+
+fn graph_json(rows: usize) -> String {
+    let mut text = String::with_capacity(rows * 420);
+    text.push_str("{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#directory/subscriptions\",\n  \"value\": [\n");
+    for row in 0..rows {
+        let (_, part, sku) = PRODUCTS[row % PRODUCTS.len()];
+        let month = 1 + row % 12;
+        if row > 0 {
+            text.push_str(",\n");
+        }
+        text.push_str(&format!(
+            "    {{\n      \"id\": \"{id}\",\n      \"commerceSubscriptionId\": \"{id}\",\n      \"createdDateTime\": \"2025-{month:02}-01T08:00:00Z\",\n      \"isTrial\": false,\n      \"nextLifecycleDateTime\": \"2026-{month:02}-01T08:00:00Z\",\n      \"ownerTenantId\": \"7c6b5a49-3827-4165-8f4e-3d2c1b0a9f8e\",\n      \"ownerType\": \"Company\",\n      \"skuId\": \"{sku}\",\n      \"skuPartNumber\": \"{part}\",\n      \"status\": \"Enabled\",\n      \"totalLicenses\": {seats}\n    }}",
+            id = subscription_guid(row),
+            seats = 5 + row % 400,
+        ));
+    }
+    text.push_str("\n  ]\n}\n");
+    text
+}
+
+/// Peak resident memory of this process so far (`VmHWM`), in MB.
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    let kilobytes: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kilobytes / 1024.0)
+}
+
+/// Resets the peak so each format's figure is its own (Linux 4.0+; ignored elsewhere).
+fn reset_peak_memory() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn measure(label: &str, name: &str, bytes: Vec<u8>, rows: usize) {
+    let megabytes = bytes.len() as f64 / 1_000_000.0;
+    let file = [InputFile { name: name.into(), bytes }];
+    let options = ImportOptions::default();
+    reset_peak_memory();
+    let mut best = Duration::MAX;
+    for _ in 0..5 {
+        let started = Instant::now();
+        let outcome = import_files(&file, &options);
+        let elapsed = started.elapsed();
+        assert_eq!(outcome.subscriptions.len(), rows, "{label}: {:?}", outcome.report.issues.first());
+        best = best.min(elapsed);
+    }
+    let seconds = best.as_secs_f64();
+    println!(
+        "{label:<28} {megabytes:7.2} MB  {rows:>7} rows  best of 5: {:8.1} ms  {:7.1} MB/s  {:>10.0} rows/s  peak memory {:.0} MB",
+        seconds * 1000.0,
+        megabytes / seconds,
+        rows as f64 / seconds,
+        peak_memory_mb().unwrap_or(f64::NAN),
+    );
+}
+
+fn main() {
+    let rows: usize = std::env::args().nth(1).and_then(|arg| arg.parse().ok()).unwrap_or(100_000);
+    let only = std::env::args().nth(2);
+    println!("MB = 10^6 bytes; peak memory is the process's VmHWM, reset before each format");
+    if only.as_deref() != Some("json") {
+        measure("template CSV", "bench.csv", template_rows(rows).into_bytes(), rows);
+    }
+    if only.as_deref() != Some("csv") {
+        measure("Graph directory/subscriptions", "bench.json", graph_json(rows).into_bytes(), rows);
+    }
+}
