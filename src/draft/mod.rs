@@ -39,3 +39,33 @@ impl Draft {
         Draft { id, name: input.customer.name.clone(), created_ms, updated_ms: created_ms, input, ..Draft::default() }
     }
 }
+
+mod envelope;
+mod pack;
+pub mod sample;
+mod size;
+
+pub use envelope::{
+    decode_file, encode_file, encode_stored, export_file_name, read_stored, DecodeError, DraftSummary,
+    Envelope, StoredDraft, APP_VERSION, SCHEMA_VERSION,
+};
+pub use size::{entry_bytes, utf16_units, ORIGIN_QUOTA_BYTES, WARN_FRACTION};
+
+impl Draft {
+    /// What the drafts list shows, without decoding the whole draft again.
+    pub fn summary(&self) -> DraftSummary {
+        let customer = if self.input.customer.name.trim().is_empty() {
+            // A new draft takes its customer from the imported file until the user names it.
+            self.input.subscriptions.iter().map(|subscription| subscription.customer.trim()).find(|name| !name.is_empty())
+                .unwrap_or_default().to_string()
+        } else {
+            self.input.customer.name.clone()
+        };
+        DraftSummary {
+            name: self.name.clone(),
+            customer,
+            subscriptions: self.input.subscriptions.len(),
+            updated_ms: self.updated_ms,
+        }
+    }
+}

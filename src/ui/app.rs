@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::drafts::{provide_drafts, StorageBanner};
 use crate::ui::flow::Planner;
 use crate::ui::lang::provide_lang;
 use crate::ui::problems::{provide_problems, ErrorBanner};
@@ -14,11 +15,13 @@ pub fn App() -> impl IntoView {
     provide_lang();
     provide_problems();
     let workspace = provide_workspace();
+    provide_drafts(workspace);
     let draft_open = move || workspace.draft.with(Option::is_some);
     view! {
         <Header />
         <main id="main" class="app-main">
             <ErrorBanner />
+            <StorageBanner />
             <Show when=draft_open fallback=|| view! { <StartScreen /> }>
                 <Planner />
             </Show>

@@ -6,6 +6,7 @@
 mod app;
 pub mod bench;
 pub mod download;
+pub mod drafts;
 mod flow;
 pub mod lang;
 pub mod problems;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::draft::Draft;
 use crate::i18n::Text;
 use crate::model::{PlanInput, PlanSettings};
+use crate::ui::drafts::DraftsList;
 use crate::ui::lang::use_lang;
 use crate::ui::workspace::{new_draft_id, now_ms, today, use_workspace, Step};
 
@@ -38,7 +39,7 @@ pub fn StartScreen() -> impl IntoView {
             <section class="drafts" aria-labelledby="drafts-title">
                 <h2 id="drafts-title">{lang.text(Text::SavedDrafts)}</h2>
                 <div data-testid="drafts-list">
-                    <p class="empty-state">{lang.text(Text::NoDrafts)}</p>
+                    <DraftsList />
                 </div>
             </section>
         </section>

@@ -98,3 +98,25 @@ pub fn keys() -> Result<Vec<String>, StorageError> {
         .filter_map(|key| key.strip_prefix(KEY_PREFIX).map(str::to_string))
         .collect())
 }
+
+/// The bytes the origin's local storage holds: every key and value, this app's
+/// or not, two bytes per UTF-16 unit (how browsers count the quota). Values are
+/// measured in JavaScript, without copying them into the wasm.
+pub fn used_bytes() -> Result<usize, StorageError> {
+    use wasm_bindgen::JsCast;
+    let storage = local_storage()?;
+    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let get_item: js_sys::Function = js_sys::Reflect::get(&storage, &"getItem".into())
+        .ok()
+        .and_then(|function| function.dyn_into().ok())
+        .ok_or(StorageError::Unavailable)?;
+    let mut units = 0usize;
+    for index in 0..count {
+        let Ok(Some(key)) = storage.key(index) else { continue };
+        units += key.encode_utf16().count();
+        if let Ok(value) = get_item.call1(&storage, &key.as_str().into()) {
+            units += value.dyn_ref::<js_sys::JsString>().map(|text| text.length() as usize).unwrap_or_default();
+        }
+    }
+    Ok(2 * units)
+}

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::i18n::flow::FlowText;
 use crate::i18n::Lang;
+use crate::ui::drafts::{DraftExportButton, DraftStatus};
 use crate::ui::lang::use_lang;
 use crate::ui::workspace::{use_workspace, Step, Workspace};
 
@@ -72,6 +73,7 @@ pub fn Planner() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
+            <div class="draft-bar"><DraftStatus /><DraftExportButton /></div>
         </nav>
         <section class="step-body">
             {move || match workspace.step.get() {

@@ -1,0 +1,265 @@
+//! The envelope a draft travels in, to local storage and to files, its schema
+//! versions and migrations, and decoding with every failure as a value.
+//!
+//! A draft file (`.json`) is the envelope with the draft as plain JSON. In local
+//! storage the same envelope carries the draft packed (see `pack`), plus a small
+//! summary so the drafts list needs no unpacking, and the tab that wrote it so a
+//! tab can tell its own saves from another tab's.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::pack;
+use super::Draft;
+
+/// The version of the draft layout this build writes. Raise it, add a step to
+/// `MIGRATIONS` and freeze a fixture of the old version in `tests/fixtures/drafts/`
+/// whenever a change to `Draft` (or what it holds) could not be read by serde's
+/// defaults alone: a renamed or moved field, a changed meaning.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The app version recorded in every envelope, to tell the user which version
+/// wrote a draft this one cannot read.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// One migration turns the draft JSON of version `n` into version `n + 1`;
+/// `MIGRATIONS[n - 1]` migrates from version `n`. Version 1 is the first layout.
+type Migration = fn(Value) -> Result<Value, String>;
+const MIGRATIONS: &[Migration] = &[];
+
+/// A draft file: what export writes and import reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub schema_version: u32,
+    pub app_version: String,
+    /// When the draft was saved or exported, in milliseconds since the Unix epoch.
+    pub saved_at_ms: i64,
+    pub draft: Draft,
+}
+
+/// What the drafts list shows of a stored draft.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DraftSummary {
+    pub name: String,
+    pub customer: String,
+    pub subscriptions: usize,
+    pub updated_ms: i64,
+}
+
+/// The stored form, read without unpacking the draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDraft {
+    pub schema_version: u32,
+    pub app_version: String,
+    pub saved_at_ms: i64,
+    /// The tab that wrote it (an id made up by each tab at start).
+    pub writer: String,
+    pub summary: DraftSummary,
+    /// The draft itself, still packed (or plain JSON): unpacked by `open`.
+    draft: Value,
+}
+
+impl StoredDraft {
+    /// Unpacks, migrates and reads the draft.
+    pub fn open(self) -> Result<Draft, DecodeError> {
+        open_draft(self.draft, self.schema_version)
+    }
+}
+
+/// Why a text is not a draft this version can open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Valid JSON, or not JSON at all, but not a draft (nor a plan export holding one).
+    NotADraft,
+    /// A draft from a newer version of the app, with a schema this one does not know.
+    NewerSchema { found: u32, supported: u32, app_version: String },
+    /// It is a draft, but something in it is broken; the text says what and where.
+    Damaged(String),
+}
+
+/// The draft file of `draft`, as pretty JSON (people open these files).
+pub fn encode_file(draft: &Draft, saved_at_ms: i64) -> String {
+    let envelope = Envelope {
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION.to_string(),
+        saved_at_ms,
+        draft: draft.clone(),
+    };
+    // A Draft holds only strings, numbers, dates and maps with string keys: serialising cannot fail.
+    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+}
+
+/// The stored form of `draft`: the envelope with the draft packed and its summary.
+pub fn encode_stored(draft: &Draft, saved_at_ms: i64, writer: &str) -> String {
+    let draft_json = serde_json::to_string(draft).unwrap_or_default();
+    /// Field order matters to people reading a stored value: the small fields first.
+    #[derive(Serialize)]
+    struct Stored<'a> {
+        schema_version: u32,
+        app_version: &'a str,
+        saved_at_ms: i64,
+        writer: &'a str,
+        summary: DraftSummary,
+        draft: String,
+    }
+    let stored = Stored {
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION,
+        saved_at_ms,
+        writer,
+        summary: draft.summary(),
+        draft: pack::pack_json(&draft_json),
+    };
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// Reads a stored value up to its summary; the draft stays packed.
+pub fn read_stored(text: &str) -> Result<StoredDraft, DecodeError> {
+    let value: Value = serde_json::from_str(text).map_err(|error| not_json(text, &error))?;
+    let Value::Object(mut object) = value else { return Err(DecodeError::NotADraft) };
+    let schema_version = schema_version(&object)?;
+    let draft = object.remove("draft").ok_or_else(|| DecodeError::Damaged("the envelope has no “draft” field".into()))?;
+    let summary = match object.remove("summary") {
+        Some(summary) => serde_json::from_value(summary)
+            .map_err(|error| DecodeError::Damaged(format!("the summary is unreadable: {error}")))?,
+        None => DraftSummary::default(),
+    };
+    Ok(StoredDraft {
+        schema_version,
+        app_version: object.get("app_version").and_then(Value::as_str).unwrap_or_default().to_string(),
+        saved_at_ms: object.get("saved_at_ms").and_then(Value::as_i64).unwrap_or_default(),
+        writer: object.get("writer").and_then(Value::as_str).unwrap_or_default().to_string(),
+        summary,
+        draft,
+    })
+}
+
+/// Reads a draft file, a stored value, or a plan export that embeds a draft (its
+/// top-level `draft` field holds the envelope), migrating older versions.
+pub fn decode_file(text: &str) -> Result<Envelope, DecodeError> {
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|error| not_json(text, &error))?;
+    let Value::Object(mut object) = value else { return Err(DecodeError::NotADraft) };
+    if !object.contains_key("schema_version") {
+        // A plan export: the draft's envelope sits beside the plan.
+        match object.remove("draft") {
+            Some(Value::Object(inner)) if inner.contains_key("schema_version") => object = inner,
+            _ => return Err(DecodeError::NotADraft),
+        }
+    }
+    let schema_version = schema_version(&object)?;
+    let draft = object.remove("draft").ok_or_else(|| DecodeError::Damaged("the envelope has no “draft” field".into()))?;
+    Ok(Envelope {
+        schema_version: SCHEMA_VERSION,
+        app_version: object.get("app_version").and_then(Value::as_str).unwrap_or_default().to_string(),
+        saved_at_ms: object.get("saved_at_ms").and_then(Value::as_i64).unwrap_or_default(),
+        draft: open_draft(draft, schema_version)?,
+    })
+}
+
+/// A text that does not parse is damaged when it looks like it was meant to be a
+/// draft (JSON cut short, say), and not a draft otherwise (a CSV, a picture).
+fn not_json(text: &str, error: &serde_json::Error) -> DecodeError {
+    let looks_like_ours = text.trim_start_matches('\u{feff}').trim_start().starts_with('{') && text.contains("\"schema_version\"");
+    if looks_like_ours {
+        DecodeError::Damaged(format!("the JSON is broken at line {}, column {}: {error}", error.line(), error.column()))
+    } else {
+        DecodeError::NotADraft
+    }
+}
+
+fn schema_version(object: &Map<String, Value>) -> Result<u32, DecodeError> {
+    let found = object.get("schema_version").ok_or(DecodeError::NotADraft)?;
+    let version = found.as_u64().and_then(|version| u32::try_from(version).ok()).filter(|version| *version >= 1)
+        .ok_or_else(|| DecodeError::Damaged(format!("the schema version {found} is not a version number")))?;
+    if version > SCHEMA_VERSION {
+        let app_version = object.get("app_version").and_then(Value::as_str).unwrap_or_default().to_string();
+        return Err(DecodeError::NewerSchema { found: version, supported: SCHEMA_VERSION, app_version });
+    }
+    Ok(version)
+}
+
+fn open_draft(draft: Value, schema_version: u32) -> Result<Draft, DecodeError> {
+    let draft = match draft {
+        Value::String(packed) => {
+            let json = pack::unpack_json(&packed).map_err(DecodeError::Damaged)?;
+            serde_json::from_str(&json).map_err(|error| DecodeError::Damaged(format!("the unpacked draft is not JSON: {error}")))?
+        }
+        object @ Value::Object(_) => object,
+        _ => return Err(DecodeError::Damaged("the “draft” field is neither a draft nor a packed draft".into())),
+    };
+    let migrated = migrate(draft, schema_version, MIGRATIONS)?;
+    let draft: Draft = serde_json::from_value(migrated)
+        .map_err(|error| DecodeError::Damaged(format!("the draft does not read: {error}")))?;
+    if draft.id.trim().is_empty() {
+        return Err(DecodeError::Damaged("the draft has no id".into()));
+    }
+    Ok(draft)
+}
+
+/// Runs the migrations from `from` up to the last version of `steps`.
+fn migrate(mut draft: Value, from: u32, steps: &[Migration]) -> Result<Value, DecodeError> {
+    for (index, step) in steps.iter().enumerate().skip(from.saturating_sub(1) as usize) {
+        draft = step(draft).map_err(|reason| {
+            DecodeError::Damaged(format!("migrating from schema version {} failed: {reason}", index + 1))
+        })?;
+    }
+    Ok(draft)
+}
+
+/// The file name of an exported draft: the customer (or the draft's name) and the date.
+pub fn export_file_name(draft: &Draft, date: chrono::NaiveDate) -> String {
+    let summary = draft.summary();
+    let label = if summary.customer.trim().is_empty() { draft.name.as_str() } else { summary.customer.as_str() };
+    let mut slug = String::new();
+    for character in label.chars() {
+        if character.is_alphanumeric() {
+            slug.extend(character.to_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "draft" } else { slug };
+    format!("draft-{slug}-{}.json", date.format("%Y-%m-%d"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rename_field(mut draft: Value) -> Result<Value, String> {
+        let object = draft.as_object_mut().ok_or("not an object")?;
+        if let Some(title) = object.remove("title") {
+            object.insert("name".into(), title);
+        }
+        Ok(draft)
+    }
+
+    fn add_notes(mut draft: Value) -> Result<Value, String> {
+        let object = draft.as_object_mut().ok_or("not an object")?;
+        object.entry("notes").or_insert_with(|| Value::String("migrated".into()));
+        Ok(draft)
+    }
+
+    #[test]
+    fn migrations_run_in_order_from_the_stored_version() {
+        let steps: &[Migration] = &[rename_field, add_notes];
+        let v1 = serde_json::json!({"id": "a", "title": "Old"});
+        assert_eq!(migrate(v1, 1, steps), Ok(serde_json::json!({"id": "a", "name": "Old", "notes": "migrated"})));
+        let v2 = serde_json::json!({"id": "a", "title": "kept, since version 2 had no title"});
+        assert_eq!(migrate(v2.clone(), 2, steps).map(|value| value["title"].clone()), Ok(v2["title"].clone()));
+        assert_eq!(migrate(v2.clone(), 3, steps), Ok(v2));
+    }
+
+    #[test]
+    fn a_failing_migration_is_damage_that_names_the_version() {
+        let steps: &[Migration] = &[rename_field];
+        assert!(matches!(migrate(Value::Null, 1, steps), Err(DecodeError::Damaged(reason)) if reason.contains("version 1")));
+    }
+
+    #[test]
+    fn the_schema_version_follows_the_migrations() {
+        assert_eq!(SCHEMA_VERSION as usize, MIGRATIONS.len() + 1);
+    }
+}
