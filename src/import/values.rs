@@ -191,6 +191,9 @@ pub fn excel_serial_to_date(serial: f64) -> Option<NaiveDate> {
 /// A cell whose time part is malformed (Partner Center's published
 /// `2015-11-25T06: 41: 12Z`) is unreadable: the caller reports it on the field.
 pub fn parse_date(cell: &str, order: Option<DateOrder>) -> Result<NaiveDate, DateProblem> {
+    if let Some(date) = dotnet_json_date(cell) {
+        return Ok(date);
+    }
     let bytes = cell.as_bytes();
     if bytes.len() >= 10 && bytes[4] == b'-' && bytes[7] == b'-' && bytes[..4].iter().all(u8::is_ascii_digit) {
         let digits = |range: std::ops::Range<usize>| -> Option<u32> {
@@ -231,6 +234,16 @@ pub fn parse_date(cell: &str, order: Option<DateOrder>) -> Result<NaiveDate, Dat
         return excel_serial_to_date(serial).ok_or(DateProblem::Unreadable);
     }
     Err(DateProblem::Unreadable)
+}
+
+/// `/Date(1743379200000)/` (milliseconds since 1970, an optional `+0200`
+/// offset), as Windows PowerShell's `ConvertTo-Json` writes dates.
+fn dotnet_json_date(cell: &str) -> Option<NaiveDate> {
+    let inner = cell.trim_start_matches('\\').strip_prefix("/Date(")?;
+    let inner = inner.trim_end_matches(['/', '\\']).strip_suffix(')')?;
+    let digits_end = inner.char_indices().skip(1).find(|(_, c)| matches!(c, '+' | '-')).map_or(inner.len(), |(at, _)| at);
+    let milliseconds: i64 = inner[..digits_end].parse().ok()?;
+    Some(chrono::DateTime::from_timestamp_millis(milliseconds)?.date_naive())
 }
 
 /// `T10:00:00Z`, `T10:00:00.1234567+02:00`, ` 10:00`, ...
@@ -600,6 +613,8 @@ mod tests {
         assert_eq!(parse_date("04/03/2025", None), Err(DateProblem::AmbiguousOrder));
         assert_eq!(parse_date("31.03.25", None), Ok(date(2025, 3, 31)));
         assert_eq!(parse_date("45747", None), Ok(date(2025, 3, 31)));
+        assert_eq!(parse_date("/Date(1743379200000)/", None), Ok(date(2025, 3, 31)));
+        assert_eq!(parse_date("\\/Date(1743379200000+0200)\\/", None), Ok(date(2025, 3, 31)));
     }
 
     #[test]
