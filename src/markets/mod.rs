@@ -94,6 +94,8 @@ struct MarketEntry {
 struct Tables {
     markets: Vec<Market>,
     countries: Vec<Country>,
+    /// Index into `countries` by upper-case code, for lookups without allocation.
+    by_code: std::collections::HashMap<[u8; 2], usize>,
     /// Table names with no ISO code in `countries.rs` (a newer table would need one).
     unmapped_names: Vec<String>,
 }
@@ -109,7 +111,7 @@ fn tables() -> &'static Tables {
         // The file is embedded and checked by tests; if it were corrupted, no market is known
         // and every region check says "unknown" rather than the app failing.
         let file: MarketsFile = serde_json::from_str(MARKETS_JSON).unwrap_or(MarketsFile { markets: BTreeMap::new() });
-        let mut tables = Tables { markets: Vec::new(), countries: Vec::new(), unmapped_names: Vec::new() };
+        let mut tables = Tables { markets: Vec::new(), countries: Vec::new(), by_code: Default::default(), unmapped_names: Vec::new() };
         for (market_name, entries) in file.markets {
             let short = market_name.strip_suffix(" region and market").unwrap_or(&market_name);
             let id = short
@@ -143,6 +145,11 @@ fn tables() -> &'static Tables {
             }
         }
         tables.countries.sort_by(|a, b| a.name.cmp(b.name));
+        for (index, country) in tables.countries.iter().enumerate() {
+            if let Some(key) = code_key(country.code) {
+                tables.by_code.insert(key, index);
+            }
+        }
         tables
     })
 }
@@ -162,10 +169,20 @@ pub fn unmapped_country_names() -> &'static [String] {
     &tables().unmapped_names
 }
 
+/// Two ASCII letters in upper case, the key of `Tables::by_code`.
+fn code_key(code: &str) -> Option<[u8; 2]> {
+    match code.trim().as_bytes() {
+        &[first, second] if first.is_ascii_alphabetic() && second.is_ascii_alphabetic() => {
+            Some([first.to_ascii_uppercase(), second.to_ascii_uppercase()])
+        }
+        _ => None,
+    }
+}
+
 /// The country with this ISO code (any case, spaces ignored).
 pub fn country(code: &str) -> Option<&'static Country> {
-    let code = code.trim();
-    countries().iter().find(|country| country.code.eq_ignore_ascii_case(code))
+    let tables = tables();
+    code_key(code).and_then(|key| tables.by_code.get(&key)).and_then(|&index| tables.countries.get(index))
 }
 
 /// The CSP market of an ISO country code; `None` for a country no market lists.

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::customer::needed_gdap_roles;
-use super::findings::{fill, FindingCode};
+use super::findings::{fill, FindingCode, FindingValue, FindingValues};
 use super::PlanLine;
 use crate::i18n::Lang;
 use crate::model::{BillingModel, Channel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus};
@@ -109,7 +109,7 @@ pub struct ChecklistStep {
     pub due_on: Option<NaiveDate>,
     pub rule: RuleId,
     pub code: StepCode,
-    pub values: BTreeMap<String, String>,
+    pub values: FindingValues,
     /// The lines the step is about (empty for customer-wide steps).
     pub subscription_ids: Vec<String>,
 }
@@ -121,27 +121,51 @@ impl ChecklistStep {
 }
 
 fn step(code: StepCode, actor: Actor, due_on: Option<NaiveDate>) -> ChecklistStep {
-    ChecklistStep { order: 0, actor, due_on, rule: code.rule(), code, values: BTreeMap::new(), subscription_ids: Vec::new() }
+    ChecklistStep { order: 0, actor, due_on, rule: code.rule(), code, values: FindingValues::default(), subscription_ids: Vec::new() }
 }
 
-fn with(mut step: ChecklistStep, name: &str, value: impl ToString) -> ChecklistStep {
-    step.values.insert(name.to_string(), value.to_string());
+fn with(mut step: ChecklistStep, name: &'static str, value: impl Into<FindingValue>) -> ChecklistStep {
+    step.values.insert(name, value.into());
     step
 }
 
-/// `25 × Office 365 E3 (sub-1)` for each line, joined.
+/// `25 × Office 365 E3 (sub-1)` for each line, joined. Built by hand rather than
+/// with `format!`: a large plan writes one of these per line.
 fn items(lines: &[&PlanLine]) -> String {
-    lines
-        .iter()
-        .map(|line| {
-            let offer = line.target.as_ref().map_or(line.product.as_str(), |target| target.name.as_str());
-            match line.target.as_ref().and_then(|target| target.add_on.as_ref()) {
-                Some(add_on) => format!("{} × {} + {} ({})", line.seats, offer, add_on.name, line.subscription_id),
-                None => format!("{} × {} ({})", line.seats, offer, line.subscription_id),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    let mut text = String::with_capacity(lines.len() * 48);
+    for (position, line) in lines.iter().enumerate() {
+        if position > 0 {
+            text.push_str("; ");
+        }
+        push_number(&mut text, line.seats);
+        text.push_str(" × ");
+        text.push_str(line.target.as_ref().map_or(line.product.as_str(), |target| target.name.as_str()));
+        if let Some(add_on) = line.target.as_ref().and_then(|target| target.add_on.as_ref()) {
+            text.push_str(" + ");
+            text.push_str(&add_on.name);
+        }
+        text.push_str(" (");
+        text.push_str(&line.subscription_id);
+        text.push(')');
+    }
+    text
+}
+
+fn push_number(text: &mut String, number: u32) {
+    let mut digits = [0u8; 10];
+    let mut rest = number;
+    let mut length = 0;
+    loop {
+        digits[length] = b'0' + (rest % 10) as u8; // a u32 has at most 10 digits
+        length += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &digit in digits[..length].iter().rev() {
+        text.push(char::from(digit));
+    }
 }
 
 /// Adds one step per date for the lines `select` picks, dated by `date_of`.

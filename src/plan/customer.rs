@@ -27,17 +27,26 @@ pub(super) struct CustomerGroup<'a> {
 /// customers in order of first appearance.
 pub(super) fn group_by_customer(input: &PlanInput) -> Vec<CustomerGroup<'_>> {
     let mut groups: Vec<CustomerGroup> = Vec::new();
-    let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
+    // Names compare like catalog lookups (case and spaces ignored); the exact text is
+    // remembered too so most subscriptions find their group without building a key.
+    let mut index_of_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut index_of_text: std::collections::HashMap<&str, usize, offer::FastHash> = Default::default();
     for subscription in &input.subscriptions {
         let name = match subscription.customer.trim() {
             "" => input.customer.name.trim(),
             name => name,
         };
-        let key = crate::catalog::lookup_key(name);
-        let index = *index_of.entry(key).or_insert_with(|| {
-            groups.push(CustomerGroup { name: name.to_string(), subscriptions: Vec::new() });
-            groups.len() - 1
-        });
+        let index = match index_of_text.get(name) {
+            Some(&index) => index,
+            None => {
+                let index = *index_of_key.entry(crate::catalog::lookup_key(name)).or_insert_with(|| {
+                    groups.push(CustomerGroup { name: name.to_string(), subscriptions: Vec::new() });
+                    groups.len() - 1
+                });
+                index_of_text.insert(name, index);
+                index
+            }
+        };
         if let Some(group) = groups.get_mut(index) {
             group.subscriptions.push(subscription);
         }
@@ -80,7 +89,7 @@ pub(super) fn plan_customer(
     let setup_pending = partner.relationship != RelationshipStatus::Accepted || !partner.mca_accepted;
     let ready_on = if setup_pending { dates::add_days(as_of, u64::from(input.settings.acceptance_days)) } else { as_of };
 
-    let resolutions: Vec<offer::Resolution> = group.subscriptions.iter().map(|subscription| offer::resolve(catalog, subscription)).collect();
+    let resolutions: Vec<offer::Resolution> = group.subscriptions.iter().map(|subscription| offer::resolve(catalog, subscription, cache)).collect();
     let overrides = |subscription: &Subscription| input.overrides.get(&subscription.subscription_id);
     let active_subscriptions = group.subscriptions.iter().filter(|subscription| is_live(subscription.status)).count();
     let business_seats: u64 = group
@@ -91,7 +100,7 @@ pub(super) fn plan_customer(
             is_live(subscription.status)
                 && !subscription.trial
                 && !overrides(subscription).is_some_and(|line_override| line_override.excluded)
-                && resolution.product_index.and_then(|index| catalog.product(index)).is_some_and(offer::is_business_family)
+                && resolution.product_index.is_some_and(|index| cache.is_business_family(catalog, index))
         })
         .map(|(subscription, _)| u64::from(overrides(subscription).and_then(|line_override| line_override.seats).unwrap_or(subscription.seats_total)))
         .sum();
@@ -115,12 +124,8 @@ pub(super) fn plan_customer(
         .zip(resolutions)
         .map(|(subscription, resolution)| line::plan_line(&context, subscription, resolution, overrides(subscription), cache))
         .collect();
-    let source_partner_of: BTreeMap<&str, &str> = group
-        .subscriptions
-        .iter()
-        .map(|subscription| (subscription.subscription_id.as_str(), subscription.owner_tenant_id.as_deref().unwrap_or_default()))
-        .collect();
-    let batch_count = assign_transfer_batches(&mut lines, &source_partner_of);
+    let source_partners: Vec<&str> = group.subscriptions.iter().map(|subscription| subscription.owner_tenant_id.as_deref().unwrap_or_default()).collect();
+    let batch_count = assign_transfer_batches(&mut lines, &source_partners);
     for line in lines.iter_mut().filter(|line| line.transfer_batch.is_some()) {
         let finding = Finding::new(FindingCode::PartnerTransfer)
             .with("batch", line.transfer_batch.unwrap_or_default())
@@ -158,11 +163,10 @@ pub(super) fn plan_customer(
 
 /// Numbers the transfer lines in batches of at most 25, one source partner per
 /// batch (a transfer request goes to one partner); returns the batch count.
-fn assign_transfer_batches(lines: &mut [PlanLine], source_partner_of: &BTreeMap<&str, &str>) -> usize {
+fn assign_transfer_batches(lines: &mut [PlanLine], source_partners: &[&str]) -> usize {
     let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (index, line) in lines.iter().enumerate() {
+    for ((index, line), source) in lines.iter().enumerate().zip(source_partners) {
         if line.path == MigrationPath::PartnerTransfer {
-            let source = source_partner_of.get(line.subscription_id.as_str()).copied().unwrap_or_default();
             by_source.entry(crate::catalog::lookup_key(source)).or_default().push(index);
         }
     }
@@ -246,9 +250,12 @@ pub(super) fn needed_gdap_roles(input: &PlanInput, lines: &[PlanLine]) -> Vec<(G
 fn totals(lines: &[PlanLine]) -> Vec<ProductTotal> {
     let mut totals: BTreeMap<String, ProductTotal> = BTreeMap::new();
     let mut add = |key: &str, name: &str, before: u32, after: u32| {
-        let total = totals
-            .entry(key.to_string())
-            .or_insert_with(|| ProductTotal { key: key.to_string(), name: name.to_string(), seats_before: 0, seats_after: 0 });
+        let total = match totals.get_mut(key) {
+            Some(total) => total,
+            None => totals
+                .entry(key.to_string())
+                .or_insert_with(|| ProductTotal { key: key.to_string(), name: name.to_string(), seats_before: 0, seats_after: 0 }),
+        };
         total.seats_before += u64::from(before);
         total.seats_after += u64::from(after);
     };

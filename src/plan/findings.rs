@@ -2,7 +2,11 @@
 //! finding is one table row: its rule, its severity and its message in English and
 //! French, with `{placeholders}` filled from the finding's values.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
 
 use serde::{Deserialize, Serialize};
 
@@ -211,23 +215,156 @@ finding_codes! {
         "{count} abonnements sur {total} ne sont pas migrés : le plan couvre une partie du locataire.";
 }
 
+/// One value a finding or a step is about. Dates and numbers are kept typed so a
+/// plan of many lines does not format them until a message is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FindingValue {
+    Date(NaiveDate),
+    Number(i64),
+    /// An amount in hundredths (cents), shown with two decimals.
+    Amount(i64),
+    Text(Arc<str>),
+}
+
+impl FindingValue {
+    pub fn as_text(&self) -> Cow<'_, str> {
+        match self {
+            FindingValue::Date(date) => Cow::Owned(date.to_string()),
+            FindingValue::Number(number) => Cow::Owned(number.to_string()),
+            FindingValue::Amount(cents) => {
+                let sign = if *cents < 0 { "-" } else { "" };
+                Cow::Owned(format!("{sign}{}.{:02}", cents.unsigned_abs() / 100, cents.unsigned_abs() % 100))
+            }
+            FindingValue::Text(text) => Cow::Borrowed(text),
+        }
+    }
+}
+
+impl From<NaiveDate> for FindingValue {
+    fn from(date: NaiveDate) -> Self {
+        FindingValue::Date(date)
+    }
+}
+
+macro_rules! number_value {
+    ($($type:ty),*) => {$(
+        impl From<$type> for FindingValue {
+            fn from(number: $type) -> Self {
+                FindingValue::Number(i64::try_from(number).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+number_value!(u32, u64, usize, i64);
+
+impl From<&str> for FindingValue {
+    fn from(text: &str) -> Self {
+        FindingValue::Text(Arc::from(text))
+    }
+}
+
+impl From<&String> for FindingValue {
+    fn from(text: &String) -> Self {
+        FindingValue::Text(Arc::from(text.as_str()))
+    }
+}
+
+impl From<String> for FindingValue {
+    fn from(text: String) -> Self {
+        FindingValue::Text(Arc::from(text))
+    }
+}
+
+impl From<Arc<str>> for FindingValue {
+    fn from(text: Arc<str>) -> Self {
+        FindingValue::Text(text)
+    }
+}
+
+impl Serialize for FindingValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            FindingValue::Date(date) => date.serialize(serializer),
+            FindingValue::Number(number) => serializer.serialize_i64(*number),
+            FindingValue::Amount(_) => serializer.serialize_str(&self.as_text()),
+            FindingValue::Text(text) => serializer.serialize_str(text),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FindingValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(i64),
+            Text(String),
+        }
+        Ok(match Raw::deserialize(deserializer)? {
+            Raw::Number(number) => FindingValue::Number(number),
+            Raw::Text(text) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                Ok(date) => FindingValue::Date(date),
+                Err(_) => FindingValue::Text(Arc::from(text)),
+            },
+        })
+    }
+}
+
+/// Named values, in the order they were added; serialized as a JSON object.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FindingValues(Vec<(Cow<'static, str>, FindingValue)>);
+
+impl FindingValues {
+    pub fn get(&self, name: &str) -> Option<&FindingValue> {
+        self.0.iter().find(|(key, _)| key == name).map(|(_, value)| value)
+    }
+
+    pub fn insert(&mut self, name: &'static str, value: FindingValue) {
+        match self.0.iter_mut().find(|(key, _)| key == name) {
+            Some((_, existing)) => *existing = value,
+            None => self.0.push((Cow::Borrowed(name), value)),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &FindingValue)> {
+        self.0.iter().map(|(key, value)| (key.as_ref(), value))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for FindingValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, value)| (key.as_ref(), value)))
+    }
+}
+
+impl<'de> Deserialize<'de> for FindingValues {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<String, FindingValue>::deserialize(deserializer)?;
+        Ok(FindingValues(map.into_iter().map(|(key, value)| (Cow::Owned(key), value)).collect()))
+    }
+}
+
 /// A finding: a rule, a severity and the values it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub rule: RuleId,
     pub severity: Severity,
     pub code: FindingCode,
-    pub values: BTreeMap<String, String>,
+    pub values: FindingValues,
 }
 
 impl Finding {
     pub fn new(code: FindingCode) -> Finding {
-        Finding { rule: code.rule(), severity: code.severity(), code, values: BTreeMap::new() }
+        Finding { rule: code.rule(), severity: code.severity(), code, values: FindingValues::default() }
     }
 
     /// Adds a value the message shows.
-    pub fn with(mut self, name: &str, value: impl ToString) -> Finding {
-        self.values.insert(name.to_string(), value.to_string());
+    pub fn with(mut self, name: &'static str, value: impl Into<FindingValue>) -> Finding {
+        self.values.insert(name, value.into());
         self
     }
 
@@ -243,7 +380,7 @@ impl Finding {
 
 /// Replaces `{name}` placeholders; a value that is itself a translatable token
 /// (see [`translate_token`]) is shown in `lang`.
-pub(crate) fn fill(template: &str, values: &BTreeMap<String, String>, lang: Lang) -> String {
+pub(crate) fn fill(template: &str, values: &FindingValues, lang: Lang) -> String {
     let mut text = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(start) = rest.find('{') {
@@ -253,7 +390,8 @@ pub(crate) fn fill(template: &str, values: &BTreeMap<String, String>, lang: Lang
             Some(end) => {
                 let name = &after[..end];
                 match values.get(name) {
-                    Some(value) => text.push_str(translate_token(value, lang)),
+                    Some(FindingValue::Text(value)) => text.push_str(translate_token(value, lang)),
+                    Some(value) => text.push_str(&value.as_text()),
                     None => text.push('?'),
                 }
                 rest = &after[end + 1..];

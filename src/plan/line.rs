@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use super::dates;
 use super::findings::{Finding, FindingCode};
 use super::offer::{self, OfferCache, Resolution};
-use super::{LineDates, OverrideField, PlanLine, TargetOffer};
-use crate::catalog::{Catalog, Product};
+use super::{LineDates, OverrideField, PlanLine};
+use crate::catalog::Catalog;
 use crate::markets::Market;
 use crate::model::{Channel, LineOverride, MigrationPath, PlanInput, Subscription, SubscriptionStatus};
 
@@ -38,23 +38,26 @@ pub(super) const BUSINESS_SEAT_CAP: u64 = 300;
 /// Direct subscriptions above this many licenses need a support call to cancel (DIRECT-CANCEL).
 const DIRECT_ONLINE_CANCEL_LIMIT: u32 = 25;
 
-/// Name markers of products sold by usage or capacity, not per seat.
-const NON_SEAT_MARKERS: &[&str] = &["pay-as-you-go", "pay as you go", "capacity", "credits", "payg", "metered"];
-
 /// Why a line is not migrated, before any path is considered.
-fn not_migrated_reason(ctx: &LineContext, subscription: &Subscription, product: Option<&Product>, seats: u32) -> Option<Finding> {
-    let product_name = product.map_or(subscription.product.as_str(), |product| product.name.as_str());
-    if let Some(excluded) = product.and_then(|product| ctx.catalog.excluded(&product.sku_id)) {
-        return Some(Finding::new(FindingCode::FreeSkuNotMigrated).with("product", &excluded.name));
+fn not_migrated_reason(ctx: &LineContext, subscription: &Subscription, product_index: Option<usize>, seats: u32, cache: &mut OfferCache) -> Option<Finding> {
+    let product_name = match product_index {
+        Some(index) => cache.name(ctx.catalog, index),
+        None => std::sync::Arc::from(subscription.product.as_str()),
+    };
+    let (excluded, non_seat) = match product_index {
+        Some(index) => cache.excluded_or_non_seat(ctx.catalog, index),
+        None => (false, offer::is_non_seat_name(&subscription.product)),
+    };
+    if excluded {
+        return Some(Finding::new(FindingCode::FreeSkuNotMigrated).with("product", product_name));
     }
     if subscription.trial {
         return Some(Finding::new(FindingCode::TrialNotMigrated).with("product", product_name));
     }
-    let lower_name = product_name.to_lowercase();
-    if seats == 0 || NON_SEAT_MARKERS.iter().any(|marker| lower_name.contains(marker)) {
+    if seats == 0 || non_seat {
         return Some(Finding::new(FindingCode::NonSeatNotMigrated).with("product", product_name));
     }
-    let ended = |status: &str| Some(Finding::new(FindingCode::AlreadyEnded).with("product", product_name).with("status", status));
+    let ended = |status: &str| Some(Finding::new(FindingCode::AlreadyEnded).with("product", product_name.clone()).with("status", status));
     match subscription.status {
         SubscriptionStatus::Deleted => ended("deleted"),
         SubscriptionStatus::Disabled => ended("disabled"),
@@ -103,8 +106,9 @@ pub(super) fn plan_line(
 ) -> PlanLine {
     let empty_override = LineOverride::default();
     let line_override = line_override.unwrap_or(&empty_override);
-    let product = resolution.product_index.and_then(|index| ctx.catalog.product(index));
+    let product_index = resolution.product_index;
     let mut findings = resolution.findings;
+    findings.reserve(12);
     let mut overrides_applied = Vec::new();
 
     let seats = match line_override.seats {
@@ -121,13 +125,13 @@ pub(super) fn plan_line(
     let mut line = PlanLine {
         subscription_id: subscription.subscription_id.clone(),
         product: subscription.product.clone(),
-        source_sku: product.map(offer::offer_ref),
+        source_sku: product_index.and_then(|index| cache.offer_ref(ctx.catalog, index)),
         channel: subscription.channel,
         status: subscription.status,
         path: MigrationPath::NotMigrated,
         recommended_path: MigrationPath::NotMigrated,
         target: None,
-        candidates: Vec::new(),
+        candidates: cache.no_candidates(),
         seats,
         seats_source_total: subscription.seats_total,
         seats_assigned: subscription.seats_assigned,
@@ -154,7 +158,7 @@ pub(super) fn plan_line(
     }
 
     // Which path: not migrated for a reason, else by channel; the user's choice wins.
-    let not_migrated = not_migrated_reason(ctx, subscription, product, seats);
+    let not_migrated = not_migrated_reason(ctx, subscription, product_index, seats, cache);
     let mut recommended = if not_migrated.is_some() { MigrationPath::NotMigrated } else { recommended_path(subscription.channel) };
     if let Some(reason) = not_migrated {
         findings.push(reason);
@@ -192,14 +196,15 @@ pub(super) fn plan_line(
         working_path = MigrationPath::Repurchase;
     }
 
-    let line_country = subscription
-        .tenant_country
-        .as_deref()
-        .map(str::trim)
-        .filter(|country| !country.is_empty())
-        .map(super::normalise_country)
-        .or_else(|| ctx.customer_country.clone());
-    findings.extend(region_findings(ctx, line_country.as_deref()));
+    // The subscription's own tenant country wins; most often it is the customer's.
+    let own_country = subscription.tenant_country.as_deref().map(str::trim).filter(|country| !country.is_empty());
+    let own_code = match (own_country, ctx.customer_country.as_deref()) {
+        (Some(own), Some(customer)) if own.eq_ignore_ascii_case(customer) => None,
+        (Some(own), _) => Some(super::normalise_country(own)),
+        (None, _) => None,
+    };
+    let line_country = own_code.as_deref().or(ctx.customer_country.as_deref());
+    findings.extend(region_findings(ctx, line_country));
 
     // Term end: an expired source is bought as soon as possible; a past end on an
     // active subscription most likely renewed, so no dates are guessed from it.
@@ -225,7 +230,7 @@ pub(super) fn plan_line(
     }
 
     // Tenant caps decide whether duplicates may be bought before the originals end.
-    let is_business = product.is_some_and(offer::is_business_family);
+    let is_business = product_index.is_some_and(|index| cache.is_business_family(ctx.catalog, index));
     if is_business && ctx.business_seats > BUSINESS_SEAT_CAP {
         findings.push(Finding::new(FindingCode::BusinessCapExceeded).with("seats", ctx.business_seats));
     }
@@ -248,7 +253,7 @@ pub(super) fn plan_line(
         }
     }
 
-    plan_offer(ctx, line_override, product, working_path, line_country.as_deref(), &mut line, &mut findings, &mut overrides_applied, cache);
+    plan_offer(ctx, line_override, product_index, working_path, line_country, &mut line, &mut findings, &mut overrides_applied, cache);
     source_end_findings(ctx, subscription, working_path, seats, &line, &mut findings);
 
     if let Some(assigned) = subscription.seats_assigned.filter(|assigned| *assigned < subscription.seats_total) {
@@ -349,7 +354,7 @@ fn plan_dates(
             findings.push(match cost {
                 Some(cost) => Finding::new(FindingCode::OverlapCost)
                     .with("overlap_days", overlap)
-                    .with("overlap_cost", format!("{cost:.2}"))
+                    .with("overlap_cost", super::FindingValue::Amount((cost * 100.0).round() as i64))
                     .with("currency", subscription.currency.as_deref().unwrap_or_default()),
                 None => Finding::new(FindingCode::Overlap).with("overlap_days", overlap),
             });
@@ -362,7 +367,7 @@ fn plan_dates(
 fn plan_offer(
     ctx: &LineContext,
     line_override: &LineOverride,
-    product: Option<&Product>,
+    source_index: Option<usize>,
     working_path: MigrationPath,
     line_country: Option<&str>,
     line: &mut PlanLine,
@@ -371,94 +376,92 @@ fn plan_offer(
     cache: &mut OfferCache,
 ) {
     let catalog = ctx.catalog;
-    let source_index = product.and_then(|product| catalog.index_by_sku_id(&product.sku_id));
     if let Some(chosen) = line_override.target_sku_id.as_deref().filter(|sku_id| !sku_id.trim().is_empty()) {
         overrides_applied.push(OverrideField::TargetSku);
-        match catalog.by_sku_id(chosen).or_else(|| catalog.find(chosen)) {
-            Some(target) => set_target(line, findings, product, target, None, true),
+        let chosen_index = catalog.index_by_sku_id(chosen).or_else(|| catalog.find(chosen).and_then(|product| catalog.index_by_sku_id(&product.sku_id)));
+        match chosen_index {
+            Some(target) => set_target(ctx, line, findings, source_index, target, None, true, cache),
             None => findings.push(Finding::new(FindingCode::TargetOverrideUnknown).with("sku_id", chosen.trim()).with("catalog", catalog.source_label())),
         }
         if let Some(index) = source_index {
-            line.candidates = cache.ranked(catalog, index).to_vec();
+            line.candidates = cache.ranked(catalog, index);
         }
         return;
     }
-    let Some(source) = product else {
+    let Some(source) = source_index else {
         findings.push(Finding::new(FindingCode::UnknownSku).with("product", line.product.trim()).with("catalog", catalog.source_label()));
         return;
     };
-    let Some(equivalent) = offer::teams_suite_equivalent(catalog, source) else {
-        set_target(line, findings, product, source, None, false);
+    let Some(equivalent) = catalog.product(source).and_then(|product| offer::teams_suite_equivalent(catalog, product)) else {
+        set_target(ctx, line, findings, source_index, source, None, false, cache);
         return;
     };
     let unbundled_from = offer::teams_unbundled_from(line_country);
     let buy_day = line.dates.purchase_on.unwrap_or(ctx.as_of);
     if working_path != MigrationPath::Repurchase || buy_day < unbundled_from {
         if buy_day >= unbundled_from {
-            findings.push(Finding::new(FindingCode::TeamsSuiteKept).with("product", &source.name));
+            findings.push(Finding::new(FindingCode::TeamsSuiteKept).with("product", cache.name(catalog, source)));
         }
-        set_target(line, findings, product, source, None, false);
+        set_target(ctx, line, findings, source_index, source, None, false, cache);
         return;
     }
-    let teams = catalog.by_sku_id(offer::TEAMS_ENTERPRISE_SKU_ID);
     let area = if unbundled_from == offer::TEAMS_UNBUNDLE_EEA_FROM { "area:eea" } else { "area:world" };
-    let mut candidates = Vec::new();
-    match (equivalent.and_then(|index| catalog.product(index)), teams) {
+    match (equivalent, cache.teams_enterprise(catalog)) {
         (Some(suite), Some(teams)) => {
             findings.push(
                 Finding::new(FindingCode::TeamsSuiteRetired)
-                    .with("product", &source.name)
+                    .with("product", cache.name(catalog, source))
                     .with("since", unbundled_from)
                     .with("area", area)
-                    .with("suite", &suite.name)
-                    .with("teams", &teams.name),
+                    .with("suite", cache.name(catalog, suite))
+                    .with("teams", cache.name(catalog, teams)),
             );
-            candidates.push(offer::candidate_for(source, suite, Some(teams)));
-            set_target(line, findings, product, suite, Some(teams), false);
+            line.candidates = cache.teams_candidates(catalog, source, suite, teams);
+            set_target(ctx, line, findings, source_index, suite, Some(teams), false, cache);
         }
-        _ => findings.push(Finding::new(FindingCode::NoEquivalent).with("product", &source.name)),
+        _ => {
+            findings.push(Finding::new(FindingCode::NoEquivalent).with("product", cache.name(catalog, source)));
+            line.candidates = cache.ranked(catalog, source);
+        }
     }
-    if let Some(index) = source_index {
-        let pair_suite = candidates.first().map(|candidate| candidate.offer.sku_id.clone());
-        candidates.extend(cache.ranked(catalog, index).iter().filter(|candidate| Some(&candidate.offer.sku_id) != pair_suite.as_ref()).take(2).cloned());
-    }
-    line.candidates = candidates;
 }
 
 /// Sets the target and the findings about it: same offer, or another one whose
 /// lost plans are named.
-fn set_target(line: &mut PlanLine, findings: &mut Vec<Finding>, source: Option<&Product>, target: &Product, add_on: Option<&Product>, chosen_by_user: bool) {
-    let same_as_source = add_on.is_none() && source.is_some_and(|source| source.sku_id == target.sku_id);
-    line.target = Some(TargetOffer {
-        sku_id: target.sku_id.clone(),
-        sku_part_number: target.sku_part_number.clone(),
-        name: target.name.clone(),
-        add_on: add_on.map(offer::offer_ref),
-        same_as_source,
-        chosen_by_user,
-    });
+#[allow(clippy::too_many_arguments)]
+fn set_target(
+    ctx: &LineContext,
+    line: &mut PlanLine,
+    findings: &mut Vec<Finding>,
+    source: Option<usize>,
+    target: usize,
+    add_on: Option<usize>,
+    chosen_by_user: bool,
+    cache: &mut OfferCache,
+) {
+    let catalog = ctx.catalog;
+    let same_as_source = add_on.is_none() && source == Some(target);
+    line.target = cache.target(catalog, target, add_on, same_as_source, chosen_by_user);
     if same_as_source {
-        findings.push(Finding::new(FindingCode::SameOffer).with("name", &target.name));
+        findings.push(Finding::new(FindingCode::SameOffer).with("name", cache.name(catalog, target)));
         return;
     }
     let Some(source) = source else {
         return;
     };
     line.reassign_licenses = true;
-    let target_label = match add_on {
-        Some(add_on) => format!("{} + {}", target.name, add_on.name),
-        None => target.name.clone(),
+    let target_label: std::sync::Arc<str> = match add_on {
+        Some(add_on) => std::sync::Arc::from(format!("{} + {}", cache.name(catalog, target), cache.name(catalog, add_on))),
+        None => cache.name(catalog, target),
     };
-    findings.push(Finding::new(FindingCode::OfferChanged).with("target", &target_label).with("source", &source.name));
-    let comparison = offer::candidate_for(source, target, add_on);
-    if !comparison.plans_lost.is_empty() {
-        let names: Vec<&str> = comparison.plans_lost.iter().map(|plan| plan.friendly_name.as_str()).collect();
+    findings.push(Finding::new(FindingCode::OfferChanged).with("target", target_label.clone()).with("source", cache.name(catalog, source)));
+    if let Some((count, plans)) = cache.lost_plans(catalog, source, target, add_on) {
         findings.push(
             Finding::new(FindingCode::PlansLost)
-                .with("target", &target_label)
-                .with("count", names.len())
-                .with("source", &source.name)
-                .with("plans", names.join(", ")),
+                .with("target", target_label)
+                .with("count", count)
+                .with("source", cache.name(catalog, source))
+                .with("plans", plans),
         );
     }
 }

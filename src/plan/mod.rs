@@ -12,6 +12,7 @@ mod findings;
 mod line;
 mod offer;
 mod render;
+mod shared;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -21,7 +22,8 @@ use crate::model::{Channel, MigrationPath, PlanInput, SourceRef, SubscriptionSta
 use crate::rules::{RuleId, RULES_AS_OF};
 
 pub use checklist::{Actor, ChecklistStep, StepCode};
-pub use findings::{Finding, FindingCode};
+pub use findings::{Finding, FindingCode, FindingValue, FindingValues};
+pub use shared::Shared;
 pub use render::{plan_to_json, plan_to_markdown, PLAN_JSON_SCHEMA_VERSION};
 
 /// The whole plan: one entry per customer (tenant).
@@ -92,15 +94,15 @@ pub struct PlanLine {
     /// The product as the source file names it.
     pub product: String,
     /// The catalog product the source resolved to, when it did.
-    pub source_sku: Option<OfferRef>,
+    pub source_sku: Option<Shared<OfferRef>>,
     pub channel: Channel,
     pub status: SubscriptionStatus,
     pub path: MigrationPath,
     /// What the planner recommends, before the user's path override.
     pub recommended_path: MigrationPath,
-    pub target: Option<TargetOffer>,
+    pub target: Option<Shared<TargetOffer>>,
     /// Ranked alternatives when the offer changes or is unknown (EQUIV-1).
-    pub candidates: Vec<OfferCandidate>,
+    pub candidates: Shared<Vec<OfferCandidate>>,
     /// Seats to provision (the source total unless overridden).
     pub seats: u32,
     pub seats_source_total: u32,
@@ -247,5 +249,8 @@ pub fn make_plan(input: &PlanInput, catalog: &Catalog) -> Plan {
 
 /// An ISO code in upper case, or a country name turned into its code when known.
 fn normalise_country(text: &str) -> String {
+    if let Some(country) = crate::markets::country(text) {
+        return country.code.to_string();
+    }
     crate::markets::code_of(text).map(str::to_string).unwrap_or_else(|| text.trim().to_ascii_uppercase())
 }

@@ -3,11 +3,13 @@
 //! they share, with the service plans lost and gained (EQUIV-1, TEAMS-UNBUNDLE).
 
 use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use super::findings::{Finding, FindingCode};
-use super::{OfferCandidate, OfferRef};
+use super::{OfferCandidate, OfferRef, Shared, TargetOffer};
 use crate::catalog::{Catalog, CoreWorkload, Product, ServicePlan};
 use crate::model::Subscription;
 
@@ -59,6 +61,14 @@ const SPECIAL_VARIANT_MARKERS: &[&str] = &[
     "500 seats", "unattended", "sovereign", "_cn", "(china)", "for telstra", "prepaid", "developer", " a1", " a3", " a5",
 ];
 
+/// Name markers of products sold by usage or capacity, not per seat.
+const NON_SEAT_MARKERS: &[&str] = &["pay-as-you-go", "pay as you go", "capacity", "credits", "payg", "metered"];
+
+pub(super) fn is_non_seat_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    NON_SEAT_MARKERS.iter().any(|marker| lower.contains(marker))
+}
+
 /// How many ranked alternatives a line shows.
 const CANDIDATE_LIMIT: usize = 3;
 
@@ -70,9 +80,9 @@ pub(super) struct Resolution {
 
 /// Resolves a subscription's SKU: by GUID, then part number, then display name.
 /// An unknown SKU stays unknown (the caller asks the user); nothing is guessed.
-pub(super) fn resolve(catalog: &Catalog, subscription: &Subscription) -> Resolution {
+pub(super) fn resolve(catalog: &Catalog, subscription: &Subscription, cache: &mut OfferCache) -> Resolution {
     let mut findings = Vec::new();
-    if let Some(index) = subscription.sku_id.as_deref().and_then(|sku_id| catalog.index_by_sku_id(sku_id)) {
+    if let Some(index) = subscription.sku_id.as_deref().and_then(|sku_id| cache.index_by_sku_id(catalog, sku_id)) {
         return Resolution { product_index: Some(index), findings };
     }
     if let Some(part_number) = subscription.sku_part_number.as_deref().filter(|part| !part.trim().is_empty()) {
@@ -93,7 +103,7 @@ pub(super) fn resolve(catalog: &Catalog, subscription: &Subscription) -> Resolut
         }
     }
     for name in [subscription.product.as_str(), subscription.sku_part_number.as_deref().unwrap_or_default()] {
-        if let Some(&index) = catalog.indexes_by_name(name).first() {
+        if let Some(index) = cache.index_by_name(catalog, name) {
             if let Some(product) = catalog.product(index) {
                 findings.push(
                     Finding::new(FindingCode::ResolvedByName).with("product", name.trim()).with("name", &product.name).with("sku_id", &product.sku_id),
@@ -129,16 +139,165 @@ pub(super) fn teams_unbundled_from(country: Option<&str>) -> NaiveDate {
     }
 }
 
-/// Ranked candidates per source product, computed once per plan.
+/// What a plan computes once per product or per pair of products and shares
+/// between its lines: resolutions, ranked candidates, targets, comparisons.
 #[derive(Default)]
 pub(super) struct OfferCache {
-    ranked: HashMap<usize, Vec<OfferCandidate>>,
+    resolved_sku_ids: HashMap<String, Option<usize>, FastHash>,
+    ranked: HashMap<usize, Shared<Vec<OfferCandidate>>, FastHash>,
+    teams_candidates: HashMap<(usize, usize, usize), Shared<Vec<OfferCandidate>>, FastHash>,
+    refs: HashMap<usize, Shared<OfferRef>, FastHash>,
+    names: Vec<Option<Arc<str>>>,
+    targets: HashMap<TargetKey, Shared<TargetOffer>, FastHash>,
+    lost_plans: HashMap<(usize, usize, Option<usize>), Option<LostPlans>, FastHash>,
+    business: Vec<Option<bool>>,
+    excluded_or_non_seat: Vec<Option<(bool, bool)>>,
+    no_candidates: Option<Shared<Vec<OfferCandidate>>>,
+    teams_enterprise: Option<Option<usize>>,
+    resolved_names: HashMap<String, Option<usize>, FastHash>,
 }
 
+/// Target product, add-on, same as the source, chosen by the user.
+type TargetKey = (usize, Option<usize>, bool, bool);
+/// How many service plans a target lacks, and their friendly names joined.
+pub(super) type LostPlans = (usize, Arc<str>);
+
+/// The hasher of the plan's caches, see [`FnvHasher`].
+pub(super) type FastHash = BuildHasherDefault<FnvHasher>;
+
 impl OfferCache {
-    /// Alternatives to the source product, best first, without `excluded_index`.
-    pub(super) fn ranked(&mut self, catalog: &Catalog, source_index: usize) -> &[OfferCandidate] {
-        self.ranked.entry(source_index).or_insert_with(|| rank_candidates(catalog, source_index))
+    /// Alternatives to the source product, best first.
+    pub(super) fn ranked(&mut self, catalog: &Catalog, source_index: usize) -> Shared<Vec<OfferCandidate>> {
+        self.ranked.entry(source_index).or_insert_with(|| Shared::new(rank_candidates(catalog, source_index))).clone()
+    }
+
+    /// The "(no Teams)" suite + Teams pair first, then the two best other candidates.
+    pub(super) fn teams_candidates(&mut self, catalog: &Catalog, source: usize, suite: usize, teams: usize) -> Shared<Vec<OfferCandidate>> {
+        if let Some(candidates) = self.teams_candidates.get(&(source, suite, teams)) {
+            return candidates.clone();
+        }
+        let mut candidates = Vec::new();
+        if let (Some(source_product), Some(suite_product), Some(teams_product)) = (catalog.product(source), catalog.product(suite), catalog.product(teams)) {
+            candidates.push(candidate_for(source_product, suite_product, Some(teams_product)));
+            let suite_sku = &suite_product.sku_id;
+            candidates.extend(self.ranked(catalog, source).iter().filter(|candidate| &candidate.offer.sku_id != suite_sku).take(2).cloned());
+        }
+        let shared = Shared::new(candidates);
+        self.teams_candidates.insert((source, suite, teams), shared.clone());
+        shared
+    }
+
+    pub(super) fn offer_ref(&mut self, catalog: &Catalog, index: usize) -> Option<Shared<OfferRef>> {
+        let product = catalog.product(index)?;
+        Some(self.refs.entry(index).or_insert_with(|| Shared::new(offer_ref(product))).clone())
+    }
+
+    /// The product's name, shared by the findings that show it.
+    pub(super) fn name(&mut self, catalog: &Catalog, index: usize) -> Arc<str> {
+        slot(&mut self.names, index, catalog.product_count())
+            .get_or_insert_with(|| Arc::from(catalog.product(index).map_or("", |product| product.name.as_str())))
+            .clone()
+    }
+
+    pub(super) fn target(&mut self, catalog: &Catalog, target: usize, add_on: Option<usize>, same_as_source: bool, chosen_by_user: bool) -> Option<Shared<TargetOffer>> {
+        let key = (target, add_on, same_as_source, chosen_by_user);
+        if let Some(shared) = self.targets.get(&key) {
+            return Some(shared.clone());
+        }
+        let product = catalog.product(target)?;
+        let offer = Shared::new(TargetOffer {
+            sku_id: product.sku_id.clone(),
+            sku_part_number: product.sku_part_number.clone(),
+            name: product.name.clone(),
+            add_on: add_on.and_then(|index| catalog.product(index)).map(offer_ref),
+            same_as_source,
+            chosen_by_user,
+        });
+        self.targets.insert(key, offer.clone());
+        Some(offer)
+    }
+
+    /// How many plans of `source` the target (with its add-on) lacks, and their
+    /// friendly names joined; `None` when it lacks none.
+    pub(super) fn lost_plans(&mut self, catalog: &Catalog, source: usize, target: usize, add_on: Option<usize>) -> Option<LostPlans> {
+        self.lost_plans
+            .entry((source, target, add_on))
+            .or_insert_with(|| {
+                let (source, target) = (catalog.product(source)?, catalog.product(target)?);
+                let comparison = candidate_for(source, target, add_on.and_then(|index| catalog.product(index)));
+                let names: Vec<&str> = comparison.plans_lost.iter().map(|plan| plan.friendly_name.as_str()).collect();
+                (!names.is_empty()).then(|| (names.len(), Arc::from(names.join(", "))))
+            })
+            .clone()
+    }
+
+    pub(super) fn is_business_family(&mut self, catalog: &Catalog, index: usize) -> bool {
+        *slot(&mut self.business, index, catalog.product_count()).get_or_insert_with(|| catalog.product(index).is_some_and(is_business_family))
+    }
+
+    /// Whether a product is on the exclude list, and whether it is sold by usage or
+    /// capacity rather than per seat (its name says so).
+    pub(super) fn excluded_or_non_seat(&mut self, catalog: &Catalog, index: usize) -> (bool, bool) {
+        *slot(&mut self.excluded_or_non_seat, index, catalog.product_count()).get_or_insert_with(|| match catalog.product(index) {
+            Some(product) => (catalog.excluded(&product.sku_id).is_some(), is_non_seat_name(&product.name)),
+            None => (false, false),
+        })
+    }
+
+    pub(super) fn teams_enterprise(&mut self, catalog: &Catalog) -> Option<usize> {
+        *self.teams_enterprise.get_or_insert_with(|| catalog.index_by_sku_id(TEAMS_ENTERPRISE_SKU_ID))
+    }
+
+    pub(super) fn no_candidates(&mut self) -> Shared<Vec<OfferCandidate>> {
+        self.no_candidates.get_or_insert_with(|| Shared::new(Vec::new())).clone()
+    }
+
+    /// A product display name as the catalog knows it, looked up once per distinct text.
+    fn index_by_name(&mut self, catalog: &Catalog, name: &str) -> Option<usize> {
+        if let Some(found) = self.resolved_names.get(name) {
+            return *found;
+        }
+        let found = catalog.indexes_by_name(name).first().copied();
+        self.resolved_names.insert(name.to_string(), found);
+        found
+    }
+
+    /// A subscription's SKU GUID as the catalog knows it, looked up once per distinct text.
+    fn index_by_sku_id(&mut self, catalog: &Catalog, sku_id: &str) -> Option<usize> {
+        if let Some(found) = self.resolved_sku_ids.get(sku_id) {
+            return *found;
+        }
+        let found = catalog.index_by_sku_id(sku_id);
+        self.resolved_sku_ids.insert(sku_id.to_string(), found);
+        found
+    }
+}
+
+/// The cache entry of a product index, the vector growing to the catalog's size on first use.
+fn slot<T>(entries: &mut Vec<Option<T>>, index: usize, product_count: usize) -> &mut Option<T> {
+    if entries.len() <= index {
+        entries.resize_with(product_count.max(index + 1), || None);
+    }
+    &mut entries[index] // in range: resized just above
+}
+
+/// FNV-1a: the SKU ids hashed per line are short and trusted enough that SipHash's
+/// protection against crafted keys is not worth its cost here.
+#[derive(Default)]
+pub(super) struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
     }
 }
 
