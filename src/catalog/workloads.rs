@@ -10,7 +10,9 @@ use crate::i18n::Lang;
 #[serde(rename_all = "kebab-case")]
 pub enum CoreWorkload {
     Exchange,
+    #[serde(rename = "sharepoint")]
     SharePoint,
+    #[serde(rename = "onedrive")]
     OneDrive,
     OfficeApps,
     Teams,

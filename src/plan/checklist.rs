@@ -72,8 +72,8 @@ step_codes! {
         "Approve the GDAP relationship request of {partner} (a Global Administrator of the tenant).",
         "Approuver la demande de relation GDAP de {partner} (par un administrateur général du locataire).";
     InitiateTransfer => P2pTransfer,
-        "Initiate partner-to-partner transfer {batch} of {batches} ({count} line items, whole subscriptions); the current partner approves it: {items}.",
-        "Lancer le transfert de partenaire à partenaire {batch} sur {batches} ({count} lignes, abonnements entiers) ; l’actuel partenaire l’approuve : {items}.";
+        "Initiate partner-to-partner transfer {batch} of {batches} ({count} line item(s), whole subscriptions); the current partner approves it: {items}.",
+        "Lancer le transfert de partenaire à partenaire {batch} sur {batches} ({count} ligne(s), abonnements entiers) ; l’actuel partenaire l’approuve : {items}.";
     ScheduleEaTransfer => EaChannel,
         "Schedule the EA channel transfer \"renew to CSP\" so each CSP subscription starts when its EA term ends: {items}.",
         "Planifier le transfert de canal EA « renouvellement vers CSP » pour que chaque abonnement CSP démarre à la fin de son engagement EA : {items}.";
@@ -129,9 +129,16 @@ fn with(mut step: ChecklistStep, name: &'static str, value: impl Into<FindingVal
     step
 }
 
+/// Which offer a step names: the source being stopped or the CSP target.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Source,
+    Target,
+}
+
 /// `25 × Office 365 E3 (sub-1)` for each line, joined. Built by hand rather than
 /// with `format!`: a large plan writes one of these per line.
-fn items(lines: &[&PlanLine]) -> String {
+fn items(lines: &[&PlanLine], side: Side) -> String {
     let mut text = String::with_capacity(lines.len() * 48);
     for (position, line) in lines.iter().enumerate() {
         if position > 0 {
@@ -139,8 +146,10 @@ fn items(lines: &[&PlanLine]) -> String {
         }
         push_number(&mut text, line.seats);
         text.push_str(" × ");
-        text.push_str(line.target.as_ref().map_or(line.product.as_str(), |target| target.name.as_str()));
-        if let Some(add_on) = line.target.as_ref().and_then(|target| target.add_on.as_ref()) {
+        let source_name = line.source_sku.as_ref().map_or(line.product.as_str(), |source| source.name.as_str());
+        let target = line.target.as_ref().filter(|_| side == Side::Target);
+        text.push_str(target.map_or(source_name, |target| target.name.as_str()));
+        if let Some(add_on) = target.and_then(|target| target.add_on.as_ref()) {
             text.push_str(" + ");
             text.push_str(&add_on.name);
         }
@@ -174,6 +183,7 @@ fn dated_steps<'a>(
     lines: &'a [PlanLine],
     code: StepCode,
     actor: Actor,
+    side: Side,
     select: impl Fn(&PlanLine) -> bool,
     date_of: impl Fn(&PlanLine) -> Option<NaiveDate>,
 ) {
@@ -182,7 +192,7 @@ fn dated_steps<'a>(
         by_date.entry(date_of(line)).or_default().push(line);
     }
     for (date, group) in by_date {
-        let mut new_step = with(step(code, actor, date), "items", items(&group));
+        let mut new_step = with(step(code, actor, date), "items", items(&group, side));
         new_step.subscription_ids = group.iter().map(|line| line.subscription_id.clone()).collect();
         steps.push(new_step);
     }
@@ -231,23 +241,26 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
     }
     let mut batches: BTreeMap<u32, Vec<&PlanLine>> = BTreeMap::new();
     for line in lines.iter().filter(|line| line.path == MigrationPath::PartnerTransfer) {
-        batches.entry(line.transfer_batch.unwrap_or_default()).or_default().push(line);
+        if let Some(batch) = line.transfer_batch {
+            batches.entry(batch).or_default().push(line);
+        }
     }
     for (batch, group) in batches {
         let due = group.iter().filter_map(|line| line.dates.transfer_on).min();
         let mut new_step = step(StepCode::InitiateTransfer, Actor::Partner, due);
-        new_step = with(with(with(with(new_step, "batch", batch), "batches", batch_count), "count", group.len()), "items", items(&group));
+        new_step = with(with(with(with(new_step, "batch", batch), "batches", batch_count), "count", group.len()), "items", items(&group, Side::Source));
         new_step.subscription_ids = group.iter().map(|line| line.subscription_id.clone()).collect();
         steps.push(new_step);
     }
-    dated_steps(&mut steps, lines, StepCode::ScheduleEaTransfer, Actor::Partner, |line| line.path == MigrationPath::EaChannelTransfer, |line| line.dates.transfer_on);
-    dated_steps(&mut steps, lines, StepCode::Purchase, Actor::Partner, |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_some(), |line| line.dates.purchase_on);
-    dated_steps(&mut steps, lines, StepCode::PurchaseUndated, Actor::Partner, |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_none(), |_| None);
+    dated_steps(&mut steps, lines, StepCode::ScheduleEaTransfer, Actor::Partner, Side::Target, |line| line.path == MigrationPath::EaChannelTransfer, |line| line.dates.transfer_on);
+    dated_steps(&mut steps, lines, StepCode::Purchase, Actor::Partner, Side::Target, |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_some(), |line| line.dates.purchase_on);
+    dated_steps(&mut steps, lines, StepCode::PurchaseUndated, Actor::Partner, Side::Target, |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_none(), |_| None);
     dated_steps(
         &mut steps,
         lines,
         StepCode::TurnOffRecurringBilling,
         Actor::Customer,
+        Side::Source,
         |line| line.is_migrated() && has_finding(line, FindingCode::RecurringBillingOff),
         |line| line.dates.auto_renew_off_by,
     );
@@ -256,6 +269,7 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
         lines,
         StepCode::TurnOffAutoRenew,
         Actor::Customer,
+        Side::Source,
         |line| line.is_migrated() && has_finding(line, FindingCode::AutoRenewOff),
         |line| line.dates.auto_renew_off_by,
     );
@@ -266,6 +280,7 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
         lines,
         StepCode::ReassignLicenses,
         if license_admin { Actor::Partner } else { Actor::Customer },
+        Side::Target,
         |line| line.is_migrated() && line.reassign_licenses,
         |line| line.dates.cutover_on.or(line.dates.purchase_on),
     );
@@ -275,10 +290,16 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
         lines,
         StepCode::AskCredit,
         if support_admin { Actor::Partner } else { Actor::Customer },
+        Side::Source,
         |line| line.is_migrated() && line.credit_eligible && line.channel == Channel::Direct,
         |line| line.dates.purchase_on,
     );
-    let last_cutover = lines.iter().filter(|line| line.is_migrated()).filter_map(|line| line.dates.cutover_on.or(line.dates.transfer_on)).max();
+    // Verification comes after the last event of any line: cut-over, purchase or transfer.
+    let last_cutover = lines
+        .iter()
+        .filter(|line| line.is_migrated())
+        .filter_map(|line| [line.dates.cutover_on, line.dates.purchase_on, line.dates.transfer_on].into_iter().flatten().max())
+        .max();
     steps.push(step(StepCode::Verify, Actor::Partner, last_cutover));
 
     // Dated steps by date, then dependency order; undated steps last.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::checklist;
 use super::dates;
-use super::findings::{Finding, FindingCode};
+use super::findings::{Finding, FindingCode, FindingValue};
 use super::line::{self, LineContext};
 use super::offer::{self, OfferCache};
 use super::{CustomerPlan, KeyDates, PlanLine, ProductTotal};
@@ -130,7 +130,7 @@ pub(super) fn plan_customer(
         let finding = Finding::new(FindingCode::PartnerTransfer)
             .with("batch", line.transfer_batch.unwrap_or_default())
             .with("batches", batch_count)
-            .with("term_end", line.dates.term_end.map(|date| date.to_string()).unwrap_or_else(|| "?".into()))
+            .with("term_end", line.dates.term_end.map_or_else(|| FindingValue::from("?"), FindingValue::from))
             .with("seats", line.seats);
         line.findings.push(finding);
     }
@@ -166,7 +166,8 @@ pub(super) fn plan_customer(
 fn assign_transfer_batches(lines: &mut [PlanLine], source_partners: &[&str]) -> usize {
     let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for ((index, line), source) in lines.iter().enumerate().zip(source_partners) {
-        if line.path == MigrationPath::PartnerTransfer {
+        // Only new-commerce subscriptions of another partner can be transferred (P2P-TRANSFER).
+        if line.path == MigrationPath::PartnerTransfer && line.channel == crate::model::Channel::CspNce {
             by_source.entry(crate::catalog::lookup_key(source)).or_default().push(index);
         }
     }

@@ -3,7 +3,6 @@
 //! French, with `{placeholders}` filled from the finding's values.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -286,7 +285,8 @@ impl Serialize for FindingValue {
         match self {
             FindingValue::Date(date) => date.serialize(serializer),
             FindingValue::Number(number) => serializer.serialize_i64(*number),
-            FindingValue::Amount(_) => serializer.serialize_str(&self.as_text()),
+            // Cents are exact in an f64 for any amount a plan can hold (below 2^53).
+            FindingValue::Amount(cents) => serializer.serialize_f64(*cents as f64 / 100.0),
             FindingValue::Text(text) => serializer.serialize_str(text),
         }
     }
@@ -298,10 +298,12 @@ impl<'de> Deserialize<'de> for FindingValue {
         #[serde(untagged)]
         enum Raw {
             Number(i64),
+            Amount(f64),
             Text(String),
         }
         Ok(match Raw::deserialize(deserializer)? {
             Raw::Number(number) => FindingValue::Number(number),
+            Raw::Amount(amount) => FindingValue::Amount((amount * 100.0).round() as i64),
             Raw::Text(text) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
                 Ok(date) => FindingValue::Date(date),
                 Err(_) => FindingValue::Text(Arc::from(text)),
@@ -343,8 +345,26 @@ impl Serialize for FindingValues {
 
 impl<'de> Deserialize<'de> for FindingValues {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let map = BTreeMap::<String, FindingValue>::deserialize(deserializer)?;
-        Ok(FindingValues(map.into_iter().map(|(key, value)| (Cow::Owned(key), value)).collect()))
+        /// Reads the object in its written order, so a plan reads back equal to itself.
+        struct InOrder;
+
+        impl<'de> serde::de::Visitor<'de> for InOrder {
+            type Value = FindingValues;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("an object of named values")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FindingValues, A::Error> {
+                let mut values = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, FindingValue>()? {
+                    values.push((Cow::Owned(key), value));
+                }
+                Ok(FindingValues(values))
+            }
+        }
+
+        deserializer.deserialize_map(InOrder)
     }
 }
 
