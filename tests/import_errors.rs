@@ -87,7 +87,7 @@ fn files_above_the_size_limit_are_refused_with_the_limit() {
     let issue = only_issue(&outcome);
     assert!(matches!(issue.kind, IssueKind::TooLarge { limit_bytes: MAX_FILE_BYTES, .. }));
     assert!(issue.message(Lang::En).contains("up to 50.0 MB"), "{}", issue.message(Lang::En));
-    assert!(issue.message(Lang::Fr).contains("jusqu’à 50.0 Mo"));
+    assert!(issue.message(Lang::Fr).contains("jusqu’à 50,0 Mo"));
 }
 
 #[test]

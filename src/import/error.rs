@@ -184,9 +184,13 @@ impl From<CountProblem> for CountProblemKind {
     }
 }
 
-fn megabytes(bytes: u64) -> String {
-    // One decimal is enough to compare a size with the limit.
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+/// A size in megabytes (2^20 bytes) with one decimal, in the language's notation.
+fn megabytes(bytes: u64, lang: Lang) -> String {
+    let text = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+    match lang {
+        Lang::En => text,
+        Lang::Fr => text.replace('.', ","),
+    }
 }
 
 fn what_to_export(lang: Lang) -> &'static str {
@@ -220,13 +224,13 @@ impl IssueKind {
             IssueKind::TooLarge { size_bytes, limit_bytes } => match lang {
                 Lang::En => format!(
                     "This file is {} MB; the importer reads files up to {} MB. Export fewer columns or split it.",
-                    megabytes(*size_bytes),
-                    megabytes(*limit_bytes)
+                    megabytes(*size_bytes, lang),
+                    megabytes(*limit_bytes, lang)
                 ),
                 Lang::Fr => format!(
                     "Ce fichier fait {} Mo ; l’import accepte des fichiers jusqu’à {} Mo. Exportez moins de colonnes ou découpez-le.",
-                    megabytes(*size_bytes),
-                    megabytes(*limit_bytes)
+                    megabytes(*size_bytes, lang),
+                    megabytes(*limit_bytes, lang)
                 ),
             },
             IssueKind::EmptyFile => lang.pick("This file is empty.", "Ce fichier est vide.").into(),
