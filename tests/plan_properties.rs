@@ -1,0 +1,214 @@
+//! Properties every plan has, whatever the input: one line per subscription, seats
+//! conserved unless overridden, no purchase after the data-at-risk date without a
+//! blocker, the same plan for the same input, and no panic.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+use csp_planner::catalog::Catalog;
+use csp_planner::i18n::Lang;
+use csp_planner::model::*;
+use csp_planner::plan::{make_plan, plan_to_json, plan_to_markdown};
+use proptest::prelude::*;
+
+const SKU_IDS: &[&str] = &[
+    "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46",
+    "f245ecc8-75af-4f8e-b61f-27d8114de5f3",
+    "3b555118-da6a-4418-894f-7df1e2096870",
+    "6fd2c87f-b296-42f0-b197-1e91e994b900",
+    "05e9a617-0261-4cee-bb44-138d3ef5d965",
+    "4B9405B0-7788-4568-ADD1-99614E613B69 ",
+    "16ddbbfc-09ea-4de2-b1d7-312db6112d70",
+    "c7df2760-2c81-4ef7-b578-5b5392b571df",
+    "not-a-guid",
+    "",
+];
+const PART_NUMBERS: &[&str] = &["SPB", "ENTERPRISEPACK", "MCOPSTN5", "O365_BUSINESS_PREMIUM", "unknown_part", " spe_e3 "];
+const COUNTRIES: &[&str] = &["FR", "de", "US", "GB", "", "XX", "Türkiye", "RU", " fr "];
+
+fn base_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default()
+}
+
+fn shifted(days: i64) -> NaiveDate {
+    let base = base_date();
+    let magnitude = Days::new(days.unsigned_abs());
+    if days >= 0 { base.checked_add_days(magnitude) } else { base.checked_sub_days(magnitude) }.unwrap_or(base)
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    prop_oneof![8 => (-800i64..1200).prop_map(shifted), 1 => Just(NaiveDate::MAX), 1 => Just(NaiveDate::MIN)]
+}
+
+fn pick<T: Clone + std::fmt::Debug + 'static>(items: &'static [T]) -> impl Strategy<Value = T> {
+    prop::sample::select(items)
+}
+
+fn channel() -> impl Strategy<Value = Channel> {
+    pick(&Channel::ALL)
+}
+
+fn status() -> impl Strategy<Value = SubscriptionStatus> {
+    pick(&[
+        SubscriptionStatus::Active,
+        SubscriptionStatus::Warning,
+        SubscriptionStatus::Suspended,
+        SubscriptionStatus::Expired,
+        SubscriptionStatus::Disabled,
+        SubscriptionStatus::Deleted,
+        SubscriptionStatus::LockedOut,
+        SubscriptionStatus::Pending,
+        SubscriptionStatus::Unknown,
+    ])
+}
+
+fn price() -> impl Strategy<Value = Option<f64>> {
+    prop_oneof![
+        3 => Just(None),
+        3 => (0.0f64..500.0).prop_map(Some),
+        1 => pick(&[f64::NAN, f64::INFINITY, -3.0, 1e308]).prop_map(Some),
+    ]
+}
+
+fn subscription() -> impl Strategy<Value = Subscription> {
+    (
+        (pick(&["", "Contoso", "contoso ", "Fabrikam"]), prop::option::of(pick(COUNTRIES)), prop::option::of(pick(SKU_IDS)), prop::option::of(pick(PART_NUMBERS))),
+        (".{0,12}", prop_oneof![9 => 0u32..400, 1 => Just(u32::MAX)], prop::option::of(0u32..400), status(), channel()),
+        (prop::option::of(date()), any::<bool>(), prop::option::of(any::<bool>()), any::<bool>(), price(), prop::option::of(pick(&["a", "b"]))),
+        pick(&[BillingFrequency::Monthly, BillingFrequency::Annual, BillingFrequency::Triennial, BillingFrequency::Unknown]),
+    )
+        .prop_map(|((customer, country, sku_id, part), (product, seats, assigned, status, channel), (term_end, estimated, auto_renew, trial, unit_price, owner), billing)| {
+            Subscription {
+                customer: customer.to_string(),
+                tenant_country: country.map(str::to_string),
+                sku_id: sku_id.map(str::to_string),
+                sku_part_number: part.map(str::to_string),
+                product,
+                seats_total: seats,
+                seats_assigned: assigned,
+                status,
+                channel,
+                term_end,
+                term_end_estimated: estimated,
+                auto_renew,
+                trial,
+                unit_price,
+                currency: unit_price.map(|_| "EUR".to_string()),
+                owner_tenant_id: owner.map(str::to_string),
+                billing,
+                ..Subscription::default()
+            }
+        })
+}
+
+fn line_override() -> impl Strategy<Value = LineOverride> {
+    (
+        prop::option::of(pick(&["46c3a859-c90d-40b3-9551-6178a48d5c18", "SPB", "no such sku"])),
+        prop::option::of(0u32..500),
+        prop::option::of(date()),
+        prop::option::of(pick(&MigrationPath::ALL)),
+        any::<bool>(),
+    )
+        .prop_map(|(target_sku_id, seats, purchase_on, path, excluded)| LineOverride {
+            target_sku_id: target_sku_id.map(str::to_string),
+            seats,
+            purchase_on,
+            path,
+            excluded,
+            note: None,
+        })
+}
+
+fn plan_input() -> impl Strategy<Value = PlanInput> {
+    (
+        prop::collection::vec(subscription(), 0..24),
+        prop::collection::vec(prop::option::of(line_override()), 24),
+        (prop::option::of(pick(COUNTRIES)), prop::option::of(pick(COUNTRIES))),
+        (pick(&[RelationshipStatus::None, RelationshipStatus::Requested, RelationshipStatus::Accepted]), any::<bool>(), any::<bool>()),
+        (date(), prop_oneof![0u32..30, Just(u32::MAX)], prop_oneof![0u32..20, Just(u32::MAX)]),
+        any::<bool>(),
+    )
+        .prop_map(|(mut subscriptions, overrides, (partner_country, customer_country), (relationship, mca_accepted, gdap_active), (as_of, acceptance_days, purchase_lead_days), duplicate_ids)| {
+            for (index, subscription) in subscriptions.iter_mut().enumerate() {
+                // Ids are unique in real inputs; some cases repeat them to check nothing breaks.
+                subscription.subscription_id = if duplicate_ids { format!("S{}", index % 3) } else { format!("S{index}") };
+            }
+            let overrides: BTreeMap<String, LineOverride> = subscriptions
+                .iter()
+                .zip(overrides)
+                .filter_map(|(subscription, line_override)| line_override.map(|line_override| (subscription.subscription_id.clone(), line_override)))
+                .collect();
+            PlanInput {
+                customer: CustomerProfile { name: "Contoso".into(), tenant_id: None, country: customer_country.map(str::to_string) },
+                partner: PartnerProfile {
+                    name: "Partner".into(),
+                    country: partner_country.map(str::to_string),
+                    relationship,
+                    mca_accepted,
+                    gdap: if gdap_active { GdapStatus::Active } else { GdapStatus::None },
+                    gdap_roles: if gdap_active { vec![GdapRole::ServiceSupportAdministrator] } else { Vec::new() },
+                    ..PartnerProfile::default()
+                },
+                settings: PlanSettings { as_of, acceptance_days, purchase_lead_days },
+                subscriptions,
+                overrides,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_subscription_appears_in_exactly_one_line(input in plan_input()) {
+        let plan = make_plan(&input, Catalog::builtin());
+        let mut planned: Vec<&str> = plan.lines().map(|line| line.subscription_id.as_str()).collect();
+        let mut given: Vec<&str> = input.subscriptions.iter().map(|subscription| subscription.subscription_id.as_str()).collect();
+        planned.sort_unstable();
+        given.sort_unstable();
+        prop_assert_eq!(planned, given);
+    }
+
+    #[test]
+    fn seats_are_conserved_unless_overridden(input in plan_input()) {
+        let plan = make_plan(&input, Catalog::builtin());
+        let mut lines_by_customer = plan.customers.iter().flat_map(|customer| customer.lines.iter());
+        // Lines keep the input order within a customer; match them up by id and source position.
+        for line in &mut lines_by_customer {
+            let subscription = input.subscriptions.iter().find(|subscription| subscription.subscription_id == line.subscription_id && subscription.seats_total == line.seats_source_total);
+            prop_assert!(subscription.is_some(), "line {} has no subscription", line.subscription_id);
+            let expected = input.overrides.get(&line.subscription_id).and_then(|line_override| line_override.seats).unwrap_or(line.seats_source_total);
+            prop_assert_eq!(line.seats, expected, "line {}", &line.subscription_id);
+        }
+    }
+
+    #[test]
+    fn no_purchase_after_the_data_at_risk_date_without_a_blocker(input in plan_input()) {
+        let plan = make_plan(&input, Catalog::builtin());
+        for line in plan.lines() {
+            if let (Some(purchase_on), Some(deadline)) = (line.dates.purchase_on, line.dates.data_at_risk_after) {
+                if purchase_on > deadline {
+                    prop_assert!(line.has_blocker(), "{} buys on {} after {} without a blocker", &line.subscription_id, purchase_on, deadline);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_input_gives_the_same_plan(input in plan_input()) {
+        let catalog = Catalog::builtin();
+        let (first, second) = (make_plan(&input, catalog), make_plan(&input.clone(), catalog));
+        prop_assert_eq!(plan_to_json(&first, Lang::Fr), plan_to_json(&second, Lang::Fr));
+        prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn no_input_makes_the_planner_or_its_renderings_panic(input in plan_input()) {
+        let plan = make_plan(&input, Catalog::builtin());
+        for lang in Lang::ALL {
+            let json = plan_to_json(&plan, lang);
+            prop_assert!(json.get("schema_version").is_some());
+            prop_assert!(!plan_to_markdown(&plan, lang).is_empty());
+        }
+    }
+}
