@@ -1,0 +1,96 @@
+//! `cspplan plan` end to end: files in, documented JSON or Markdown out, exit codes.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn cspplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cspplan")).arg("plan").args(args).output().expect("cspplan runs")
+}
+
+fn temporary_file(name: &str, contents: &str) -> PathBuf {
+    let directory = std::env::temp_dir().join(format!("cspplan-plan-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).expect("a temporary directory");
+    let path = directory.join(name);
+    std::fs::write(&path, contents).expect("a temporary file");
+    path
+}
+
+fn json(output: &Output) -> Value {
+    assert!(output.status.success(), "exit {:?}: {}", output.status.code(), String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("JSON on standard output")
+}
+
+#[test]
+fn a_template_csv_gives_the_documented_json() {
+    let path = temporary_file("template.csv", &csp_planner::import::template_csv());
+    let plan = json(&cspplan(&[path.to_str().unwrap_or_default(), "--partner-country", "FR", "--as-of", "2026-05-01"]));
+    assert_eq!(plan["schema_version"], 1);
+    assert_eq!(plan["rules_as_of"], "2026-11-24");
+    let line = &plan["customers"][0]["lines"][0];
+    for key in ["subscription_id", "product", "path", "target", "seats", "dates", "findings"] {
+        assert!(line.get(key).is_some(), "a line has `{key}`");
+    }
+    for key in ["term_end", "auto_renew_off_by", "purchase_on", "cancel_window_ends", "data_at_risk_after"] {
+        assert!(line["dates"].get(key).is_some(), "dates have `{key}`");
+    }
+    for key in ["sku_id", "sku_part_number", "name"] {
+        assert!(line["target"].get(key).is_some(), "target has `{key}`");
+    }
+    let finding = &line["findings"][0];
+    for key in ["rule", "severity", "message"] {
+        assert!(finding.get(key).is_some(), "a finding has `{key}`");
+    }
+    assert_eq!(plan["customers"][0]["lines"][1]["path"], "partner_transfer");
+}
+
+#[test]
+fn a_saved_plan_input_is_read_as_a_draft_and_french_is_available() {
+    let input = serde_json::to_string(&csp_planner::demo::demo_input(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default())).expect("serializable");
+    let path = temporary_file("draft.json", &input);
+    let plan = json(&cspplan(&[path.to_str().unwrap_or_default(), "--lang", "fr", "--as-of", "2026-11-24"]));
+    assert_eq!(plan["lang"], "fr");
+    assert_eq!(plan["customers"][0]["name"], "Contoso Rénovation SAS");
+    assert_eq!(plan["customers"][0]["lines"].as_array().map(Vec::len), Some(14));
+    assert!(plan["blockers"].as_u64().unwrap_or_default() > 0, "the demo has blockers and still exits 0");
+    let messages = plan["customers"][0]["lines"][0]["findings"].to_string();
+    assert!(messages.contains("fenêtre") || messages.contains("annulable"), "{messages}");
+}
+
+#[test]
+fn markdown_is_available() {
+    let output = cspplan(&["--demo", "--format", "md", "--as-of", "2026-11-24"]);
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("# CSP migration plan"));
+    assert!(text.contains("| Subscription | Product | Path |"));
+}
+
+#[test]
+fn unreadable_inputs_and_bad_arguments_exit_2_with_a_message() {
+    let missing = cspplan(&["/no/such/file.csv"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read /no/such/file.csv"));
+
+    let garbage = temporary_file("garbage.bin", "\u{0}\u{1}\u{2} not a table");
+    let unreadable = cspplan(&[garbage.to_str().unwrap_or_default()]);
+    assert_eq!(unreadable.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unreadable.stderr).contains("no subscription could be read"));
+
+    let bad_date = cspplan(&["--demo", "--as-of", "24/11/2026"]);
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_date.stderr).contains("--as-of"));
+
+    assert_eq!(cspplan(&[]).status.code(), Some(2));
+    assert_eq!(cspplan(&["--demo", "--lang", "de"]).status.code(), Some(2));
+    assert_eq!(cspplan(&["--demo", "--partner-country", "France!"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_as_of_date_defaults_to_today() {
+    let plan = json(&cspplan(&["--demo"]));
+    let as_of = plan["as_of"].as_str().unwrap_or_default();
+    assert_eq!(as_of.len(), 10, "{as_of}");
+    assert!(as_of.as_bytes()[4] == b'-' && as_of >= "2026-01-01", "{as_of}");
+}
