@@ -182,8 +182,8 @@ fn estimate_term(days: i64) -> Term {
     }
 }
 
-fn sku_key(sku_id: &Option<String>, sku_part_number: &Option<String>) -> Option<String> {
-    sku_id.clone().or_else(|| sku_part_number.as_ref().map(|part| format!("part:{}", part.to_ascii_uppercase())))
+fn part_key(part: &str) -> String {
+    format!("part:{}", part.to_ascii_uppercase())
 }
 
 /// Joins SKU items and directory subscriptions on `skuId` (or the part number
@@ -192,8 +192,13 @@ fn sku_key(sku_id: &Option<String>, sku_part_number: &Option<String>) -> Option<
 pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinResult {
     let mut issues = Vec::new();
     let mut subscriptions = Vec::new();
-    let sku_by_key: HashMap<String, usize> =
-        skus.iter().enumerate().filter_map(|(at, sku)| sku_key(&sku.sku_id, &sku.sku_part_number).map(|key| (key, at))).collect();
+    // Each SKU by its id and by its part number, the first item of a key winning.
+    let mut sku_by_key: HashMap<String, usize> = HashMap::new();
+    for (at, sku) in skus.iter().enumerate() {
+        for key in [sku.sku_id.clone(), sku.sku_part_number.as_deref().map(part_key)].into_iter().flatten() {
+            sku_by_key.entry(key).or_insert(at);
+        }
+    }
     let mut subscriptions_per_sku: HashMap<usize, usize> = HashMap::new();
     let matched: Vec<Option<usize>> = directory
         .iter()
@@ -202,11 +207,8 @@ pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinRes
             let by_part = item
                 .sku_part_number
                 .as_ref()
-                .and_then(|part| sku_by_key.get(&format!("part:{}", part.to_ascii_uppercase())));
-            let found = by_id.or(by_part).copied().or_else(|| {
-                let part = item.sku_part_number.as_ref()?;
-                skus.iter().position(|sku| sku.sku_part_number.as_ref().is_some_and(|other| other.eq_ignore_ascii_case(part)))
-            });
+                .and_then(|part| sku_by_key.get(&part_key(part)));
+            let found = by_id.or(by_part).copied();
             if let Some(at) = found {
                 *subscriptions_per_sku.entry(at).or_default() += 1;
             }

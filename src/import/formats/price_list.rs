@@ -3,6 +3,8 @@
 //! EffectiveEndDate): a source of unit prices, applied to the subscriptions
 //! of the same offer, term and billing plan.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -165,13 +167,39 @@ fn fit(price: &PriceEntry, subscription: &Subscription) -> Option<u32> {
 }
 
 /// Gives each subscription without a price the best-fitting listed price.
-/// Prices read from the subscription's own file are kept.
+/// Prices read from the subscription's own file are kept. A full price list
+/// has a few hundred thousand rows, so prices are indexed by offer and title
+/// rather than compared with every subscription.
 pub fn apply_prices(prices: &[PriceEntry], subscriptions: &mut [Subscription]) {
     if prices.is_empty() {
         return;
     }
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (at, price) in prices.iter().enumerate() {
+        by_key.entry(price.offer_prefix().to_ascii_uppercase()).or_default().push(at);
+        for title in [&price.sku_title, &price.product_title] {
+            let key = header_key(title);
+            if !key.is_empty() {
+                let entry = by_key.entry(key).or_default();
+                if entry.last() != Some(&at) {
+                    entry.push(at);
+                }
+            }
+        }
+    }
     for subscription in subscriptions.iter_mut().filter(|subscription| subscription.unit_price.is_none()) {
-        let best = prices.iter().filter_map(|price| fit(price, subscription).map(|score| (score, price))).max_by_key(|(score, _)| *score);
+        let offer_key = subscription.offer_id.as_deref().map(|offer| {
+            let mut parts = offer.split(':');
+            format!("{}:{}", parts.next().unwrap_or_default(), parts.next().unwrap_or_default()).to_ascii_uppercase()
+        });
+        let product_key = header_key(&subscription.product);
+        let candidates = offer_key
+            .iter()
+            .chain(std::iter::once(&product_key))
+            .filter_map(|key| by_key.get(key))
+            .flatten()
+            .filter_map(|&at| prices.get(at));
+        let best = candidates.filter_map(|price| fit(price, subscription).map(|score| (score, price))).max_by_key(|(score, _)| *score);
         if let Some((_, price)) = best {
             subscription.unit_price = Some(price.unit_price);
             if !price.currency.is_empty() {
