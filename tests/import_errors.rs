@@ -175,6 +175,14 @@ fn duplicate_ids_are_suffixed_and_reported() {
 }
 
 #[test]
+fn an_empty_graph_answer_says_so() {
+    let outcome = import(vec![text_file("empty.json", r#"{"@odata.context": "x", "value": []}"#)]);
+    assert_eq!(only_issue(&outcome).kind, IssueKind::EmptyJsonList);
+    let outcome = import(vec![text_file("numbers.json", "[1, 2]")]);
+    assert_eq!(only_issue(&outcome).kind, IssueKind::JsonWithoutSubscriptions);
+}
+
+#[test]
 fn a_json_list_of_another_shape_waits_for_a_mapping() {
     let json = r#"[{"Produit": "Microsoft 365 E3", "Licences": 12, "Fin": "2026-06-30"}]"#;
     let outcome = import(vec![text_file("export.json", json)]);

@@ -138,6 +138,7 @@ pub enum IssueKind {
     NotATable { looks_like: FileKind },
     InvalidJson { line: usize, column: usize, problem: JsonProblem },
     JsonWithoutSubscriptions,
+    EmptyJsonList,
     UnreadableWorkbook { detail: String },
     UnreadableTable { detail: String },
     SheetNotFound { sheet: String, available: Vec<String> },
@@ -207,7 +208,7 @@ impl IssueKind {
         match self {
             TooLarge { .. } | EmptyFile | NotATable { .. } | InvalidJson { .. } | JsonWithoutSubscriptions
             | UnreadableWorkbook { .. } | UnreadableTable { .. } | SheetNotFound { .. } | NoHeaderRow | MissingIdentity => Severity::Error,
-            TableNotRecognised { .. } | AmbiguousDateOrder { .. } | MissingColumns { .. } | DuplicateSubscriptionId { .. }
+            TableNotRecognised { .. } | EmptyJsonList | AmbiguousDateOrder { .. } | MissingColumns { .. } | DuplicateSubscriptionId { .. }
             | MissingValue | SeatsUnknown | InvalidCount { .. } | InvalidDate { .. } | AmbiguousDate { .. } | InvalidValue { .. } => {
                 Severity::Warning
             }
@@ -246,6 +247,9 @@ impl IssueKind {
                     "This JSON file is valid but holds no list of subscriptions or licenses the importer knows (Graph subscribedSkus or directory/subscriptions, Partner Center subscriptions).",
                     "Ce fichier JSON est valide mais ne contient aucune liste d’abonnements ou de licences connue (Graph subscribedSkus ou directory/subscriptions, abonnements Partner Center).",
                 )
+                .into(),
+            IssueKind::EmptyJsonList => lang
+                .pick("This JSON file holds an empty list: there is no subscription to import.", "Ce fichier JSON contient une liste vide : il n’y a aucun abonnement à importer.")
                 .into(),
             IssueKind::UnreadableWorkbook { detail } => match lang {
                 Lang::En => format!("This Excel workbook cannot be read ({detail}). Open it in Excel and save it again as .xlsx or CSV."),

@@ -282,6 +282,7 @@ fn import_json(
                 report.header_line = None;
                 keep_table_extras(extras, &ctx.file.clone(), outcome);
             }
+            None if items.is_empty() => ctx.file_issue(IssueKind::EmptyJsonList),
             None => ctx.file_issue(IssueKind::JsonWithoutSubscriptions),
         },
     }
