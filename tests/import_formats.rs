@@ -376,3 +376,19 @@ fn every_fixture_together_keeps_ids_unique() {
     assert!(outcome.report.formats.iter().all(|file| file.format.is_some()), "{:#?}", outcome.report.formats);
     let _ = issues_of(&outcome, "planner-template.csv");
 }
+
+#[test]
+fn graph_join_falls_back_on_the_part_number() {
+    let skus = r#"{"value": [{"skuId": "c7df2760-2c81-4ef7-b578-5b5392b571df", "skuPartNumber": "ENTERPRISEPREMIUM", "consumedUnits": 9, "prepaidUnits": {"enabled": 10}}]}"#;
+    let directory = r#"{"value": [{"id": "x1", "skuPartNumber": "enterprisepremium", "status": "Enabled", "totalLicenses": 10, "isTrial": true}]}"#;
+    let files = [
+        InputFile { name: "skus.json".into(), bytes: skus.as_bytes().to_vec() },
+        InputFile { name: "subscriptions.json".into(), bytes: directory.as_bytes().to_vec() },
+    ];
+    let outcome = import_files(&files, &ImportOptions::default());
+    assert_eq!(outcome.subscriptions.len(), 1);
+    let joined = &outcome.subscriptions[0];
+    assert_eq!(joined.sku_id.as_deref(), Some("c7df2760-2c81-4ef7-b578-5b5392b571df"));
+    assert_eq!((joined.seats_total, joined.seats_assigned, joined.trial), (10, Some(9), true));
+    assert_eq!(outcome.report.merged, 1);
+}
