@@ -66,6 +66,10 @@ crate::texts! {
         CloseDraft => "Close this draft", "Fermer ce brouillon";
         OpenFailed => "The draft “{name}” could not be opened: {reason}.", "Le brouillon « {name} » n’a pas pu être ouvert : {reason}.";
         DownloadFailed => "{file} could not be downloaded: {reason}.", "{file} n’a pas pu être téléchargé : {reason}.";
+        ReasonUnavailable => "this browser does not let the app use its storage", "ce navigateur ne laisse pas l’application utiliser son stockage";
+        ReasonQuota => "the storage is full", "le stockage est plein";
+        ReasonUnreadable => "the value saved under this draft is unreadable ({reason}) and is kept untouched", "la valeur enregistrée pour ce brouillon est illisible ({reason}) et reste intacte";
+        ReasonBrowser => "the browser refused: {reason}", "le navigateur a refusé : {reason}";
         NotFound => "it is no longer saved in this browser", "il n’est plus enregistré dans ce navigateur";
     }
 }

@@ -273,7 +273,7 @@ impl Drafts {
             }
             Err(LoadError::Decode(_) | LoadError::Missing) => {
                 // The stored value under this id is unreadable: it is never written over.
-                self.save_failed(&draft, StorageError::Unreadable("the saved value is damaged".into()));
+                self.save_failed(&draft, StorageError::Unreadable("damaged".into()));
                 self.keep_unsaved(draft);
                 return;
             }
@@ -300,12 +300,11 @@ impl Drafts {
             return;
         }
         let name = display_name(&draft.name);
-        let reason = storage_error_text(&error);
         self.problems.report(move |lang| {
             if quota {
                 fill(DraftsText::QuotaExceeded, lang, &[("name", name.clone())])
             } else {
-                fill(DraftsText::SaveFailed, lang, &[("name", name.clone()), ("reason", reason.clone())])
+                fill(DraftsText::SaveFailed, lang, &[("name", name.clone()), ("reason", storage_error_text(&error, lang))])
             }
         });
     }
@@ -393,7 +392,7 @@ impl Drafts {
         self.problems.report(move |lang| {
             let reason = match &error {
                 LoadError::Missing => DraftsText::NotFound.get(lang).to_string(),
-                LoadError::Storage(error) => storage_error_text(error),
+                LoadError::Storage(error) => storage_error_text(error, lang),
                 LoadError::Decode(error) => actions::decode_error_text(error, lang),
             };
             fill(DraftsText::OpenFailed, lang, &[("name", name.clone()), ("reason", reason)])
@@ -405,13 +404,14 @@ fn display_name(name: &str) -> String {
     if name.trim().is_empty() { "…".to_string() } else { name.to_string() }
 }
 
-/// Technical, so the same in both languages; the sentence around it is translated.
-fn storage_error_text(error: &StorageError) -> String {
+/// What the browser refused, as the middle of a sentence; the browser's own
+/// error names and messages stay as the browser wrote them.
+fn storage_error_text(error: &StorageError, lang: Lang) -> String {
     match error {
-        StorageError::Unavailable => "local storage is unavailable".into(),
-        StorageError::QuotaExceeded => "QuotaExceededError".into(),
-        StorageError::Unreadable(reason) => reason.clone(),
-        StorageError::Browser(reason) => reason.clone(),
+        StorageError::Unavailable => DraftsText::ReasonUnavailable.get(lang).to_string(),
+        StorageError::QuotaExceeded => DraftsText::ReasonQuota.get(lang).to_string(),
+        StorageError::Unreadable(reason) => fill(DraftsText::ReasonUnreadable, lang, &[("reason", reason.clone())]),
+        StorageError::Browser(reason) => fill(DraftsText::ReasonBrowser, lang, &[("reason", reason.clone())]),
     }
 }
 
