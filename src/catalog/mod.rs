@@ -306,5 +306,11 @@ pub fn clean_cell(cell: &str) -> String {
 /// The key lookups compare: lower case, every kind of space removed, so
 /// "Office 365 E3", "office365e3" and "Office\u{a0}365 E3 " all match.
 pub fn lookup_key(text: &str) -> String {
+    if text.is_ascii() {
+        // The common case, byte by byte: no Unicode tables to consult.
+        let mut key = String::with_capacity(text.len());
+        key.extend(text.bytes().filter(|byte| !byte.is_ascii_whitespace()).map(|byte| char::from(byte.to_ascii_lowercase())));
+        return key;
+    }
     text.chars().filter(|character| !character.is_whitespace()).flat_map(char::to_lowercase).collect()
 }

@@ -168,7 +168,7 @@ fn assign_transfer_batches(lines: &mut [PlanLine], source_partners: &[&str]) -> 
     for ((index, line), source) in lines.iter().enumerate().zip(source_partners) {
         // Only new-commerce subscriptions of another partner can be transferred (P2P-TRANSFER).
         if line.path == MigrationPath::PartnerTransfer && line.channel == crate::model::Channel::CspNce {
-            by_source.entry(crate::catalog::lookup_key(source)).or_default().push(index);
+            by_source.entry(source.trim().to_ascii_lowercase()).or_default().push(index);
         }
     }
     let mut batch = 0u32;

@@ -65,8 +65,9 @@ const SPECIAL_VARIANT_MARKERS: &[&str] = &[
 const NON_SEAT_MARKERS: &[&str] = &["pay-as-you-go", "pay as you go", "capacity", "credits", "payg", "metered"];
 
 pub(super) fn is_non_seat_name(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    NON_SEAT_MARKERS.iter().any(|marker| lower.contains(marker))
+    // The markers are ASCII, so comparing ASCII case-insensitively needs no lower-cased copy.
+    let bytes = name.as_bytes();
+    NON_SEAT_MARKERS.iter().any(|marker| bytes.windows(marker.len()).any(|window| window.eq_ignore_ascii_case(marker.as_bytes())))
 }
 
 /// How many ranked alternatives a line shows.

@@ -1,5 +1,39 @@
 //! The plan as documented JSON (the `cspplan plan` output) and as Markdown, with
 //! every message in the chosen language.
+//!
+//! The JSON, `schema_version` 1 (fields may be added; none is renamed or removed
+//! without a new version). Dates are `YYYY-MM-DD` or `null`.
+//!
+//! ```text
+//! {
+//!   "schema_version": 1, "rules_as_of": "2026-11-24", "as_of": "…", "lang": "en|fr",
+//!   "catalog": "built-in, 2026-11-24", "partner": { "name", "country", "market" },
+//!   "blockers": 2, "rules_fired": ["REL-1", …],
+//!   "customers": [{
+//!     "name", "tenant_id", "tenant_country", "market", "blockers",
+//!     "findings": [ finding ],                        customer-wide (region, MCA, GDAP, caps…)
+//!     "lines": [{
+//!       "subscription_id", "product", "channel", "status",
+//!       "path": "partner_transfer|ea_channel_transfer|repurchase|blocked|not_migrated",
+//!       "recommended_path", "source_sku": { "sku_id", "sku_part_number", "name" } | null,
+//!       "target": { "sku_id", "sku_part_number", "name", "add_on", "same_as_source", "chosen_by_user" } | null,
+//!       "candidates": [{ "sku_id", "sku_part_number", "name", "add_on", "shared_workloads",
+//!                        "missing_workloads", "plans_lost", "plans_gained" }],
+//!       "seats", "seats_source_total", "seats_assigned",
+//!       "dates": { "term_end", "term_end_estimated", "auto_renew_off_by", "transfer_on",
+//!                  "purchase_on", "cancel_window_ends", "cutover_on", "data_at_risk_after" },
+//!       "overlap_days", "overlap_cost", "currency", "reassign_licenses", "credit_eligible",
+//!       "transfer_batch", "overrides_applied", "findings": [ finding ], "source": { "file", "line" }
+//!     }],
+//!     "checklist": [{ "order", "actor": "partner|customer", "due_on", "rule", "code", "text", "subscription_ids" }],
+//!     "totals": [{ "key", "name", "seats_before", "seats_after" }],
+//!     "key_dates": { "relationship_request_on", "ready_on", "first_purchase_on", "last_purchase_on",
+//!                    "first_term_end", "earliest_data_at_risk_after", "last_cutover_on" },
+//!     "rules_fired": ["…"]
+//!   }]
+//! }
+//! finding = { "rule": "EXPIRED-30", "severity": "blocker|warning|info", "code": "purchase_too_late", "message": "…" }
+//! ```
 
 use serde_json::{json, Value};
 
