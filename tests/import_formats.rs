@@ -297,6 +297,7 @@ fn french_windows_1252_handmade_list_is_mapped_then_imported() {
     let standard = &outcome.subscriptions[0];
     assert_eq!((standard.seats_total, standard.seats_assigned), (1200, Some(1180)));
     assert_eq!((standard.unit_price, standard.auto_renew), (Some(10.5), Some(true)));
+    assert_eq!(standard.currency.as_deref(), Some("EUR"), "from the € of the price");
     assert_eq!(standard.term_end, date(2026, 3, 31));
     let apps = &outcome.subscriptions[1];
     assert_eq!(apps.term_end, date(2026, 11, 4), "04/11/2026 read day first, as the file's other dates prove");

@@ -47,10 +47,15 @@ fn decode_utf16(bytes: &[u8], little_endian: bool) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TextEncoding {
+    #[serde(rename = "utf-8")]
     Utf8,
+    #[serde(rename = "utf-8-bom")]
     Utf8Bom,
+    #[serde(rename = "utf-16le")]
     Utf16Le,
+    #[serde(rename = "utf-16be")]
     Utf16Be,
+    #[serde(rename = "windows-1252")]
     Windows1252,
 }
 

@@ -13,7 +13,7 @@ use super::formats::{no_finishing, FinishRow};
 use super::mapping::{ColumnMapping, Field};
 use super::report::{RejectedRow, RowCounts};
 use super::values::{
-    clean_cell, header_key, is_nce_offer_id, parse_billing, parse_bool, parse_channel, parse_count, parse_country,
+    clean_cell, currency_in_amount, header_key, is_nce_offer_id, parse_billing, parse_bool, parse_channel, parse_count, parse_country,
     parse_currency, parse_date, parse_guid, parse_number, parse_status, parse_term, DateOrder, DateOrderVotes,
     DateProblem,
 };
@@ -457,7 +457,13 @@ pub(crate) fn apply_field(
             subscription.channel = ctx.read_with(header, cell, ValueKind::Channel, parse_channel).unwrap_or_default();
         }
         Field::OwnerTenantId => subscription.owner_tenant_id = Some(parse_guid(cell).unwrap_or_else(|| cell.to_owned())),
-        Field::UnitPrice => subscription.unit_price = ctx.read_number(header, cell),
+        Field::UnitPrice => {
+            subscription.unit_price = ctx.read_number(header, cell);
+            // A currency column, when there is one, is read after and wins.
+            if subscription.unit_price.is_some() && subscription.currency.is_none() {
+                subscription.currency = currency_in_amount(cell);
+            }
+        }
         Field::Currency => subscription.currency = ctx.read_with(header, cell, ValueKind::Currency, parse_currency),
     }
     Ok(())

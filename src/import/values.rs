@@ -541,6 +541,18 @@ pub fn parse_currency(cell: &str) -> Option<String> {
     (cell.len() == 3 && cell.bytes().all(|b| b.is_ascii_alphabetic())).then(|| cell.to_ascii_uppercase())
 }
 
+/// The currency an amount is written in (`10,50 €`, `USD 31.30`), if it says.
+pub fn currency_in_amount(cell: &str) -> Option<String> {
+    if cell.contains('€') {
+        return Some("EUR".into());
+    }
+    if cell.contains('£') {
+        return Some("GBP".into());
+    }
+    let letters: String = cell.chars().filter(char::is_ascii_alphabetic).collect();
+    (letters.len() == 3).then(|| letters.to_ascii_uppercase())
+}
+
 /// An ISO 3166-1 alpha-2 code from a code or the English or French name of a
 /// country partners commonly serve.
 pub fn parse_country(cell: &str) -> Option<String> {
@@ -706,6 +718,9 @@ mod tests {
         assert!(is_nce_offer_id("CFQ7TTC0LH18:0001"));
         assert!(!is_nce_offer_id("796B6B5F-613C-4E24-A17C-EBA730D49C02"));
         assert_eq!(parse_currency("€").as_deref(), Some("EUR"));
+        assert_eq!(currency_in_amount("10,50 €").as_deref(), Some("EUR"));
+        assert_eq!(currency_in_amount("usd 31.30").as_deref(), Some("USD"));
+        assert_eq!(currency_in_amount("31.30"), None);
         assert_eq!(parse_country("Belgique").as_deref(), Some("BE"));
     }
 }
