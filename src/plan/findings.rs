@@ -411,6 +411,8 @@ pub(crate) fn fill(template: &str, values: &FindingValues, lang: Lang) -> String
                 let name = &after[..end];
                 match values.get(name) {
                     Some(FindingValue::Text(value)) => text.push_str(translate_token(value, lang)),
+                    // French writes a decimal comma: 130,19 EUR.
+                    Some(value @ FindingValue::Amount(_)) if lang == Lang::Fr => text.push_str(&value.as_text().replace('.', ",")),
                     Some(value) => text.push_str(&value.as_text()),
                     None => text.push('?'),
                 }
