@@ -260,6 +260,9 @@ test('large files: progress shown, and the longest main-thread task measured', a
           window.__longestTask = Math.max(window.__longestTask, entry.duration);
         }
       }).observe({ type: 'longtask', buffered: false });
+      window.__progress = [];
+      const progress = document.querySelector('[data-testid="import-progress"]');
+      new MutationObserver(() => window.__progress.push(progress.textContent)).observe(progress, { childList: true, subtree: true, characterData: true });
     });
     const header = 'customer,tenant_country,subscription_id,product,sku_part_number,sku_id,seats_total,seats_assigned,term,billing,term_start,term_end,auto_renew,status,channel,unit_price,currency';
     const rows = [header];
@@ -267,7 +270,10 @@ test('large files: progress shown, and the longest main-thread task measured', a
       rows.push(`Fabrikam SAS,FR,sub-${line},Office 365 E3,ENTERPRISEPACK,6fd2c87f-b296-42f0-b197-1e91e994b900,${10 + (line % 90)},5,P1Y,annual,2025-09-01,2026-08-31,true,active,direct,20.60,EUR`);
     }
     const big = { name: 'ten-thousand-rows.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) };
-    const reference = join(root, 'data', 'licensing-service-plan-reference.csv');
+    const reference = {
+      name: 'licensing-service-plan-reference.csv', mimeType: 'text/csv',
+      buffer: await readFile(join(root, 'data', 'licensing-service-plan-reference.csv')),
+    };
     const started = Date.now();
     await page.getByTestId('file-input').setInputFiles([big, reference]);
     await page.getByTestId('import-report').waitFor({ timeout: 120_000 });
@@ -275,11 +281,46 @@ test('large files: progress shown, and the longest main-thread task measured', a
     const imported = (await counts(page)).imported;
     await page.getByTestId('nav-import').click();
     const catalog = await page.getByTestId('catalog-status').innerText();
-    const { longest, longTasks } = await page.evaluate(() => ({ longest: window.__longestTask, longTasks: window.__longTasks }));
+    const { longest, longTasks, progress } = await page.evaluate(() => ({ longest: window.__longestTask, longTasks: window.__longTasks, progress: window.__progress }));
+    assert.ok(progress.some((text) => /Reading file 1 of 2/.test(text)), `progress shown: ${JSON.stringify(progress)}`);
+    assert.ok(progress.some((text) => /Importing 2 file/.test(text)), `progress shown: ${JSON.stringify(progress)}`);
     console.log(`large import: 10,000-row CSV (${Math.round(big.buffer.length / 1024)} KB) + full licensing table: ${elapsed} ms in all, `
       + `longest main-thread task ${Math.round(longest)} ms, ${longTasks} task(s) over 50 ms; ${imported} rows imported; catalog: ${catalog}`);
     assert.equal(imported, 10_000);
     assert.match(catalog, /Loaded from licensing-service-plan-reference\.csv/);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('files dropped on the drop zone are imported; the steps fit a 390 px wide screen', async () => {
+  const { context, record, page } = await openApp('fr-FR');
+  try {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await newPlan(page);
+    await screenshot(page, 'flow-import-fr-390');
+    const template = await readFile(fixture('planner-template.csv'), 'utf8');
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped-template.csv', { type: 'text/csv' }));
+      const zone = document.querySelector('.drop-zone');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, template);
+    await page.getByTestId('import-report').waitFor();
+    assert.match(await page.getByTestId('import-file').first().innerText(), /dropped-template\.csv[\s\S]*Modèle du planificateur/);
+    assert.equal((await counts(page)).imported, 3);
+    const wider = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wider <= 390, `the review step fits 390 px (scroll width ${wider})`);
+    await screenshot(page, 'flow-review-fr-390');
+    await page.getByTestId('nav-customer').click();
+    await page.getByTestId('customer-country').waitFor();
+    assert.equal(await page.getByTestId('customer-country').inputValue(), 'FR', 'the tenant country comes from the file');
+    assert.match(await page.getByTestId('customer-name').inputValue(), /Fabrikam SAS/);
+    await screenshot(page, 'flow-customer-fr-390');
+    await assertAccessible(page, 'customer step at 390 px');
+    assert.deepEqual(record.foreignRequests, []);
     assert.deepEqual(record.pageErrors, []);
   } finally {
     await context.close();

@@ -13,7 +13,9 @@ use crate::i18n::import_ui::ImportText;
 use crate::i18n::Lang;
 use crate::import::{template_csv, InputFile, Issue, IssueKind, MAX_FILE_BYTES};
 use crate::ui::flow::files::{files_of, read_file, revoke_url, text_blob_url, yield_to_browser};
-use crate::ui::flow::session::{add_files, pasted_name, remove_file, run_import};
+use crate::ui::flow::session::{
+    add_files, has_licensing_tables, load_licensing_tables, merge_import, pasted_name, prepare_import, remove_file,
+};
 use crate::ui::flow::customer_step::prefill_partner;
 use crate::ui::lang::use_lang;
 use crate::ui::problems::{use_problems, Problems};
@@ -80,12 +82,21 @@ async fn import_read_files(workspace: Workspace, problems: Problems, files: Vec<
     add_files(workspace, files);
     let count = workspace.with_import_session(|session| session.files.len());
     progress.set(Some(Progress::Importing { files: count }));
+    // Each heavy part runs in a task of its own, with a turn for the browser in between.
     yield_to_browser().await;
-    let imported = run_import(workspace, problems);
-    progress.set(None);
-    if imported {
-        workspace.step.set(Step::Review);
+    let Some(mut prepared) = prepare_import(workspace) else {
+        progress.set(None);
+        return;
+    };
+    if has_licensing_tables(&prepared) {
+        yield_to_browser().await;
+        load_licensing_tables(workspace, problems, &mut prepared);
     }
+    yield_to_browser().await;
+    merge_import(workspace, prepared);
+    yield_to_browser().await;
+    progress.set(None);
+    workspace.step.set(Step::Review);
 }
 
 #[component]

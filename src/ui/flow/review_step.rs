@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use crate::i18n::import_ui::ImportText;
 use crate::i18n::Lang;
 use crate::import::{DateOrder, FileReport, FormatId, Issue, IssueKind, RejectedRow, RowCounts, Severity};
-use crate::model::Channel;
+use crate::model::{Channel, Subscription};
 use crate::ui::flow::mapper::ColumnMapper;
 use crate::ui::flow::session::{override_format, retry_rejected_row, set_channel, set_date_order, set_unknown_channels};
 use crate::ui::lang::use_lang;
 use crate::ui::problems::use_problems;
-use crate::ui::workspace::use_workspace;
+use crate::ui::workspace::{use_workspace, Workspace};
 
 /// Issues listed before "show all": a 10,000-row file with a warning per row
 /// should not build 10,000 list items unless asked.
@@ -184,7 +184,10 @@ fn file_details(file: &FileReport, lang: Lang) -> String {
     if let Some(dialect) = file.dialect {
         let separator = match dialect.delimiter {
             b'\t' => ImportText::Tab.get(lang).to_owned(),
-            other => format!("« {} »", other as char),
+            other => match lang {
+                Lang::En => format!("“{}”", other as char),
+                Lang::Fr => format!("« {} »", other as char),
+            },
         };
         parts.push(ImportText::Separator.get(lang).replace("{separator}", &separator));
     }
@@ -409,6 +412,24 @@ fn RejectedRowEditor(row: RejectedRow) -> impl IntoView {
     }
 }
 
+/// The product as the user knows it: exports that give only a SKU part number
+/// (Graph, PowerShell) get the catalog's display name next to it.
+fn product_name(workspace: Workspace, subscription: &Subscription) -> String {
+    let only_a_code = subscription.sku_part_number.as_deref() == Some(subscription.product.as_str())
+        || subscription.sku_id.as_deref() == Some(subscription.product.as_str());
+    if !only_a_code {
+        return subscription.product.clone();
+    }
+    let known = workspace.with_catalog(|catalog| {
+        let by_id = subscription.sku_id.as_deref().and_then(|sku_id| catalog.by_sku_id(sku_id));
+        by_id.or_else(|| catalog.by_sku_part_number(&subscription.product)).map(|product| product.name.clone())
+    });
+    match known {
+        Some(name) => format!("{name} ({})", subscription.product),
+        None => subscription.product.clone(),
+    }
+}
+
 /// The channel of each subscription whose file did not say where it was bought.
 #[component]
 fn ChannelSection() -> impl IntoView {
@@ -426,7 +447,7 @@ fn ChannelSection() -> impl IntoView {
                         .iter()
                         .filter(|subscription| subscription.channel == Channel::Unknown || asked_ids.contains(&subscription.subscription_id))
                         .map(|subscription| {
-                            (subscription.subscription_id.clone(), subscription.product.clone(), subscription.seats_total, subscription.channel)
+                            (subscription.subscription_id.clone(), product_name(workspace, subscription), subscription.seats_total, subscription.channel)
                         })
                         .collect::<Vec<_>>()
                 })

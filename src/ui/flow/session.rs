@@ -64,19 +64,58 @@ fn options_for(session: &ImportSession, draft: Option<&Draft>) -> ImportOptions 
     options
 }
 
-/// Imports every file of the session again and merges the outcome into the
-/// draft; returns whether anything was imported (to move to the review step).
-pub fn run_import(workspace: Workspace, problems: Problems) -> bool {
+/// What the importer made of the session's files, before it reaches the draft.
+pub struct PreparedImport {
+    outcome: ImportOutcome,
+    file_names: HashSet<String>,
+    mappings: Vec<ColumnMapping>,
+}
+
+/// Runs the importer over every file of the session; `None` without files.
+pub fn prepare_import(workspace: Workspace) -> Option<PreparedImport> {
     let (files, options) = workspace.with_import_session(|session| {
         let options = workspace.draft.with_untracked(|draft| options_for(session, draft.as_ref()));
         (session.files.clone(), options)
     });
     if files.is_empty() {
-        return false;
+        return None;
     }
     let outcome = import_files(&files, &options);
-    load_licensing_tables(workspace, problems, &outcome);
-    let file_names: HashSet<String> = files.iter().map(|file| file.name.clone()).collect();
+    let file_names = files.iter().map(|file| file.name.clone()).collect();
+    Some(PreparedImport { outcome, file_names, mappings: options.mappings })
+}
+
+/// Whether the files held a licensing reference table (a separate, heavy step).
+pub fn has_licensing_tables(prepared: &PreparedImport) -> bool {
+    !prepared.outcome.licensing_tables.is_empty()
+}
+
+/// A copy of Microsoft's licensing table among the files replaces the
+/// built-in catalog; one that cannot be read is reported and changes nothing.
+pub fn load_licensing_tables(workspace: Workspace, problems: Problems, prepared: &mut PreparedImport) {
+    for (file, text) in std::mem::take(&mut prepared.outcome.licensing_tables) {
+        match Catalog::from_reference_csv(&text) {
+            Ok(catalog) => {
+                let modified_ms = workspace.with_import_session(|session| {
+                    session.modified_ms.iter().find(|(name, _)| *name == file).map(|(_, modified)| *modified)
+                });
+                let dated = modified_ms.and_then(date_of_ms);
+                let catalog = catalog.with_source_label(file.clone(), dated);
+                workspace.loaded_catalog.set(Some(Arc::new(LoadedCatalog { file, dated, catalog })));
+            }
+            Err(error) => {
+                let detail = error.to_string();
+                problems.report(move |lang| {
+                    ImportText::CatalogUnreadable.get(lang).replace("{file}", &file).replace("{detail}", &detail)
+                });
+            }
+        }
+    }
+}
+
+/// Puts what the importer found into the draft and the session.
+pub fn merge_import(workspace: Workspace, prepared: PreparedImport) {
+    let PreparedImport { outcome, file_names, mappings } = prepared;
     let mut channel_asked = workspace.with_import_session(|session| session.channel_asked.clone());
     for subscription in &outcome.subscriptions {
         if subscription.channel == Channel::Unknown {
@@ -84,12 +123,20 @@ pub fn run_import(workspace: Workspace, problems: Problems) -> bool {
         }
     }
     let ImportOutcome { subscriptions, report, unmapped_tables, .. } = outcome;
-    workspace.update_draft(|draft| merge_into_draft(draft, &file_names, subscriptions, report, &options.mappings));
+    workspace.update_draft(|draft| merge_into_draft(draft, &file_names, subscriptions, report, &mappings));
     workspace.update_import_session(|session| {
-        session.options.mappings = options.mappings;
+        session.options.mappings = mappings;
         session.unmapped = unmapped_tables;
         session.channel_asked = channel_asked;
     });
+}
+
+/// Imports every file of the session again and merges the outcome into the
+/// draft, in one go (the review step's changes); returns whether there were files.
+pub fn run_import(workspace: Workspace, problems: Problems) -> bool {
+    let Some(mut prepared) = prepare_import(workspace) else { return false };
+    load_licensing_tables(workspace, problems, &mut prepared);
+    merge_import(workspace, prepared);
     true
 }
 
@@ -185,30 +232,6 @@ fn name_the_customer(draft: &mut Draft) {
     }
     if draft.name.trim().is_empty() {
         draft.name = draft.input.customer.name.clone();
-    }
-}
-
-/// A copy of Microsoft's licensing table among the files replaces the
-/// built-in catalog; one that cannot be read is reported and changes nothing.
-fn load_licensing_tables(workspace: Workspace, problems: Problems, outcome: &ImportOutcome) {
-    for (file, text) in &outcome.licensing_tables {
-        match Catalog::from_reference_csv(text) {
-            Ok(catalog) => {
-                let modified_ms = workspace.with_import_session(|session| {
-                    session.modified_ms.iter().find(|(name, _)| name == file).map(|(_, modified)| *modified)
-                });
-                let dated = modified_ms.and_then(date_of_ms);
-                let catalog = catalog.with_source_label(file.clone(), dated);
-                workspace.loaded_catalog.set(Some(Arc::new(LoadedCatalog { file: file.clone(), dated, catalog })));
-            }
-            Err(error) => {
-                let file = file.clone();
-                let detail = error.to_string();
-                problems.report(move |lang| {
-                    ImportText::CatalogUnreadable.get(lang).replace("{file}", &file).replace("{detail}", &detail)
-                });
-            }
-        }
     }
 }
 
