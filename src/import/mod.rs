@@ -18,7 +18,7 @@
 mod decode;
 mod detect;
 mod error;
-pub mod formats;
+mod formats;
 mod json;
 mod mapping;
 mod report;
