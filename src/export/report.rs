@@ -373,13 +373,14 @@ fn assumptions(document: &mut Document, plan: &Plan, input: &PlanInput, lang: La
             items.push(vec![
                 assumed(),
                 Span::Text(format!(
-                    " {} {} {} ({}{}).",
+                    " {} {} {} {} ({}{}).",
                     or_dash(&customer.name),
                     lang.pick(
                         "accepts the reseller relationship, and the Microsoft Customer Agreement where needed, within",
                         "accepte la relation de revendeur, et le Contrat client Microsoft si nécessaire, sous"
                     ),
-                    format!("{} {}", settings.acceptance_days, lang.pick("days", "jours")),
+                    settings.acceptance_days,
+                    lang.pick("days", "jours"),
                     lang.pick("by ", "au plus tard le "),
                     format::date(ready_on, lang),
                 )),
@@ -389,9 +390,10 @@ fn assumptions(document: &mut Document, plan: &Plan, input: &PlanInput, lang: La
     items.push(vec![
         assumed(),
         Span::Text(format!(
-            " {} {} {}",
+            " {} {} {} {}",
             lang.pick("purchases are planned", "les achats sont prévus"),
-            format!("{} {}", settings.purchase_lead_days, lang.pick("days", "jours")),
+            settings.purchase_lead_days,
+            lang.pick("days", "jours"),
             lang.pick(
                 "before the source term end, so the new subscription's 7-day cancellation window covers the cut-over.",
                 "avant la fin d’engagement d’origine, pour que la fenêtre d’annulation de 7 jours du nouvel abonnement couvre la bascule."

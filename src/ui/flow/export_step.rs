@@ -30,39 +30,6 @@ const PRINT_ATTRIBUTE: &str = "data-print";
 /// Countries whose customers read French first; anyone else gets the interface language.
 const FRENCH_SPEAKING: [&str; 5] = ["FR", "BE", "LU", "MC", "CH"];
 
-/// The CSS custom property the print stylesheet's running header reads.
-const RUNNING_HEADER_PROPERTY: &str = "--running-header";
-
-/// Sets (or with `None` removes) a custom property on `<html>` through the CSSOM,
-/// which the page's Content-Security-Policy allows, unlike a `style` attribute.
-/// Reached through `Reflect` so that no web-sys feature is added for one call.
-fn set_root_property(name: &str, value: Option<&str>) {
-    use wasm_bindgen::JsCast;
-    let Some(root) = document().document_element() else { return };
-    let Ok(style) = js_sys::Reflect::get(&root, &"style".into()) else { return };
-    let method = if value.is_some() { "setProperty" } else { "removeProperty" };
-    let Some(function) = js_sys::Reflect::get(&style, &method.into()).ok().and_then(|function| function.dyn_into::<js_sys::Function>().ok()) else { return };
-    // A failure only loses the running header on paper, never the report.
-    let _ = match value {
-        Some(value) => function.call2(&style, &name.into(), &value.into()),
-        None => function.call1(&style, &name.into()),
-    };
-}
-
-/// A CSS string literal: quotes and backslashes escaped, line breaks as spaces.
-fn css_string(text: &str) -> String {
-    let escaped: String = text
-        .chars()
-        .flat_map(|character| match character {
-            '"' => vec!['\\', '"'],
-            '\\' => vec!['\\', '\\'],
-            character if character.is_control() => vec![' '],
-            character => vec![character],
-        })
-        .collect();
-    format!("\"{escaped}\"")
-}
-
 fn span_view(span: &Span) -> AnyView {
     match span.clone() {
         Span::Text(text) => text.into_any(),
@@ -208,24 +175,25 @@ pub fn ExportStep() -> impl IntoView {
         }
     };
 
-    // The running header of printed pages: the customer and the plan date, kept in
-    // step with the plan and the language, removed when the step closes.
-    Effect::new(move |_| {
-        let ui = lang.get();
-        let header = plan.with(|plan| {
-            plan.as_ref().map(|plan| {
-                let title = format!("{}{}{}", ui.pick("Migration plan", "Plan de migration"), ui.pick(": ", " : "), plan_customer_name(plan));
-                css_string(&format!("{title} – {}", crate::i18n::format::date(plan.as_of, ui)))
-            })
-        });
-        set_root_property(RUNNING_HEADER_PROPERTY, header.as_deref());
-    });
-    on_cleanup(|| set_root_property(RUNNING_HEADER_PROPERTY, None));
-
     let report_view = move || {
         let ui = lang.get();
         let input = workspace.draft.with(|draft| draft.as_ref().map(|draft| draft.input.clone()))?;
-        plan.with(|plan| plan.as_ref().map(|plan| document_view(&partner_report(plan, &input, ui), ExportText::Checkbox.get(ui))))
+        plan.with(|plan| {
+            plan.as_ref().map(|plan| {
+                // Printed on every page (see style/print.css); hidden on screen, where the title is enough.
+                let running_header = format!(
+                    "{}{}{} – {}",
+                    ui.pick("Migration plan", "Plan de migration"),
+                    ui.pick(": ", " : "),
+                    plan_customer_name(plan),
+                    crate::i18n::format::date(plan.as_of, ui)
+                );
+                view! {
+                    <div class="running-header" aria-hidden="true">{running_header}</div>
+                    {document_view(&partner_report(plan, &input, ui), ExportText::Checkbox.get(ui))}
+                }
+            })
+        })
     };
     let letter_view = move || {
         let chosen = letter_lang.get();
