@@ -88,6 +88,17 @@ test('autosave shows the time, a reload returns to the open draft, hiding the pa
     await page.getByTestId('customer-name').waitFor();
     assert.equal(await page.getByTestId('customer-name').inputValue(), 'Contoso Flushed');
 
+    // The page becoming hidden (another tab, a closed laptop) saves at once too.
+    await page.getByTestId('customer-name').fill('Contoso Hidden');
+    const customerStoredWhenHidden = await page.evaluate((prefix) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      const key = Object.keys(localStorage).find((candidate) => candidate.startsWith(prefix));
+      return JSON.parse(localStorage.getItem(key)).summary.customer;
+    }, DRAFT_PREFIX);
+    assert.equal(customerStoredWhenHidden, 'Contoso Hidden');
+    await page.evaluate(() => { delete document.visibilityState; });
+
     await page.getByTestId('lang-switch').selectOption('fr');
     await page.getByTestId('customer-name').fill('Contoso Français');
     await waitSaved(page);
