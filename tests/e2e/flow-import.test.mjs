@@ -234,6 +234,15 @@ test('a newer licensing table replaces the catalog, and the built-in one comes b
     await newPlan(page);
     const status = page.getByTestId('catalog-status');
     assert.match(await status.innerText(), /Built-in copy/);
+
+    // The template downloads from a blob: URL, with no server involved.
+    const link = page.getByTestId('template-download');
+    assert.match(await link.getAttribute('href'), /^blob:/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.equal(download.suggestedFilename(), 'csp-planner-template.csv');
+    const template = await readFile(await download.path(), 'utf8');
+    assert.match(template, /sku_part_number/);
+
     await page.getByTestId('file-input').setInputFiles([fixture('licensing-reference-excerpt.csv'), fixture('planner-template.csv')]);
     await page.getByTestId('import-report').waitFor();
     await page.getByTestId('nav-import').click();
@@ -321,6 +330,22 @@ test('files dropped on the drop zone are imported; the steps fit a 390 px wide s
     await screenshot(page, 'flow-customer-fr-390');
     await assertAccessible(page, 'customer step at 390 px');
     assert.deepEqual(record.foreignRequests, []);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the demo plan opens ready to plan, with its customer and partner filled in', async () => {
+  const { context, record, page } = await openApp('en-US');
+  try {
+    await page.getByTestId('open-demo').click();
+    await page.getByTestId('nav-plan').waitFor();
+    assert.equal(await page.getByTestId('nav-plan').getAttribute('aria-current'), 'step');
+    await page.getByTestId('nav-customer').click();
+    await page.getByTestId('customer-country').waitFor();
+    assert.notEqual(await page.getByTestId('customer-country').inputValue(), '');
+    assert.notEqual(await page.getByTestId('partner-country').inputValue(), '');
     assert.deepEqual(record.pageErrors, []);
   } finally {
     await context.close();
