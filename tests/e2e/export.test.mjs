@@ -102,6 +102,10 @@ test('each download is a valid file that says what the plan says', async () => {
     assert.equal(draft.input.customer.name, CUSTOMER);
     assert.deepEqual(draft.input.subscriptions.map((line) => line.subscription_id).sort(), parsed.data.map((row) => row['Subscription ID']).sort());
     assert.equal(draft.input.subscriptions.find((line) => line.subscription_id === 'HAND-015')?.product, FORMULA);
+    // The app's own draft file (the drafts bar's export) holds the identical draft.
+    const appDraft = JSON.parse((await download(page, 'draft-export')).bytes.toString('utf8'));
+    assert.deepEqual(draft, appDraft.draft);
+    assert.equal(exported.draft.schema_version, appDraft.schema_version);
     // A second export of the unchanged draft holds the identical draft.
     const again = JSON.parse((await download(page, 'export-json')).bytes.toString('utf8'));
     assert.deepEqual(again.draft.draft, draft);
@@ -176,6 +180,19 @@ test('the printed report is a PDF with the customer and the first blocker, witho
     assert.ok(pageTexts.length >= 2 && pageTexts.every((pageText) => pageText.includes('Migration plan: Contoso Rénovation SAS')), 'running header on every page');
     const pages = Number(execFileSync('/usr/bin/pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1]);
     assert.ok(pages >= 2, `${pages} pages`);
+
+    // "Print the letter" marks the page so that the letter alone is printed; the
+    // marking is what the button does around window.print(), which a test cannot drive.
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByTestId('letter-language').selectOption('fr');
+    await page.evaluate(() => document.body.setAttribute('data-print', 'letter'));
+    await page.emulateMedia({ media: 'print' });
+    const letterPdf = join(dir, 'letter.pdf');
+    await writeFile(letterPdf, await page.pdf({ format: 'A4' }));
+    const letterText = squeeze(execFileSync('/usr/bin/pdftotext', [letterPdf, '-'], { encoding: 'utf8' }));
+    assert.match(letterText, /Ce que nous vous demandons/);
+    assert.ok(!letterText.includes(words), 'the report is not printed with the letter');
+    await page.evaluate(() => document.body.removeAttribute('data-print'));
     await page.emulateMedia({ media: 'screen' });
   } finally {
     await context.close();
