@@ -60,6 +60,11 @@ pub fn line_label(line: &PlanLine) -> String {
     format!("{} ({})", line.product.trim(), line.subscription_id)
 }
 
+/// `France` for `FR`; a code the markets table does not know stays as it is.
+fn country_label(code: &str, lang: Lang) -> String {
+    crate::markets::country(code).map_or_else(|| code.to_string(), |country| country.display_name(lang).to_string())
+}
+
 fn or_dash(text: &str) -> &str {
     if text.trim().is_empty() {
         "–"
@@ -74,15 +79,19 @@ pub fn partner_report(plan: &Plan, input: &PlanInput, lang: Lang) -> Document {
     let title = format!("{}{}{}", lang.pick("Migration plan", "Plan de migration"), lang.pick(": ", " : "), or_dash(&customer_name));
     let mut document = Document::new(lang, title);
 
-    let partner = match (&plan.partner_country, &plan.partner_market) {
-        (Some(country), Some(market)) => format!("{} ({country}, {} {market})", or_dash(&plan.partner_name), lang.pick("CSP market", "marché CSP")),
-        (Some(country), None) => format!("{} ({country})", or_dash(&plan.partner_name)),
+    let market_label = |id: &str| crate::markets::markets().iter().find(|market| market.id == id).map_or_else(|| id.to_string(), |market| market.label(lang).to_string());
+    let partner = match (plan.partner_country.as_deref(), plan.partner_market.as_deref()) {
+        (Some(country), Some(market)) => {
+            format!("{} ({}, {} {})", or_dash(&plan.partner_name), country_label(country, lang), lang.pick("CSP market", "marché CSP"), market_label(market))
+        }
+        (Some(country), None) => format!("{} ({})", or_dash(&plan.partner_name), country_label(country, lang)),
         _ => or_dash(&plan.partner_name).to_string(),
     };
     let mut facts = Vec::new();
     for customer in &plan.customers {
         let mut value = or_dash(&customer.name).to_string();
-        let details: Vec<&str> = [customer.tenant_country.as_deref(), customer.tenant_id.as_deref()].into_iter().flatten().collect();
+        let country = customer.tenant_country.as_deref().map(|code| country_label(code, lang));
+        let details: Vec<&str> = [country.as_deref(), customer.tenant_id.as_deref()].into_iter().flatten().collect();
         if !details.is_empty() {
             value.push_str(&format!(" ({})", details.join(lang.pick(", tenant ", ", locataire "))));
         }
