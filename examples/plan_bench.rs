@@ -42,6 +42,17 @@ unsafe impl GlobalAlloc for CountingAllocator {
 #[global_allocator]
 static GLOBAL: CountingAllocator = CountingAllocator;
 
+/// CPU time of this process (user + system) in milliseconds, from `/proc/self/stat`
+/// on Linux: on a busy machine it tells the planner's cost apart from time spent
+/// waiting for a core. `None` elsewhere.
+fn process_cpu_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks * 10.0) // USER_HZ is 100 on Linux
+}
+
 fn big_input(as_of: NaiveDate) -> PlanInput {
     let demo = demo_input(as_of);
     let mut input = PlanInput { subscriptions: Vec::with_capacity(SUBSCRIPTIONS), ..demo.clone() };
@@ -66,15 +77,20 @@ fn main() {
     let mut lines = 0;
     let mut allocations = 0;
     let runs = std::env::var("PLAN_BENCH_RUNS").ok().and_then(|runs| runs.parse().ok()).unwrap_or(RUNS).max(1);
+    let cpu_before = process_cpu_ms();
     for _ in 0..runs {
         let allocations_before = ALLOCATIONS.load(Ordering::Relaxed);
         let start = Instant::now();
         let plan = make_plan(&input, catalog);
         timings.push(start.elapsed().as_secs_f64() * 1000.0);
+        if std::env::var_os("PLAN_BENCH_VERBOSE").is_some() {
+            println!("run: {:.1} ms", timings[timings.len() - 1]);
+        }
         allocations = ALLOCATIONS.load(Ordering::Relaxed) - allocations_before;
         lines = plan.lines().count();
         assert_eq!(plan.customers.len(), CUSTOMERS);
     }
+    let cpu_per_plan = cpu_before.zip(process_cpu_ms()).map(|(before, after)| (after - before) / runs as f64);
     timings.sort_by(f64::total_cmp);
     println!(
         "make_plan: {SUBSCRIPTIONS} subscriptions, {CUSTOMERS} customers, {lines} lines: best {:.1} ms, median {:.1} ms over {runs} runs",
@@ -82,5 +98,8 @@ fn main() {
         timings[runs / 2]
     );
     println!("size of a plan line: {} bytes, of a finding: {} bytes", std::mem::size_of::<csp_planner::plan::PlanLine>(), std::mem::size_of::<csp_planner::plan::Finding>());
+    if let Some(cpu) = cpu_per_plan {
+        println!("CPU time per plan (includes dropping the previous plan): {cpu:.0} ms");
+    }
     println!("allocations per plan: {allocations} ({:.1} per line)", allocations as f64 / lines.max(1) as f64);
 }

@@ -312,34 +312,75 @@ impl<'de> Deserialize<'de> for FindingValue {
     }
 }
 
-/// Named values, in the order they were added; serialized as a JSON object.
+/// Most values a message shows (checked by a test over every template).
+pub const MAX_VALUES: usize = 5;
+
+/// Named values, in the order they were added; serialized as a JSON object. Kept
+/// inline rather than in a heap vector: a large plan holds millions of them.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct FindingValues(Vec<(Cow<'static, str>, FindingValue)>);
+pub struct FindingValues([Option<(&'static str, FindingValue)>; MAX_VALUES]);
 
 impl FindingValues {
     pub fn get(&self, name: &str) -> Option<&FindingValue> {
-        self.0.iter().find(|(key, _)| key == name).map(|(_, value)| value)
+        self.iter().find(|(key, _)| *key == name).map(|(_, value)| value)
     }
 
+    /// Sets a value; names are the `{placeholders}` of the templates. A sixth name
+    /// is dropped (no template has that many).
     pub fn insert(&mut self, name: &'static str, value: FindingValue) {
-        match self.0.iter_mut().find(|(key, _)| key == name) {
-            Some((_, existing)) => *existing = value,
-            None => self.0.push((Cow::Borrowed(name), value)),
+        for slot in &mut self.0 {
+            match slot {
+                Some((key, existing)) if *key == name => {
+                    *existing = value;
+                    return;
+                }
+                Some(_) => {}
+                None => {
+                    *slot = Some((name, value));
+                    return;
+                }
+            }
         }
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &FindingValue)> {
-        self.0.iter().map(|(key, value)| (key.as_ref(), value))
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &FindingValue)> {
+        self.0.iter().map_while(|slot| slot.as_ref().map(|(key, value)| (*key, value)))
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0[0].is_none()
     }
+}
+
+/// The placeholder names of every template, so values read back from JSON get
+/// the same `'static` names; names no template uses are dropped.
+fn known_name(name: &str) -> Option<&'static str> {
+    use std::sync::OnceLock;
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            let templates = FindingCode::ALL
+                .iter()
+                .flat_map(|code| Lang::ALL.map(|lang| code.template(lang)))
+                .chain(super::checklist::StepCode::ALL.iter().flat_map(|code| Lang::ALL.map(|lang| code.template(lang))));
+            let mut names: Vec<&'static str> = templates.flat_map(placeholder_names).collect();
+            names.sort_unstable();
+            names.dedup();
+            names
+        })
+        .iter()
+        .find(|known| **known == name)
+        .copied()
+}
+
+/// The `{name}` placeholders of a template, in order.
+pub(crate) fn placeholder_names(template: &'static str) -> impl Iterator<Item = &'static str> {
+    template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
 }
 
 impl Serialize for FindingValues {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(key, value)| (key.as_ref(), value)))
+        serializer.collect_map(self.iter())
     }
 }
 
@@ -356,11 +397,13 @@ impl<'de> Deserialize<'de> for FindingValues {
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FindingValues, A::Error> {
-                let mut values = Vec::new();
+                let mut values = FindingValues::default();
                 while let Some((key, value)) = map.next_entry::<String, FindingValue>()? {
-                    values.push((Cow::Owned(key), value));
+                    if let Some(name) = known_name(&key) {
+                        values.insert(name, value);
+                    }
                 }
-                Ok(FindingValues(values))
+                Ok(values)
             }
         }
 
@@ -504,6 +547,18 @@ mod tests {
             let (en, fr) = (code.template(Lang::En), code.template(Lang::Fr));
             assert_ne!(en, fr, "{code:?} is not translated");
             assert_eq!(placeholders(en), placeholders(fr), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn no_template_needs_more_values_than_a_finding_holds() {
+        let step_templates = crate::plan::StepCode::ALL.iter().flat_map(|code| Lang::ALL.map(|lang| code.template(lang)));
+        let finding_templates = FindingCode::ALL.iter().flat_map(|code| Lang::ALL.map(|lang| code.template(lang)));
+        for template in finding_templates.chain(step_templates) {
+            let mut names: Vec<&str> = placeholder_names(template).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert!(names.len() <= MAX_VALUES, "{template}");
         }
     }
 

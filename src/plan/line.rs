@@ -108,7 +108,7 @@ pub(super) fn plan_line(
     let line_override = line_override.unwrap_or(&empty_override);
     let product_index = resolution.product_index;
     let mut findings = resolution.findings;
-    findings.reserve(12);
+    findings.reserve(8);
     let mut overrides_applied = Vec::new();
 
     let seats = match line_override.seats {
