@@ -78,8 +78,8 @@ step_codes! {
         "Schedule the EA channel transfer \"renew to CSP\" so each CSP subscription starts when its EA term ends: {items}.",
         "Planifier le transfert de canal EA « renouvellement vers CSP » pour que chaque abonnement CSP démarre à la fin de son engagement EA : {items}.";
     Purchase => Prov1,
-        "Buy in CSP, same seat counts: {items}.",
-        "Acheter dans CSP, avec le même nombre de licences : {items}.";
+        "Buy in CSP (seats as planned per line): {items}.",
+        "Acheter dans CSP (licences prévues ligne par ligne) : {items}.";
     PurchaseUndated => Prov1,
         "Buy in CSP once the source term end is known: {items}.",
         "Acheter dans CSP dès que la fin d’engagement de la source est connue : {items}.";
