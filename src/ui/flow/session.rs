@@ -327,7 +327,13 @@ pub fn set_unknown_channels(workspace: Workspace, channel: Channel) {
 
 /// The name a pasted table gets in the report, numbered so several pastes stay apart.
 pub fn pasted_name(workspace: Workspace, lang: Lang) -> String {
-    let taken = workspace.with_import_session(|session| session.files.iter().map(|file| file.name.clone()).collect::<Vec<_>>());
+    // Names of files imported before a reload count too: a new paste must not replace what they gave.
+    let mut taken = workspace.with_import_session(|session| session.files.iter().map(|file| file.name.clone()).collect::<Vec<_>>());
+    workspace.draft.with_untracked(|draft| {
+        if let Some(draft) = draft {
+            taken.extend(draft.import.report.formats.iter().map(|file| file.file.clone()));
+        }
+    });
     let stem = ImportText::PastedTableName.get(lang);
     (1..)
         .map(|number| format!("{stem} {number}"))
