@@ -59,7 +59,6 @@ crate::texts! {
         ClearFilters => "Clear filters", "Effacer les filtres";
         NoMatch => "No line matches these filters.", "Aucune ligne ne correspond à ces filtres.";
         ColProduct => "Subscription", "Abonnement";
-        ColChannel => "Source", "Source";
         ColPath => "Path", "Parcours";
         ColTarget => "Target offer", "Offre cible";
         ColSeats => "Seats", "Licences";
@@ -84,8 +83,6 @@ crate::texts! {
         SameOfferLong => "Same offer as the source: no license reassignment.", "Même offre que la source : pas de réattribution de licences.";
         ReassignNeeded => "Licenses must be reassigned at cut-over.", "Les licences doivent être réattribuées lors de la bascule.";
         CandidatesHeading => "Ranked equivalents", "Équivalents classés";
-        CandidateRank => "Rank", "Rang";
-        CandidateOffer => "Offer", "Offre";
         CandidateShared => "Core workloads kept", "Services essentiels conservés";
         CandidateMissing => "Core workloads missing", "Services essentiels manquants";
         PlansLost => "Service plans lost ({count})", "Plans de service perdus ({count})";
@@ -145,16 +142,16 @@ crate::texts! {
         TimelineHeading => "Timeline", "Chronologie";
         TimelineDesc => "Per subscription: the source term end, the CSP purchase with its 7-day cancellation window, the day to turn off auto-renew and the last day before data is at risk; today's date is marked.",
                         "Par abonnement : la fin d’engagement source, l’achat CSP et son délai d’annulation de 7 jours, la date limite pour désactiver le renouvellement automatique et le dernier jour avant que les données soient en danger ; la date du jour est indiquée.";
-        TimelineShowing => "Showing {shown} of {total} lines: the dated lines of the table's filter, except those not migrated, soonest term end first.",
-                           "{shown} lignes affichées sur {total} : les lignes datées du filtre du tableau, hors lignes non migrées, fin d’engagement la plus proche en premier.";
+        TimelineShowing => "Lines shown: {shown} of {total}, from the table's filter (lines not migrated are left out), soonest term end first.",
+                           "Lignes affichées : {shown} sur {total}, selon le filtre du tableau (hors lignes non migrées), fin d’engagement la plus proche en premier.";
         TimelineEmpty => "No line of the current filter has dates to show.", "Aucune ligne du filtre actuel n’a de dates à afficher.";
         TimelineToday => "Today", "Aujourd’hui";
         TimelineTermEnd => "Term end", "Fin d’engagement";
         TimelinePurchase => "CSP purchase", "Achat CSP";
         TimelineCancelWindow => "7-day cancellation window", "Délai d’annulation de 7 jours";
-        TimelineAutoRenewOff => "Auto-renew off by", "Renouvellement automatique désactivé avant le";
+        TimelineAutoRenewOff => "Last day to turn off auto-renew", "Dernier jour pour désactiver le renouvellement automatique";
         TimelineExpired => "Expired (30 days, users keep access)", "Expiré (30 jours, les utilisateurs gardent l’accès)";
-        TimelineDataAtRisk => "Data at risk after", "Données en danger après le";
+        TimelineDataAtRisk => "Last day before data is at risk", "Dernier jour avant que les données soient en danger";
         TimelineLegend => "Legend", "Légende";
         TimelineAsList => "The timeline as a list", "La chronologie sous forme de liste";
         TimelineScrollHint => "Scroll sideways to see the whole timeline.", "Faites défiler horizontalement pour voir toute la chronologie.";
@@ -171,6 +168,28 @@ pub fn path_label(path: MigrationPath, lang: Lang) -> &'static str {
         MigrationPath::Repurchase => lang.pick("Buy in CSP", "Achat dans CSP"),
         MigrationPath::Blocked => lang.pick("Blocked", "Bloqué"),
         MigrationPath::NotMigrated => lang.pick("Not migrated", "Non migré"),
+    }
+}
+
+/// The short name of a path, for the lines table.
+pub fn path_short_label(path: MigrationPath, lang: Lang) -> &'static str {
+    match path {
+        MigrationPath::PartnerTransfer => lang.pick("P2P transfer", "Transfert P2P"),
+        MigrationPath::EaChannelTransfer => lang.pick("EA transfer", "Transfert EA"),
+        MigrationPath::Repurchase => lang.pick("Buy in CSP", "Achat CSP"),
+        MigrationPath::Blocked => lang.pick("Blocked", "Bloqué"),
+        MigrationPath::NotMigrated => lang.pick("Not migrated", "Non migré"),
+    }
+}
+
+/// The short name of a channel, for the lines table.
+pub fn channel_short_label(channel: Channel, lang: Lang) -> &'static str {
+    match channel {
+        Channel::Direct => "Direct",
+        Channel::Ea => "EA",
+        Channel::CspNce => lang.pick("CSP new commerce", "CSP new commerce"),
+        Channel::CspLegacy => lang.pick("CSP legacy", "CSP historique"),
+        Channel::Unknown => lang.pick("channel unknown", "canal inconnu"),
     }
 }
 

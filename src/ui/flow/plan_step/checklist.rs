@@ -10,8 +10,8 @@ use crate::plan::{Actor, ChecklistStep};
 use crate::rules::rule;
 use crate::ui::lang::use_lang;
 
-/// Steps shown before "show all": a plan of thousands of lines has hundreds of
-/// dated steps, and the first ones are those that matter this week.
+/// Steps shown before "show all" (over all customers): a plan of thousands of
+/// lines has hundreds of dated steps, and the first ones matter this week.
 const FIRST_STEPS: usize = 40;
 
 fn step_item(step: &ChecklistStep, lang: Lang) -> impl IntoView {
@@ -52,30 +52,34 @@ pub(super) fn Checklist() -> impl IntoView {
         view_state.plan.with(|plan| {
             let Some(plan) = plan else { return ().into_any() };
             let several = plan.customers.len() > 1;
-            let mut hidden = 0;
-            let customers = plan
-                .customers
-                .iter()
-                .map(|customer| {
-                    let limit = if everything { usize::MAX } else { FIRST_STEPS };
-                    hidden += customer.checklist.len().saturating_sub(limit);
-                    let title = several.then(|| {
-                        let name = if customer.name.trim().is_empty() { PlanText::Unnamed.get(lang).to_string() } else { customer.name.clone() };
-                        view! { <h3>{fill(PlanText::ChecklistFor.get(lang), &[("customer", &name)])}</h3> }
-                    });
-                    let steps = if customer.checklist.is_empty() {
-                        view! { <p class="muted">{PlanText::ChecklistEmpty.get(lang)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ol class="checklist-steps">
-                                {customer.checklist.iter().take(limit).map(|step| step_item(step, lang)).collect_view()}
-                            </ol>
-                        }
-                        .into_any()
-                    };
-                    view! { {title} {steps} }
-                })
-                .collect_view();
+            let total: usize = plan.customers.iter().map(|customer| customer.checklist.len()).sum();
+            let mut budget = if everything { usize::MAX } else { FIRST_STEPS };
+            let mut parts = Vec::new();
+            for customer in &plan.customers {
+                if budget == 0 {
+                    break;
+                }
+                let shown = customer.checklist.len().min(budget);
+                budget -= shown;
+                let title = several.then(|| {
+                    let name = if customer.name.trim().is_empty() { PlanText::Unnamed.get(lang).to_string() } else { customer.name.clone() };
+                    view! { <h3>{fill(PlanText::ChecklistFor.get(lang), &[("customer", &name)])}</h3> }
+                });
+                let steps = if customer.checklist.is_empty() {
+                    view! { <p class="muted">{PlanText::ChecklistEmpty.get(lang)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="checklist-steps">
+                            {customer.checklist.iter().take(shown).map(|step| step_item(step, lang)).collect_view()}
+                        </ol>
+                    }
+                    .into_any()
+                };
+                parts.push((shown, view! { {title} {steps} }));
+            }
+            let customers = parts;
+            let hidden = total - customers.iter().map(|(shown, _)| shown).sum::<usize>();
+            let customers = customers.into_iter().map(|(_, view)| view).collect_view();
             view! {
                 {customers}
                 {(hidden > 0).then(|| view! {

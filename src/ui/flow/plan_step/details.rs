@@ -25,7 +25,7 @@ fn workloads_text(workloads: &[CoreWorkload], lang: Lang) -> String {
 fn plans_view(plans: &[ServicePlan], heading: PlanText, lang: Lang) -> impl IntoView {
     let summary = fill(heading.get(lang), &[("count", &format::count(plans.len() as u64, lang))]);
     if plans.is_empty() {
-        return view! { <span class="muted">{summary}</span> }.into_any();
+        return view! { <p class="muted">{summary}</p> }.into_any();
     }
     let mut names: Vec<&str> = plans.iter().map(|plan| if plan.friendly_name.trim().is_empty() { plan.name.as_str() } else { plan.friendly_name.as_str() }).collect();
     names.sort_unstable_by_key(|name| name.to_lowercase());
@@ -39,7 +39,7 @@ fn plans_view(plans: &[ServicePlan], heading: PlanText, lang: Lang) -> impl Into
     .into_any()
 }
 
-fn candidate_row(rank: usize, candidate: &OfferCandidate, line: &PlanLine, lang: Lang) -> impl IntoView {
+fn candidate_item(rank: usize, candidate: &OfferCandidate, line: &PlanLine, lang: Lang) -> impl IntoView {
     let name = match &candidate.add_on {
         Some(add_on) => format!("{} + {}", candidate.offer.name, add_on.name),
         None => candidate.offer.name.clone(),
@@ -48,17 +48,21 @@ fn candidate_row(rank: usize, candidate: &OfferCandidate, line: &PlanLine, lang:
         target.sku_id == candidate.offer.sku_id && target.add_on.as_ref().map(|add_on| &add_on.sku_id) == candidate.add_on.as_ref().map(|add_on| &add_on.sku_id)
     });
     view! {
-        <tr class:current-target=is_target>
-            <td>{rank}</td>
-            <th scope="row">
+        <li class="candidate" class:current-target=is_target data-testid="candidate">
+            <p class="candidate-name">
+                <span class="candidate-rank">{format!("{rank}.")}</span>
                 {name}
                 {is_target.then(|| view! { <span class="tag">{PlanText::TargetHeading.get(lang)}</span> })}
-            </th>
-            <td>{workloads_text(&candidate.shared_workloads, lang)}</td>
-            <td>{workloads_text(&candidate.missing_workloads, lang)}</td>
-            <td>{plans_view(&candidate.plans_lost, PlanText::PlansLost, lang)}</td>
-            <td>{plans_view(&candidate.plans_gained, PlanText::PlansGained, lang)}</td>
-        </tr>
+            </p>
+            <dl>
+                <dt>{PlanText::CandidateShared.get(lang)}</dt>
+                <dd>{workloads_text(&candidate.shared_workloads, lang)}</dd>
+                <dt>{PlanText::CandidateMissing.get(lang)}</dt>
+                <dd>{workloads_text(&candidate.missing_workloads, lang)}</dd>
+            </dl>
+            {plans_view(&candidate.plans_lost, PlanText::PlansLost, lang)}
+            {plans_view(&candidate.plans_gained, PlanText::PlansGained, lang)}
+        </li>
     }
 }
 
@@ -122,24 +126,10 @@ fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
     let no_target = line.target.is_none().then(|| view! { <p class="muted">{PlanText::NoTarget.get(lang)}</p> });
     let candidates = (!line.candidates.is_empty()).then(|| {
         view! {
-            <div class="candidates-scroll" role="region" tabindex="0" aria-label=PlanText::CandidatesHeading.get(lang)>
-                <table class="candidates">
-                    <caption>{PlanText::CandidatesHeading.get(lang)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{PlanText::CandidateRank.get(lang)}</th>
-                            <th scope="col">{PlanText::CandidateOffer.get(lang)}</th>
-                            <th scope="col">{PlanText::CandidateShared.get(lang)}</th>
-                            <th scope="col">{PlanText::CandidateMissing.get(lang)}</th>
-                            <th scope="col">{PlanText::PlansLost.get(lang).replace(" ({count})", "")}</th>
-                            <th scope="col">{PlanText::PlansGained.get(lang).replace(" ({count})", "")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {line.candidates.iter().enumerate().map(|(index, candidate)| candidate_row(index + 1, candidate, line, lang)).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <h5 class="candidates-title">{PlanText::CandidatesHeading.get(lang)}</h5>
+            <ol class="candidates">
+                {line.candidates.iter().enumerate().map(|(index, candidate)| candidate_item(index + 1, candidate, line, lang)).collect_view()}
+            </ol>
         }
     });
     let seats_assigned = line.seats_assigned.map_or_else(|| PlanText::SeatsUnknown.get(lang).to_string(), |seats| format::count(u64::from(seats), lang));

@@ -90,7 +90,6 @@ pub(super) enum SortColumn {
     /// The plan's own order (by customer, then as imported).
     Plan,
     Product,
-    Channel,
     Path,
     Target,
     Seats,
@@ -115,7 +114,6 @@ fn compare_lines(column: SortColumn, a: &PlanLine, b: &PlanLine) -> std::cmp::Or
     match column {
         SortColumn::Plan => std::cmp::Ordering::Equal,
         SortColumn::Product => a.product.to_lowercase().cmp(&b.product.to_lowercase()),
-        SortColumn::Channel => a.channel.cmp(&b.channel),
         SortColumn::Path => a.path.cmp(&b.path),
         SortColumn::Target => {
             let name = |line: &PlanLine| line.target.as_ref().map(|target| target.name.to_lowercase());
@@ -250,11 +248,17 @@ pub(super) fn date_text(date: Option<chrono::NaiveDate>, lang: Lang) -> String {
 pub fn PlanStep() -> impl IntoView {
     let workspace = use_workspace();
     let lang = use_lang();
+    // How long the planner itself took, shown as `data-plan-ms` so the end-to-end
+    // measurements can tell the planner's time from the rendering's.
+    let plan_ms = RwSignal::new(0.0_f64);
     let plan = Memo::new(move |_| {
         workspace.draft.with(|draft| {
             let draft = draft.as_ref().filter(|draft| !draft.input.subscriptions.is_empty())?;
+            let started = js_sys::Date::now();
             // The catalog the user loaded in the import step, else the built-in one.
-            Some(Arc::new(workspace.with_catalog(|catalog| make_plan(&draft.input, catalog))))
+            let plan = workspace.with_catalog(|catalog| make_plan(&draft.input, catalog));
+            plan_ms.set(js_sys::Date::now() - started);
+            Some(Arc::new(plan))
         })
     });
     let view_state = PlanView::new(plan);
@@ -293,7 +297,7 @@ pub fn PlanStep() -> impl IntoView {
         })
     };
     view! {
-        <div class="plan-step">
+        <div class="plan-step" data-plan-ms=move || format!("{:.0}", plan_ms.get())>
             <header class="plan-head">
                 <h1>{move || PlanText::Title.get(lang.get())}</h1>
                 <p class="plan-context">{heading_info}</p>

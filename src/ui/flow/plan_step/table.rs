@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::{date_text, use_plan_view, FindingsFilter, LinePos, PlanView, SortColumn};
 use crate::i18n::format;
-use crate::i18n::plan_ui::{channel_label, fill, path_label, PlanText};
+use crate::i18n::plan_ui::{channel_short_label, fill, path_label, path_short_label, PlanText};
 use crate::i18n::Lang;
 use crate::model::MigrationPath;
 use crate::plan::Plan;
@@ -22,12 +22,11 @@ const HEADER_HEIGHT: f64 = 44.0;
 const OVERSCAN: usize = 6;
 /// The scroll area's height before it is measured.
 const DEFAULT_VIEWPORT: f64 = 520.0;
-const COLUMN_COUNT: usize = 8;
+const COLUMN_COUNT: usize = 7;
 
 fn column_label(column: SortColumn, lang: Lang) -> &'static str {
     match column {
         SortColumn::Plan | SortColumn::Product => PlanText::ColProduct.get(lang),
-        SortColumn::Channel => PlanText::ColChannel.get(lang),
         SortColumn::Path => PlanText::ColPath.get(lang),
         SortColumn::Target => PlanText::ColTarget.get(lang),
         SortColumn::Seats => PlanText::ColSeats.get(lang),
@@ -39,7 +38,6 @@ fn column_label(column: SortColumn, lang: Lang) -> &'static str {
 
 const COLUMNS: [(SortColumn, &str); COLUMN_COUNT] = [
     (SortColumn::Product, "col-product"),
-    (SortColumn::Channel, "col-channel"),
     (SortColumn::Path, "col-path"),
     (SortColumn::Target, "col-target"),
     (SortColumn::Seats, "col-seats"),
@@ -120,11 +118,12 @@ fn row_cells(plan: &Plan, pos: LinePos, lang: Lang) -> impl IntoView {
         <td class="col-product">
             <button type="button" class="line-button" data-row-button="">
                 <span class="line-product">{line.product.clone()}</span>
-                <span class="line-id">{line.subscription_id.clone()}</span>
+                <span class="line-id">{format!("{} · {}", line.subscription_id, channel_short_label(line.channel, lang))}</span>
             </button>
         </td>
-        <td class="col-channel">{channel_label(line.channel, lang)}</td>
-        <td class="col-path"><span class=format!("path-badge path-{}", line.path.id())>{path_label(line.path, lang)}</span></td>
+        <td class="col-path">
+            <span class=format!("path-badge path-{}", line.path.id()) title=path_label(line.path, lang)>{path_short_label(line.path, lang)}</span>
+        </td>
         <td class="col-target">
             {target.unwrap_or_else(|| "–".to_string())}
             {target_badge.map(|badge| view! { <span class="tag">{badge}</span> })}

@@ -232,6 +232,8 @@ fn chart(plan: &Plan, rows: &[TimelineRow], lang: Lang) -> impl IntoView {
     let width = scale.width();
     let height = TOP + rows.len() as f64 * ROW_HEIGHT + 8.0;
     let today_x = scale.x(plan.as_of);
+    // The label goes left of the line when there is no room on its right.
+    let (today_label_x, today_anchor) = if today_x + 170.0 > width { (today_x - 4.0, "end") } else { (today_x + 4.0, "start") };
     let months = scale.months();
     let view_box = format!("0 0 {width:.0} {height:.0}");
     view! {
@@ -259,7 +261,7 @@ fn chart(plan: &Plan, rows: &[TimelineRow], lang: Lang) -> impl IntoView {
             }).collect_view()}
             <g class="tl-today">
                 <line x1=today_x y1=14 x2=today_x y2=height - 2.0 />
-                <text x=today_x + 4.0 y=12>{format!("{} · {}", PlanText::TimelineToday.get(lang), format::date(plan.as_of, lang))}</text>
+                <text x=today_label_x y=12 text-anchor=today_anchor>{format!("{} · {}", PlanText::TimelineToday.get(lang), format::date(plan.as_of, lang))}</text>
             </g>
         </svg>
     }
