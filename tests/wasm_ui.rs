@@ -43,3 +43,41 @@ async fn start_screen_shows_its_actions_and_switches_language() {
     assert_eq!(document().document_element().and_then(|root| root.get_attribute("lang")).as_deref(), Some("fr"));
     container.remove();
 }
+
+fn click(container: &web_sys::HtmlElement, id: &str) {
+    let element: web_sys::HtmlElement = by_test_id(container, id).unwrap_or_else(|| panic!("{id} is on the page")).unchecked_into();
+    element.click();
+}
+
+#[wasm_bindgen_test]
+async fn export_step_shows_the_report_and_the_letter_in_its_own_language() {
+    let _ = web_sys::window().and_then(|window| window.local_storage().ok().flatten()).map(|storage| storage.set_item("csp-planner.lang", "en"));
+    let container = fresh_container();
+    let _mounted = leptos::mount::mount_to(container.clone(), App);
+    leptos::task::tick().await;
+    click(&container, "open-demo");
+    leptos::task::tick().await;
+    click(&container, "nav-export");
+    leptos::task::tick().await;
+
+    let report = by_test_id(&container, "export-report").expect("the partner report is shown");
+    let report_text = report.text_content().unwrap_or_default();
+    assert!(report_text.contains("Migration plan: Contoso Rénovation SAS"), "{report_text}");
+    assert!(report_text.contains("Blockers (") && report_text.contains("Assumptions and estimates"));
+    for id in ["export-csv", "export-json", "export-md", "export-ics", "csv-separator", "export-letter"] {
+        assert!(by_test_id(&container, id).is_some(), "{id}");
+    }
+
+    // The demo customer is in France: the letter starts in French, whatever the interface.
+    let letter = by_test_id(&container, "export-letter").expect("the letter is shown");
+    assert_eq!(letter.get_attribute("lang").as_deref(), Some("fr"));
+    assert!(letter.text_content().unwrap_or_default().contains("Ce que nous vous demandons"));
+    let letter_language: web_sys::HtmlSelectElement = by_test_id(&container, "letter-language").expect("a letter language").unchecked_into();
+    letter_language.set_value("en");
+    letter_language.dispatch_event(&web_sys::Event::new("change").expect("an event")).ok();
+    leptos::task::tick().await;
+    assert_eq!(letter.get_attribute("lang").as_deref(), Some("en"));
+    assert!(letter.text_content().unwrap_or_default().contains("What we ask you to do"));
+    assert!(report.text_content().unwrap_or_default().contains("Timeline"), "the report keeps the interface language");
+    container.remove();
+}
