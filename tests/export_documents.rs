@@ -265,3 +265,29 @@ fn the_letter_is_in_the_chosen_language_and_names_what_the_customer_does() {
     }
     assert!(!french.contains("What we ask"));
 }
+
+#[test]
+fn a_plan_of_several_customers_gives_one_section_and_one_letter_each() {
+    let mut input = input();
+    let mut second = input.subscriptions[0].clone();
+    second.customer = "Fabrikam Ltd".into();
+    second.subscription_id = "FAB-001".into();
+    input.subscriptions.push(second);
+    let plan = make_plan(&input, Catalog::builtin());
+    assert_eq!(plan.customers.len(), 2);
+    let report = to_markdown(&partner_report(&plan, &input, Lang::En));
+    assert!(report.starts_with("# Migration plan: Contoso Rénovation SAS +1\n"));
+    assert!(report.contains("\n## Contoso Rénovation SAS\n") && report.contains("\n## Fabrikam Ltd\n"));
+    let letter = customer_letter(&plan, Lang::Fr);
+    assert_eq!(letter.blocks.iter().filter(|block| matches!(block, csp_planner::export::Block::PageBreak)).count(), 1);
+    assert!(letter.plain_text().contains("Fabrikam Ltd"));
+    let calendar = plan_to_ics(&plan, Lang::En, stamp());
+    let lines = unfold(&calendar);
+    let mut uids: Vec<&String> = lines.iter().filter(|line| line.starts_with("UID:")).collect();
+    let count = uids.len();
+    uids.sort();
+    uids.dedup();
+    assert_eq!(uids.len(), count, "UIDs stay unique across customers");
+    assert!(lines.iter().any(|line| line.starts_with("SUMMARY:Fabrikam Ltd – ")));
+    assert_eq!(file_name(FileKind::Csv, &csp_planner::export::plan_customer_name(&plan), as_of(), Lang::En), "migration-plan-contoso-renovation-sas-1-2026-11-24.csv");
+}
