@@ -132,13 +132,13 @@ impl Field {
             Field::TenantId => &["tenantid", "customertenantid", "iddulocataire", "idlocataire", "idclient", "customerid", "directoryid", "accountid"],
             Field::TenantCountry => &["tenantcountry", "country", "pays", "paysdulocataire", "countrycode", "market", "marche", "usagelocation"],
             Field::SubscriptionId => &["subscriptionid", "idabonnement", "iddabonnement", "commercesubscriptionid", "legacysubscriptionid", "subscriptionnumber", "numerodabonnement", "abonnementid"],
-            Field::Product => &["product", "productname", "produit", "nomduproduit", "license", "licence", "licensename", "nomdelalicence", "subscription", "subscriptionname", "abonnement", "offer", "offername", "offre", "friendlyname", "displayname", "skuname", "nom", "name", "article", "designation", "libelle", "legacyproductname", "producttitle"],
+            Field::Product => &["product", "productname", "produit", "nomduproduit", "license", "licence", "licensename", "nomdelalicence", "subscription", "subscriptionname", "abonnement", "offer", "offername", "offre", "friendlyname", "displayname", "skuname", "nom", "name", "article", "designation", "libelle", "legacyproductname", "producttitle", "produitabonnement", "nomdelabonnement"],
             Field::SkuId => &["skuid", "skuguid", "guid", "iddusku", "idsku", "productguid"],
             Field::SkuPartNumber => &["skupartnumber", "sku", "partnumber", "stringid", "referencesku", "reference", "skupart", "referenceproduit"],
             Field::OfferId => &["offerid", "idoffre", "iddeloffre", "catalogitemid", "productid"],
             Field::SeatsTotal => &["seatstotal", "totallicenses", "licencestotales", "totallicences", "licenses", "licences", "quantity", "quantite", "qty", "qte", "seats", "seatcount", "nombredelicences", "nbdelicences", "nblicences", "prepaidunits", "purchased", "purchasedquantity", "achetees", "licencesachetees", "valid", "units", "total", "sieges", "postes", "currentseatcount", "enabled", "activeunits"],
-            Field::SeatsAssigned => &["seatsassigned", "assigned", "assignedlicenses", "licencesattribuees", "attribuees", "consumedunits", "consumed", "used", "countused", "inuse", "utilisees", "licencesutilisees", "licencesassignees", "assignees", "assignedseats"],
-            Field::SeatsAvailable => &["seatsavailable", "available", "availablelicenses", "licencesdisponibles", "disponibles", "countavailable", "unassigned", "nonattribuees", "restantes", "free", "libres"],
+            Field::SeatsAssigned => &["seatsassigned", "assigned", "assignedlicenses", "licencesattribuees", "attribuees", "consumedunits", "consumed", "used", "countused", "inuse", "utilisees", "licencesutilisees", "licencesassignees", "assignees", "assignedseats", "licencesaffectees", "affectees", "consommees"],
+            Field::SeatsAvailable => &["seatsavailable", "available", "availablelicenses", "licencesdisponibles", "disponibles", "countavailable", "unassigned", "licencesnonaffectees", "nonaffectees", "nonattribuees", "restantes", "free", "libres"],
             Field::Status => &["status", "statut", "etat", "state", "capabilitystatus", "subscriptionstatus", "statutdelabonnement"],
             Field::Term => &["term", "termduration", "commitment", "engagement", "dureedengagement", "duree", "currentterm", "termlength", "dureedelabonnement"],
             Field::Billing => &["billing", "billingfrequency", "billingcycle", "billingplan", "facturation", "frequencedefacturation", "currentbillingplan", "periodicite", "cycledefacturation"],
@@ -341,6 +341,23 @@ mod tests {
             ]
         );
         assert_eq!(mapping.signature, "produit|licences|licencesattribuees|datedefin|prixunitaire|renouvellementautomatique");
+    }
+
+    #[test]
+    fn admin_center_exports_map_in_both_languages() {
+        let english = strings(&["Product title", "Total licenses", "Assigned licenses", "Available licenses", "Renewal date", "Billing frequency", "Subscription status"]);
+        let french = strings(&["Nom du produit", "Licences totales", "Licences affectées", "Licences disponibles", "Date de renouvellement", "Fréquence de facturation", "Statut de l’abonnement"]);
+        let expected = vec![
+            Some(Field::Product),
+            Some(Field::SeatsTotal),
+            Some(Field::SeatsAssigned),
+            Some(Field::SeatsAvailable),
+            Some(Field::TermEnd),
+            Some(Field::Billing),
+            Some(Field::Status),
+        ];
+        assert_eq!(suggest_mapping(&english, &[]).columns, expected);
+        assert_eq!(suggest_mapping(&french, &[]).columns, expected);
     }
 
     #[test]
