@@ -1,7 +1,7 @@
 //! Properties of the importer over generated input: every row read is
 //! accounted for, and no input, however broken, makes it panic.
-//! `PROPTEST_CASES=100000 cargo test --release --test import_properties` is
-//! the long fuzz run (see the import report in the issue).
+//! The long run: `PROPTEST_CASES=60000 cargo test --profile bench --test import_properties`
+//! (the cargo-fuzz targets in `fuzz/` cover the same entry points with coverage guidance).
 
 use std::path::Path;
 
