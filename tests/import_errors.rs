@@ -192,3 +192,18 @@ fn a_json_list_of_another_shape_waits_for_a_mapping() {
     assert_eq!(headers, ["Fin", "Licences", "Produit"]);
     assert!(matches!(only_issue(&outcome).kind, IssueKind::TableNotRecognised { rows: 1 }));
 }
+
+#[test]
+fn the_report_survives_a_json_round_trip() {
+    let outcome = import(vec![
+        fixture("partner-center-subscriptions.json"),
+        fixture("graph-truncated.json"),
+        fixture("screenshot.png"),
+        fixture("french-handmade-cp1252.csv"),
+    ]);
+    let text = serde_json::to_string(&outcome).unwrap_or_default();
+    let back: ImportOutcome = serde_json::from_str(&text).unwrap_or_else(|error| panic!("{error}: {text}"));
+    assert_eq!(back, outcome);
+    let issue = serde_json::to_value(&outcome.report.issues[0]).unwrap_or_default();
+    assert!(issue.get("kind").is_some() && issue.get("severity").is_some() && issue.get("file").is_some(), "{issue}");
+}
