@@ -16,6 +16,7 @@ crate::texts! {
         ForCustomer => "Customer: {customer}. Partner: {partner}. Plan as of {as_of}, rules checked on {rules_as_of}, catalog: {catalog}.",
                        "Client : {customer}. Partenaire : {partner}. Plan au {as_of}, règles vérifiées le {rules_as_of}, catalogue : {catalog}.";
         Unnamed => "(not named)", "(sans nom)";
+        ManyCustomers => "{count} customers ({names}…)", "{count} clients ({names}…)";
         // Summary cards.
         SummaryLabel => "Plan summary", "Synthèse du plan";
         CardSubscriptions => "Subscriptions", "Abonnements";

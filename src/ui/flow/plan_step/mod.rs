@@ -244,6 +244,9 @@ pub(super) fn date_text(date: Option<chrono::NaiveDate>, lang: Lang) -> String {
     format::date_or(date, lang, "–")
 }
 
+/// Customers named in the heading before the rest are only counted.
+const NAMED_CUSTOMERS: usize = 3;
+
 #[component]
 pub fn PlanStep() -> impl IntoView {
     let workspace = use_workspace();
@@ -281,7 +284,15 @@ pub fn PlanStep() -> impl IntoView {
         plan.with(|plan| {
             plan.as_ref().map(|plan| {
                 let customers: Vec<&str> = plan.customers.iter().map(|customer| customer.name.as_str()).collect();
-                let customer = if customers.iter().all(|name| name.trim().is_empty()) { PlanText::Unnamed.get(lang).to_string() } else { customers.join(", ") };
+                let customer = if customers.iter().all(|name| name.trim().is_empty()) {
+                    PlanText::Unnamed.get(lang).to_string()
+                } else if customers.len() > NAMED_CUSTOMERS {
+                    // A plan of many tenants names a few and counts the rest.
+                    let first = customers[..NAMED_CUSTOMERS].join(", ");
+                    fill(PlanText::ManyCustomers.get(lang), &[("count", &format::count(customers.len() as u64, lang)), ("names", &first)])
+                } else {
+                    customers.join(", ")
+                };
                 let partner = if plan.partner_name.trim().is_empty() { PlanText::Unnamed.get(lang).to_string() } else { plan.partner_name.clone() };
                 fill(
                     PlanText::ForCustomer.get(lang),

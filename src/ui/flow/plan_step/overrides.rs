@@ -65,9 +65,16 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
             .unwrap_or_default()
     };
 
-    // Options are marked selected one by one: a `value` set on the select before
-    // its options exist would be lost.
-    let is_target = move |sku_id: &str| current.with(|current| current.target_sku_id.as_deref() == Some(sku_id));
+    // The select shows the chosen target once its options exist (a `value` set
+    // before them would be lost); one effect rather than one per catalog product.
+    let target_select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        let chosen = current.with(|current| current.target_sku_id.clone().unwrap_or_default());
+        catalog_products.track();
+        if let Some(select) = target_select.get() {
+            select.set_value(&chosen);
+        }
+    });
     let on_target = move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
         change(&|entry| entry.target_sku_id = Some(value.clone()).filter(|value| !value.is_empty()));
@@ -125,23 +132,16 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
                     <select
                         id="override-target"
                         data-testid="override-target"
+                        node_ref=target_select
                         on:change=on_target
                     >
-                        <option value="" prop:selected=move || current.with(|current| current.target_sku_id.is_none())>
-                            {move || PlanText::OverrideTargetDefault.get(lang.get())}
-                        </option>
+                        <option value="">{move || PlanText::OverrideTargetDefault.get(lang.get())}</option>
                         <optgroup label=move || PlanText::OverrideTargetCandidates.get(lang.get())>
-                            {move || candidate_options().into_iter().map(|(sku_id, name)| {
-                                let chosen = sku_id.clone();
-                                view! { <option value=sku_id prop:selected=move || is_target(&chosen)>{name}</option> }
-                            }).collect_view()}
+                            {candidate_options().into_iter().map(|(sku_id, name)| view! { <option value=sku_id>{name}</option> }).collect_view()}
                         </optgroup>
                         <optgroup label=move || PlanText::OverrideTargetCatalog.get(lang.get())>
                             {move || catalog_products.with(|products| {
-                                products.iter().map(|(sku_id, name)| {
-                                    let chosen = sku_id.clone();
-                                    view! { <option value=sku_id.clone() prop:selected=move || is_target(&chosen)>{name.clone()}</option> }
-                                }).collect_view()
+                                products.iter().map(|(sku_id, name)| view! { <option value=sku_id.clone()>{name.clone()}</option> }).collect_view()
                             })}
                         </optgroup>
                     </select>
