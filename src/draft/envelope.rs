@@ -92,7 +92,6 @@ pub fn encode_file(draft: &Draft, saved_at_ms: i64) -> String {
 
 /// The stored form of `draft`: the envelope with the draft packed and its summary.
 pub fn encode_stored(draft: &Draft, saved_at_ms: i64, writer: &str) -> String {
-    let draft_json = serde_json::to_string(draft).unwrap_or_default();
     /// Field order matters to people reading a stored value: the small fields first.
     #[derive(Serialize)]
     struct Stored<'a> {
@@ -109,7 +108,7 @@ pub fn encode_stored(draft: &Draft, saved_at_ms: i64, writer: &str) -> String {
         saved_at_ms,
         writer,
         summary: draft.summary(),
-        draft: pack::pack_json(&draft_json),
+        draft: pack::pack_with(|encoder| serde_json::to_writer(encoder, draft).is_ok()),
     };
     serde_json::to_string(&stored).unwrap_or_default()
 }

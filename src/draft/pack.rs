@@ -6,7 +6,7 @@
 //! surrogate (a lone one would not survive the trip through a Rust `String`), never
 //! a character JSON escapes, so the packed text goes into the envelope as is.
 
-use std::io::{Read, Write};
+use std::io::Read;
 
 use flate2::read::ZlibDecoder;
 use flate2::write::ZlibEncoder;
@@ -20,10 +20,16 @@ const FIRST_CHAR: u32 = 0x100;
 /// Marks a packed draft; the number after it is the byte length of the deflated data.
 pub const PREFIX: &str = "zlib15:";
 
+#[cfg(test)]
 pub fn pack_json(json: &str) -> String {
-    let mut encoder = ZlibEncoder::new(Vec::with_capacity(json.len() / 6), Compression::new(LEVEL));
-    // Writing into a Vec cannot fail.
-    let _ = encoder.write_all(json.as_bytes());
+    pack_with(|encoder| std::io::Write::write_all(encoder, json.as_bytes()).is_ok())
+}
+
+/// Packs what `write` writes, without building the JSON text first.
+pub fn pack_with(write: impl FnOnce(&mut ZlibEncoder<Vec<u8>>) -> bool) -> String {
+    let mut encoder = ZlibEncoder::new(Vec::with_capacity(64 * 1024), Compression::new(LEVEL));
+    // Writing into a Vec cannot fail, nor can serialising a draft (see `encode_file`).
+    let _ = write(&mut encoder);
     let bytes = encoder.finish().unwrap_or_default();
     let mut packed = String::with_capacity(PREFIX.len() + 12 + bytes.len() * 8 / BITS as usize * 3 + 3);
     packed.push_str(PREFIX);

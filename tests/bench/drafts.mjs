@@ -21,6 +21,7 @@ try {
     console.log(
       `${count} subscriptions: save ${figures.save_ms.toFixed(1)} ms (min ${figures.save_ms_min.toFixed(1)}), `
       + `load ${figures.load_ms.toFixed(1)} ms (min ${figures.load_ms_min.toFixed(1)}), `
+      + `(of which encoding ${figures.encode_ms.toFixed(1)} ms and decoding ${figures.decode_ms.toFixed(1)} ms without storage), `
       + `stored ${figures.stored_bytes} bytes (${mib(figures.stored_bytes)} MiB, ${(100 * figures.stored_bytes / (5 * 1024 * 1024)).toFixed(1)}% of 5 MiB); `
       + `plain JSON would take ${figures.plain_json_bytes} bytes (${mib(figures.plain_json_bytes)} MiB)`
       + (figures.error ? `; ERROR ${figures.error}` : ''),

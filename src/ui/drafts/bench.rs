@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::store;
 use crate::draft::sample::sample_draft;
-use crate::draft::entry_bytes;
+use crate::draft::{encode_stored, entry_bytes, read_stored};
 use crate::ui::storage::KEY_PREFIX;
 
 fn now_ms() -> f64 {
@@ -47,6 +47,16 @@ pub fn bench_drafts(count: usize, rounds: usize) -> String {
         loads.push(now_ms() - saved);
     }
     let stored = store::raw(&draft.id).ok().flatten().unwrap_or_default();
+    // The same work without local storage: what encoding and decoding alone cost.
+    let (mut encodes, mut decodes) = (Vec::new(), Vec::new());
+    for _ in 0..rounds.max(1) {
+        let started = now_ms();
+        let text = encode_stored(&draft, 1, "bench");
+        let encoded = now_ms();
+        let _ = read_stored(&text).and_then(|stored| stored.open());
+        encodes.push(encoded - started);
+        decodes.push(now_ms() - encoded);
+    }
     let key = format!("{KEY_PREFIX}{}", store::draft_key(&draft.id));
     let plain = serde_json::to_string(&draft).unwrap_or_default();
     let _ = store::delete(&draft.id);
@@ -57,6 +67,8 @@ pub fn bench_drafts(count: usize, rounds: usize) -> String {
         "load_ms": median(loads.clone()),
         "save_ms_min": saves.iter().copied().fold(f64::INFINITY, f64::min),
         "load_ms_min": loads.iter().copied().fold(f64::INFINITY, f64::min),
+        "encode_ms": median(encodes),
+        "decode_ms": median(decodes),
         "stored_bytes": entry_bytes(&key, &stored),
         "plain_json_bytes": entry_bytes(&key, &plain),
         "error": error,
