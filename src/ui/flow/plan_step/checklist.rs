@@ -30,7 +30,7 @@ fn step_item(step: &ChecklistStep, lang: Lang) -> impl IntoView {
                 <span class=actor_class>{step.actor.label(lang)}</span>
             </div>
             <div class="step-what">
-                <p>{step.text(lang)}</p>
+                <p>{format::localise_iso_dates(&step.text(lang), lang)}</p>
                 <p class="muted">
                     <abbr class="rule-code" title=entry.title(lang)>{entry.code}</abbr>
                     " · "{entry.title(lang)}

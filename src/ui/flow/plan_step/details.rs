@@ -74,7 +74,7 @@ fn finding_item(finding: &Finding, lang: Lang) -> impl IntoView {
             <p class="finding-message">
                 <span class=format!("severity severity-{}", finding.severity.id())>{finding.severity.label(lang)}</span>
                 " "
-                {finding.message(lang)}
+                {format::localise_iso_dates(&finding.message(lang), lang)}
             </p>
             <details class="finding-rule">
                 <summary><span class="rule-code">{entry.code}</span>" · "{entry.title(lang)}</summary>

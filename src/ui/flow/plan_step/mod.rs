@@ -265,6 +265,14 @@ pub fn PlanStep() -> impl IntoView {
         })
     });
     let view_state = PlanView::new(plan);
+    // The summary and the table come first; the details, the timeline and the
+    // checklist follow one frame after they are painted, so a large plan shows
+    // its lines as soon as the planner is done.
+    let secondary_ready = RwSignal::new(false);
+    // `try_set`: the user may have left the step before the frame comes.
+    request_animation_frame(move || request_animation_frame(move || {
+        let _ = secondary_ready.try_set(true);
+    }));
     provide_context(view_state);
     // The first line with a blocker is the one a consultant looks at first.
     Effect::new(move |_| {
@@ -321,10 +329,14 @@ pub fn PlanStep() -> impl IntoView {
                 <summary::PlanSummary />
                 <div class="plan-work">
                     <table::PlanTable />
-                    <details::LineDetails />
+                    <Show when=move || secondary_ready.get()>
+                        <details::LineDetails />
+                    </Show>
                 </div>
-                <timeline::Timeline />
-                <checklist::Checklist />
+                <Show when=move || secondary_ready.get()>
+                    <timeline::Timeline />
+                    <checklist::Checklist />
+                </Show>
                 <div class="plan-export">
                     <button
                         type="button"
