@@ -116,7 +116,7 @@ fn row_cells(plan: &Plan, pos: LinePos, lang: Lang) -> impl IntoView {
     let warning_text = fill(PlanText::WarningCount.get(lang), &[("count", &warnings.to_string())]);
     view! {
         <td class="col-product">
-            <button type="button" class="line-button" data-row-button="">
+            <button type="button" class="line-button" data-row-button="" title=line.product.clone()>
                 <span class="line-product">{line.product.clone()}</span>
                 <span class="line-id">{format!("{} · {}", line.subscription_id, channel_short_label(line.channel, lang))}</span>
             </button>
@@ -124,8 +124,8 @@ fn row_cells(plan: &Plan, pos: LinePos, lang: Lang) -> impl IntoView {
         <td class="col-path">
             <span class=format!("path-badge path-{}", line.path.id()) title=path_label(line.path, lang)>{path_short_label(line.path, lang)}</span>
         </td>
-        <td class="col-target">
-            {target.unwrap_or_else(|| "–".to_string())}
+        <td class="col-target" title=target.clone()>
+            {target.clone().unwrap_or_else(|| "–".to_string())}
             {target_badge.map(|badge| view! { <span class="tag">{badge}</span> })}
         </td>
         <td class="col-seats">{seats}</td>
