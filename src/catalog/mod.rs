@@ -16,6 +16,8 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 pub use reference_csv::{is_guid, CatalogError};
 pub use workloads::CoreWorkload;
 
@@ -101,12 +103,37 @@ pub struct Catalog {
     row_count: usize,
 }
 
+/// How the built-in catalog's `source_label` starts; files and JSON keep it as is,
+/// documents show it through [`catalog_label`].
+const BUILTIN_LABEL_PREFIX: &str = "built-in, ";
+
+/// A catalog's `source_label` as a reader of `lang` should see it: the built-in
+/// catalog's label is translated, a loaded file's name is shown as it is.
+pub fn catalog_label(source_label: &str, lang: Lang) -> String {
+    match source_label.strip_prefix(BUILTIN_LABEL_PREFIX) {
+        Some(date) => format!("{}{date}", lang.pick("built-in, ", "intégré, ")),
+        None => source_label.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_label_reads_in_each_language_and_a_file_name_stays() {
+        assert_eq!(catalog_label("built-in, 2026-11-24", Lang::Fr), "intégré, 2026-11-24");
+        assert_eq!(catalog_label("built-in, 2026-11-24", Lang::En), "built-in, 2026-11-24");
+        assert_eq!(catalog_label("licensing-2027.csv", Lang::Fr), "licensing-2027.csv");
+    }
+}
+
 impl Catalog {
     /// The catalog built into the app, decoded once.
     pub fn builtin() -> &'static Catalog {
         static BUILTIN: OnceLock<Catalog> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let label = format!("built-in, {BUILTIN_REFERENCE_DATE}");
+            let label = format!("{BUILTIN_LABEL_PREFIX}{BUILTIN_REFERENCE_DATE}");
             // The compact text is generated and checked by tests at build time; if it
             // were ever corrupted the app still starts, with an empty catalog saying so.
             let rows = compact::decode(BUILTIN_COMPACT).map(|(rows, _)| rows).unwrap_or_default();

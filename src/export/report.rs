@@ -100,7 +100,7 @@ pub fn partner_report(plan: &Plan, input: &PlanInput, lang: Lang) -> Document {
     facts.push((lang.pick("Partner", "Partenaire").to_string(), plain(partner)));
     facts.push((lang.pick("Plan date", "Date du plan").to_string(), plain(format::date(plan.as_of, lang))));
     facts.push((lang.pick("Rules as of", "Règles à jour au").to_string(), plain(format::date(plan.rules_as_of, lang))));
-    facts.push((lang.pick("Catalog", "Catalogue").to_string(), plain(plan.catalog.clone())));
+    facts.push((lang.pick("Catalog", "Catalogue").to_string(), plain(crate::catalog::catalog_label(&plan.catalog, lang))));
     document.blocks.push(Block::Facts(facts));
 
     let several = plan.customers.len() > 1;
@@ -450,7 +450,7 @@ fn assumptions(document: &mut Document, plan: &Plan, input: &PlanInput, lang: La
     items.push(plain(format!(
         "{} {}.",
         lang.pick("Offers and service plans are compared with the catalog", "Les offres et plans de service sont comparés avec le catalogue"),
-        plan.catalog
+        crate::catalog::catalog_label(&plan.catalog, lang)
     )));
     document.blocks.push(Block::List { ordered: false, tone: Tone::Assumption, items });
 }

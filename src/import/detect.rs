@@ -96,7 +96,7 @@ impl FormatId {
                 lang.pick("PowerShell Get-MsolAccountSku (Export-Csv)", "PowerShell Get-MsolAccountSku (Export-Csv)")
             }
             FormatId::CippLicenseReport => lang.pick("CIPP license report (CSV)", "Rapport de licences CIPP (CSV)"),
-            FormatId::PlannerTemplate => lang.pick("Planner template (CSV)", "Modèle du planificateur (CSV)"),
+            FormatId::PlannerTemplate => lang.pick("Planner template", "Modèle du planificateur"),
             FormatId::NcePriceList => lang.pick("New-commerce price list", "Liste de prix du nouveau commerce"),
             FormatId::MappedTable => lang.pick("Table read through a column mapping", "Tableau lu selon une correspondance de colonnes"),
             FormatId::LicensingReference => lang.pick(

@@ -175,7 +175,7 @@ pub fn plan_to_markdown(plan: &Plan, lang: Lang) -> String {
         lang.pick("Rules as of", "Règles à jour au"),
         plan.rules_as_of,
         lang.pick("Catalog", "Catalogue"),
-        plan.catalog,
+        crate::catalog::catalog_label(&plan.catalog, lang),
         lang.pick("Partner", "Partenaire"),
         if plan.partner_name.is_empty() { "–" } else { &plan.partner_name },
         plan.partner_country.as_deref().unwrap_or("?"),

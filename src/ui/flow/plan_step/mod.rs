@@ -309,7 +309,7 @@ pub fn PlanStep() -> impl IntoView {
                         ("partner", &partner),
                         ("as_of", &format::date(plan.as_of, lang)),
                         ("rules_as_of", &format::date(plan.rules_as_of, lang)),
-                        ("catalog", &plan.catalog),
+                        ("catalog", &crate::catalog::catalog_label(&plan.catalog, lang)),
                     ],
                 )
             })
