@@ -98,6 +98,14 @@ fn measure(label: &str, name: &str, bytes: Vec<u8>, rows: usize) {
         best_wall = best_wall.min(elapsed);
         best_cpu = best_cpu.min(cpu.unwrap_or(elapsed));
     }
+    // One machine-readable line per format for `make bench` (scripts/bench.sh).
+    let key = label.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join("_");
+    println!(
+        "bench-json: {{\"{key}_mb_per_s_cpu\": {:.1}, \"{key}_rows_per_s_cpu\": {:.0}, \"{key}_peak_memory_mb\": {:.0}}}",
+        megabytes / best_cpu.as_secs_f64(),
+        rows as f64 / best_cpu.as_secs_f64(),
+        peak_memory_mb().unwrap_or(f64::NAN),
+    );
     for (clock, best) in [("wall", best_wall), ("cpu", best_cpu)] {
         let seconds = best.as_secs_f64();
         println!(

@@ -102,4 +102,12 @@ fn main() {
         println!("CPU time per plan (includes dropping the previous plan): {cpu:.0} ms");
     }
     println!("allocations per plan: {allocations} ({:.1} per line)", allocations as f64 / lines.max(1) as f64);
+    // One machine-readable line for `make bench` (scripts/bench.sh).
+    println!(
+        "bench-json: {{\"plan_100k_best_ms\": {:.1}, \"plan_100k_median_ms\": {:.1}, \"cpu_ms_per_plan\": {:.0}, \"allocations_per_line\": {:.1}}}",
+        timings[0],
+        timings[runs / 2],
+        cpu_per_plan.unwrap_or(f64::NAN),
+        allocations as f64 / lines.max(1) as f64
+    );
 }

@@ -4,7 +4,7 @@
 #   native planning and import throughput (cargo examples, release profile),
 #   in headless Chromium: the planner's import and import + plan of a 100,000-row
 #   CSV against PapaParse's parse of the same text, and the start screen's cold start,
-#   and the sizes of dist/.
+#   draft save and load at 1,000 and 20,000 subscriptions, and the sizes of dist/.
 # Figures, not assertions: nothing here fails because the machine is slow.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,13 +19,18 @@ for example in plan_bench import_bench draft_bench; do
   [ -f "examples/$example.rs" ] || continue
   echo "== native: $example"
   cargo run --quiet --profile bench --example "$example" | tee "$out/$example.txt"
-  # Each benchmark ends with a line `bench-json: {...}` holding its figures.
-  line=$(grep -E '^bench-json: ' "$out/$example.txt" | tail -1 | sed 's/^bench-json: //')
-  [ -n "$line" ] && native_json=$(node -e 'const [all, name, one] = process.argv.slice(1); const figures = JSON.parse(all); figures[name] = JSON.parse(one); console.log(JSON.stringify(figures));' "$native_json" "$example" "$line")
+  # Each benchmark prints `bench-json: {...}` lines holding its figures.
+  while IFS= read -r line; do
+    native_json=$(node -e 'const [all, name, one] = process.argv.slice(1); const figures = JSON.parse(all); figures[name] = { ...figures[name], ...JSON.parse(one) }; console.log(JSON.stringify(figures));' "$native_json" "$example" "$line")
+  done < <(grep -E '^bench-json: ' "$out/$example.txt" | sed 's/^bench-json: //')
 done
 
 echo "== browser: import against PapaParse, start screen"
 browser_json=$(node tests/bench/browser.mjs)
+
+echo "== browser: draft save and load"
+node tests/bench/drafts.mjs | tee "$out/drafts.txt"
+drafts_json=$(tail -1 "$out/drafts.txt")
 
 sizes_json=$(node -e '
 const { readdirSync, readFileSync } = require("node:fs");
@@ -42,9 +47,9 @@ for (const file of readdirSync("dist")) {
 }
 console.log(JSON.stringify(sizes));')
 
-node - "$native_json" "$browser_json" "$sizes_json" "$out/bench.json" <<'JS'
-const [native, browser, sizes, path] = process.argv.slice(2);
-const result = { measured_at: new Date().toISOString(), native: JSON.parse(native), browser: JSON.parse(browser), sizes: JSON.parse(sizes) };
+node - "$native_json" "$browser_json" "$sizes_json" "$drafts_json" "$out/bench.json" <<'JS'
+const [native, browser, sizes, drafts, path] = process.argv.slice(2);
+const result = { measured_at: new Date().toISOString(), native: JSON.parse(native), browser: JSON.parse(browser), drafts: JSON.parse(drafts), sizes: JSON.parse(sizes) };
 require('node:fs').writeFileSync(path, JSON.stringify(result, null, 2));
 const b = result.browser;
 const ms = (value) => (value === undefined ? '-' : `${value.toFixed(1)} ms`);
@@ -57,6 +62,9 @@ const rows = [
   ['Ratio import + plan / PapaParse', b.import_plan_vs_papaparse.toFixed(2), 'target below 1'],
   ['Start screen interactive (median of cold loads)', ms(b.start_screen_interactive_ms), 'target at most 1,000 ms'],
 ];
+for (const figures of result.drafts) {
+  rows.push([`Browser: draft of ${figures.subscriptions ?? figures.count} subscriptions, save / load (median)`, `${figures.save_ms.toFixed(1)} / ${figures.load_ms.toFixed(1)} ms`, `${figures.stored_bytes} bytes stored`]);
+}
 for (const [name, figures] of Object.entries(result.native)) {
   for (const [key, value] of Object.entries(figures)) rows.push([`Native ${name}: ${key}`, typeof value === 'number' ? value.toFixed(2) : String(value), '']);
 }
