@@ -20,6 +20,55 @@ use crate::ui::workspace::{use_workspace, Workspace};
 /// Local storage key (after the app's prefix) of the remembered partner profile.
 const PARTNER_KEY: &str = "partner";
 
+/// The reseller relationship states: the value in the page and the text shown.
+const RELATIONSHIP_OPTIONS: &[(RelationshipStatus, &str, ImportText)] = &[
+    (RelationshipStatus::None, "none", ImportText::RelationshipNone),
+    (RelationshipStatus::Requested, "requested", ImportText::RelationshipRequested),
+    (RelationshipStatus::Accepted, "accepted", ImportText::RelationshipAccepted),
+];
+
+/// The GDAP states, likewise.
+const GDAP_OPTIONS: &[(GdapStatus, &str, ImportText)] = &[
+    (GdapStatus::None, "none", ImportText::GdapNone),
+    (GdapStatus::Requested, "requested", ImportText::GdapRequested),
+    (GdapStatus::Active, "active", ImportText::GdapActive),
+];
+
+/// A labelled select over a few states of the partner's profile.
+#[component]
+fn StatusSelect<T>(
+    /// The select's id and `data-testid`.
+    id: &'static str,
+    label: ImportText,
+    options: &'static [(T, &'static str, ImportText)],
+    current: Signal<T>,
+    on_pick: Callback<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let lang = use_lang();
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if let Some(&(status, _, _)) = options.iter().find(|(_, option_value, _)| *option_value == value) {
+            on_pick.run(status);
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id>{move || label.get(lang.get())}</label>
+            <select id=id data-testid=id on:change=on_change>
+                {options
+                    .iter()
+                    .map(|&(status, value, text)| view! {
+                        <option value=value prop:selected=move || current.get() == status>{move || text.get(lang.get())}</option>
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// Gives a draft whose partner is still blank the profile remembered from the
 /// last plan. Runs once, after the step is shown (local storage is outside
 /// the reactive world).
@@ -246,28 +295,13 @@ pub fn CustomerStep() -> impl IntoView {
 
                 <fieldset class="form-card">
                     <legend>{move || ImportText::RelationshipLegend.get(lang.get())}</legend>
-                    <div class="field">
-                        <label for="relationship">{move || ImportText::RelationshipStatusLabel.get(lang.get())}</label>
-                        <select
-                            id="relationship"
-                            data-testid="relationship"
-                            on:change=move |ev| {
-                                let status = match event_target_value(&ev).as_str() {
-                                    "requested" => RelationshipStatus::Requested,
-                                    "accepted" => RelationshipStatus::Accepted,
-                                    _ => RelationshipStatus::None,
-                                };
-                                change_partner(Box::new(move |partner| partner.relationship = status));
-                            }
-                        >
-                            {[(RelationshipStatus::None, "none", ImportText::RelationshipNone), (RelationshipStatus::Requested, "requested", ImportText::RelationshipRequested), (RelationshipStatus::Accepted, "accepted", ImportText::RelationshipAccepted)]
-                                .into_iter()
-                                .map(|(status, value, text)| view! {
-                                    <option value=value prop:selected=move || partner().relationship == status>{move || text.get(lang.get())}</option>
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
+                    <StatusSelect
+                        id="relationship"
+                        label=ImportText::RelationshipStatusLabel
+                        options=RELATIONSHIP_OPTIONS
+                        current=Signal::derive(move || partner().relationship)
+                        on_pick=Callback::new(move |status| change_partner(Box::new(move |partner| partner.relationship = status)))
+                    />
                     <div class="choice">
                         <input
                             type="checkbox"
@@ -281,28 +315,13 @@ pub fn CustomerStep() -> impl IntoView {
                         />
                         <label for="mca-accepted">{move || ImportText::McaAccepted.get(lang.get())}</label>
                     </div>
-                    <div class="field">
-                        <label for="gdap">{move || ImportText::GdapStatusLabel.get(lang.get())}</label>
-                        <select
-                            id="gdap"
-                            data-testid="gdap"
-                            on:change=move |ev| {
-                                let status = match event_target_value(&ev).as_str() {
-                                    "requested" => GdapStatus::Requested,
-                                    "active" => GdapStatus::Active,
-                                    _ => GdapStatus::None,
-                                };
-                                change_partner(Box::new(move |partner| partner.gdap = status));
-                            }
-                        >
-                            {[(GdapStatus::None, "none", ImportText::GdapNone), (GdapStatus::Requested, "requested", ImportText::GdapRequested), (GdapStatus::Active, "active", ImportText::GdapActive)]
-                                .into_iter()
-                                .map(|(status, value, text)| view! {
-                                    <option value=value prop:selected=move || partner().gdap == status>{move || text.get(lang.get())}</option>
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
+                    <StatusSelect
+                        id="gdap"
+                        label=ImportText::GdapStatusLabel
+                        options=GDAP_OPTIONS
+                        current=Signal::derive(move || partner().gdap)
+                        on_pick=Callback::new(move |status| change_partner(Box::new(move |partner| partner.gdap = status)))
+                    />
                     <fieldset class="choices">
                         <legend>{move || ImportText::GdapRolesLegend.get(lang.get())}</legend>
                         {[(GdapRole::ServiceSupportAdministrator, ImportText::RoleServiceSupport, "role-service-support"), (GdapRole::LicenseAdministrator, ImportText::RoleLicenseAdmin, "role-license-admin")]
