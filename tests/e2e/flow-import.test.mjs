@@ -150,6 +150,7 @@ for (const [lang, locale] of [['en', 'en-US'], ['fr', 'fr-FR']]) {
       await page.getByTestId('partner-name').fill('Northwind Cloud');
       await page.getByTestId('billing-indirect').check();
       await page.getByTestId('mca-accepted').check();
+      await page.getByTestId('relationship').selectOption('accepted');
       await page.getByTestId('gdap').selectOption('active');
       await page.getByTestId('role-license-admin').check();
       await page.getByTestId('as-of').fill('2026-05-04');
@@ -170,6 +171,8 @@ for (const [lang, locale] of [['en', 'en-US'], ['fr', 'fr-FR']]) {
       assert.equal(await page.getByTestId('partner-country').inputValue(), 'DE');
       assert.equal(await page.getByTestId('partner-name').inputValue(), 'Northwind Cloud');
       assert.ok(await page.getByTestId('billing-indirect').isChecked());
+      assert.equal(await page.getByTestId('relationship').inputValue(), 'accepted');
+      assert.equal(await page.getByTestId('gdap').inputValue(), 'active');
 
       assert.deepEqual(dialogs, []);
       assert.deepEqual(record.foreignRequests, [], 'requests to another origin');
