@@ -34,6 +34,41 @@ const GDAP_OPTIONS: &[(GdapStatus, &str, ImportText)] = &[
     (GdapStatus::Active, "active", ImportText::GdapActive),
 ];
 
+/// A labelled number of days with its hint; values above `max` are capped.
+#[component]
+fn DaysField(
+    /// The input's id and `data-testid`.
+    id: &'static str,
+    label: ImportText,
+    hint: ImportText,
+    max: u32,
+    current: Signal<u32>,
+    on_set: Callback<u32>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>{move || label.get(lang.get())}</label>
+            <input
+                id=id
+                type="number"
+                min="0"
+                max=max
+                data-testid=id
+                aria-describedby=hint_id.clone()
+                prop:value=move || current.get().to_string()
+                on:change=move |ev| {
+                    if let Ok(days) = event_target_value(&ev).trim().parse::<u32>() {
+                        on_set.run(days.min(max));
+                    }
+                }
+            />
+            <p class="hint" id=hint_id>{move || hint.get(lang.get())}</p>
+        </div>
+    }
+}
+
 /// A labelled select over a few states of the partner's profile.
 #[component]
 fn StatusSelect<T>(
@@ -191,8 +226,6 @@ pub fn CustomerStep() -> impl IntoView {
     };
 
     let as_of = input(|input| input.settings.as_of.format("%Y-%m-%d").to_string());
-    let acceptance_days = input(|input| input.settings.acceptance_days.to_string());
-    let lead_days = input(|input| input.settings.purchase_lead_days.to_string());
     let as_of_error = RwSignal::new(false);
 
     view! {
@@ -376,42 +409,22 @@ pub fn CustomerStep() -> impl IntoView {
                             <p class="field-error">{move || ImportText::AsOfInvalid.get(lang.get())}</p>
                         </Show>
                     </div>
-                    <div class="field">
-                        <label for="acceptance-days">{move || ImportText::AcceptanceDays.get(lang.get())}</label>
-                        <input
-                            id="acceptance-days"
-                            type="number"
-                            min="0"
-                            max="365"
-                            data-testid="acceptance-days"
-                            aria-describedby="acceptance-days-hint"
-                            prop:value=acceptance_days
-                            on:change=move |ev| {
-                                if let Ok(days) = event_target_value(&ev).trim().parse::<u32>() {
-                                    workspace.update_input(|input| input.settings.acceptance_days = days.min(365));
-                                }
-                            }
-                        />
-                        <p class="hint" id="acceptance-days-hint">{move || ImportText::AcceptanceDaysHint.get(lang.get())}</p>
-                    </div>
-                    <div class="field">
-                        <label for="lead-days">{move || ImportText::LeadDays.get(lang.get())}</label>
-                        <input
-                            id="lead-days"
-                            type="number"
-                            min="0"
-                            max="60"
-                            data-testid="lead-days"
-                            aria-describedby="lead-days-hint"
-                            prop:value=lead_days
-                            on:change=move |ev| {
-                                if let Ok(days) = event_target_value(&ev).trim().parse::<u32>() {
-                                    workspace.update_input(|input| input.settings.purchase_lead_days = days.min(60));
-                                }
-                            }
-                        />
-                        <p class="hint" id="lead-days-hint">{move || ImportText::LeadDaysHint.get(lang.get())}</p>
-                    </div>
+                    <DaysField
+                        id="acceptance-days"
+                        label=ImportText::AcceptanceDays
+                        hint=ImportText::AcceptanceDaysHint
+                        max=365
+                        current=Signal::derive(move || workspace.draft.with(|draft| draft.as_ref().map_or(0, |draft| draft.input.settings.acceptance_days)))
+                        on_set=Callback::new(move |days| workspace.update_input(|input| input.settings.acceptance_days = days))
+                    />
+                    <DaysField
+                        id="lead-days"
+                        label=ImportText::LeadDays
+                        hint=ImportText::LeadDaysHint
+                        max=60
+                        current=Signal::derive(move || workspace.draft.with(|draft| draft.as_ref().map_or(0, |draft| draft.input.settings.purchase_lead_days)))
+                        on_set=Callback::new(move |days| workspace.update_input(|input| input.settings.purchase_lead_days = days))
+                    />
                 </fieldset>
             </div>
 
