@@ -83,6 +83,23 @@ fn ImportDraft(drafts: Drafts) -> impl IntoView {
     }
 }
 
+/// What can be done with a stored value this version cannot open (damaged, or
+/// from a newer version): download it untouched, or delete it.
+#[component]
+fn RawValueActions(drafts: Drafts, id: String, lang: UiLang) -> impl IntoView {
+    let download_id = id.clone();
+    view! {
+        <div class="draft-actions">
+            <button type="button" class="button" data-testid="draft-download-raw" on:click=move |_| drafts.download_raw(&download_id)>
+                {move || DraftsText::DownloadRaw.get(lang.get())}
+            </button>
+            <button type="button" class="button danger" data-testid="draft-delete" on:click=move |_| drafts.delete(&id)>
+                {move || DraftsText::Delete.get(lang.get())}
+            </button>
+        </div>
+    }
+}
+
 #[component]
 fn DraftItem(drafts: Drafts, entry: Entry, lang: UiLang) -> impl IntoView {
     let id = entry.id().to_string();
@@ -151,7 +168,6 @@ fn DraftItem(drafts: Drafts, entry: Entry, lang: UiLang) -> impl IntoView {
             .into_any()
         }
         Entry::Newer { found, supported, app_version, .. } => {
-            let (download_id, delete_id) = (id_for(), id_for());
             view! {
                 <div class="draft-summary">
                     <h3 class="draft-name">{move || DraftsText::NewerTitle.get(lang.get())}</h3>
@@ -159,32 +175,17 @@ fn DraftItem(drafts: Drafts, entry: Entry, lang: UiLang) -> impl IntoView {
                         ("app", app_version.clone()), ("found", found.to_string()), ("supported", supported.to_string()),
                     ])}</p>
                 </div>
-                <div class="draft-actions">
-                    <button type="button" class="button" data-testid="draft-download-raw" on:click=move |_| drafts.download_raw(&download_id)>
-                        {move || DraftsText::DownloadRaw.get(lang.get())}
-                    </button>
-                    <button type="button" class="button danger" data-testid="draft-delete" on:click=move |_| drafts.delete(&delete_id)>
-                        {move || DraftsText::Delete.get(lang.get())}
-                    </button>
-                </div>
+                <RawValueActions drafts=drafts id=id_for() lang=lang />
             }
             .into_any()
         }
         Entry::Damaged { reason, .. } => {
-            let (download_id, delete_id) = (id_for(), id_for());
             view! {
                 <div class="draft-summary">
                     <h3 class="draft-name">{move || DraftsText::DamagedTitle.get(lang.get())}</h3>
                     <p class="draft-meta">{move || fill(DraftsText::DamagedHint, lang.get(), &[("reason", reason.clone())])}</p>
                 </div>
-                <div class="draft-actions">
-                    <button type="button" class="button" data-testid="draft-download-raw" on:click=move |_| drafts.download_raw(&download_id)>
-                        {move || DraftsText::DownloadRaw.get(lang.get())}
-                    </button>
-                    <button type="button" class="button danger" data-testid="draft-delete" on:click=move |_| drafts.delete(&delete_id)>
-                        {move || DraftsText::Delete.get(lang.get())}
-                    </button>
-                </div>
+                <RawValueActions drafts=drafts id=id_for() lang=lang />
             }
             .into_any()
         }
