@@ -1,30 +1,21 @@
 // Saved drafts: autosave and reload, the drafts list (rename, duplicate, delete and
 // undo), export then import giving the very same draft, and the faults: storage
 // full, storage unavailable, a damaged stored value, two tabs on one draft.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, openContext, waitForApp, seriousAccessibilityViolations, screenshot } from './harness.mjs';
+import { useBrowserAndServer, openContext, waitForApp, seriousAccessibilityViolations, screenshot } from './harness.mjs';
 
 const DRAFT_PREFIX = 'csp-planner.draft.';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist('/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const shared = useBrowserAndServer();
 
 async function newPage(options = {}) {
   const { initScript, locale = 'en-US', context: existing } = options;
-  const { context, record } = existing ?? await openContext(browser, server.origin, { locale });
+  const { context, record } = existing ?? await openContext(shared.browser, shared.server.origin, { locale });
   if (initScript && !existing) await context.addInitScript(initScript);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   return { context, record, page };
 }

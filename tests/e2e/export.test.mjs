@@ -3,7 +3,7 @@
 // checked with a real reader: CSV parsed with Papa Parse, the .ics with ical.js,
 // the JSON re-read, the printed PDF read back with pdftotext. Screenshots of the
 // report and the letter in both languages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import ICAL from 'ical.js';
-import { serveDist, launchBrowser, openContext, waitForApp, seriousAccessibilityViolations, screenshot } from './harness.mjs';
+import { useBrowserAndServer, openContext, waitForApp, seriousAccessibilityViolations, screenshot } from './harness.mjs';
 
 const CUSTOMER = 'Contoso Rénovation SAS';
 const FORMULA = '=HYPERLINK("http://evil.example/","Click me")';
@@ -26,21 +26,12 @@ function handMadeCsv() {
   ].join('\r\n');
 }
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist('/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const shared = useBrowserAndServer();
 
 async function openDemoAtExport(locale = 'en-US') {
-  const { context, record } = await openContext(browser, server.origin, { locale });
+  const { context, record } = await openContext(shared.browser, shared.server.origin, { locale });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   await page.getByTestId('open-demo').click();
   await page.getByTestId('nav-export').waitFor();

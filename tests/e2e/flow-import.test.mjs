@@ -4,12 +4,12 @@
 // step, in English and French; a pasted table; an injected product name that
 // must stay text; a newer licensing table replacing the catalog; the longest
 // main-thread task while importing large files; no other-origin request; axe.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launchBrowser, openContext, waitForApp, seriousAccessibilityViolations, screenshot } from './harness.mjs';
+import { useBrowserAndServer, openContext, waitForApp, seriousAccessibilityViolations, screenshot } from './harness.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const fixture = (name) => join(root, 'tests', 'fixtures', 'import', name);
@@ -22,16 +22,7 @@ const UPLOAD = [
   'graph-truncated.json',
 ].map(fixture);
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 /** A pasted range of the planner's template: tab-separated, as Excel copies cells. */
 function templateRange(rows) {
@@ -40,14 +31,14 @@ function templateRange(rows) {
 }
 
 async function openApp(locale) {
-  const { context, record } = await openContext(browser, server.origin, { locale });
+  const { context, record } = await openContext(shared.browser, shared.server.origin, { locale });
   const page = await context.newPage();
   const dialogs = [];
   page.on('dialog', async (dialog) => {
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   return { context, record, page, dialogs };
 }

@@ -6,6 +6,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -59,6 +60,24 @@ export async function serveDist(basePath = '/', extraFiles = {}) {
   const { port } = server.address();
   const origin = `http://127.0.0.1:${port}`;
   return { origin, url: `${origin}${basePath}`, close: () => new Promise((done) => server.close(done)) };
+}
+
+/**
+ * One browser and one server of dist/ for a whole test file: registers node:test's
+ * `before` and `after` hooks and returns an object whose `browser` and `server`
+ * are set once `before` has run.
+ */
+export function useBrowserAndServer(basePath = '/') {
+  const shared = { browser: undefined, server: undefined };
+  before(async () => {
+    shared.browser = await launchBrowser();
+    shared.server = await serveDist(basePath);
+  });
+  after(async () => {
+    await shared.server?.close();
+    await shared.browser?.close();
+  });
+  return shared;
 }
 
 export const chromiumArgs = [

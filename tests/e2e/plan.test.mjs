@@ -3,25 +3,16 @@
 // reset, the checklist and the timeline, in English and French; a phone-sized
 // screen; and a 10,000-line plan imported through the file input, whose first
 // render and filter times are printed (not asserted: the machine is shared).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openContext, waitForApp, seriousAccessibilityViolations, screenshot } from './harness.mjs';
+import { useBrowserAndServer, openContext, waitForApp, seriousAccessibilityViolations, screenshot } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 async function openApp(options = {}) {
-  const { context, record } = await openContext(browser, server.origin, options);
+  const { context, record } = await openContext(shared.browser, shared.server.origin, options);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await waitForApp(page);
   return { context, record, page };
 }
