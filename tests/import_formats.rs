@@ -344,6 +344,41 @@ fn excel_workbook_first_sheet_and_chosen_sheet() {
     assert_eq!(e5.term_end, date(2026, 12, 31));
 }
 
+/// `planner-template-libreoffice.xlsx` is `planner-template.csv` opened and
+/// saved by LibreOffice Calc 7.4 (`soffice --headless --convert-to xlsx`):
+/// a real writer's shared strings, custom `yyyy\-mm\-dd` date style, boolean
+/// cells, a "TRUE"/"FALSE" number format and `date1904="false"`.
+#[test]
+fn a_workbook_written_by_libreoffice_imports_like_its_csv() {
+    let from_csv = import(&["planner-template.csv"]);
+    let from_xlsx = import(&["planner-template-libreoffice.xlsx"]);
+    let file = &from_xlsx.report.formats[0];
+    assert_eq!((file.format, file.sheet.as_deref()), (Some(FormatId::PlannerTemplate), Some("planner-template")));
+    assert_eq!(from_xlsx.report.counts(), from_csv.report.counts());
+    assert_eq!(from_xlsx.subscriptions.len(), from_csv.subscriptions.len());
+    assert!(!from_csv.subscriptions.is_empty());
+    for (xlsx, csv) in from_xlsx.subscriptions.iter().zip(&from_csv.subscriptions) {
+        let mut xlsx = xlsx.clone();
+        xlsx.source.file = csv.source.file.clone();
+        // Ids made up from the position name the file.
+        xlsx.subscription_id = xlsx.subscription_id.replace("planner-template-libreoffice.xlsx", "planner-template.csv");
+        assert_eq!(&xlsx, csv);
+    }
+}
+
+/// The sheet picker's list, and a per-file sheet choice winning over the general one.
+#[test]
+fn sheet_names_and_a_sheet_chosen_per_file() {
+    let bytes = fixture("workbook-two-sheets.xlsx").bytes;
+    assert_eq!(csp_planner::import::sheet_names(&bytes), Ok(vec!["Abonnements".to_owned(), "Licences FR".to_owned()]));
+    assert!(matches!(csp_planner::import::sheet_names(b"not a workbook"), Err(IssueKind::InvalidWorkbook { .. })));
+    let mut options = ImportOptions { sheet: Some("Abonnements".into()), accept_suggested_mappings: true, ..ImportOptions::default() };
+    options.sheets.insert("workbook-two-sheets.xlsx".into(), "Licences FR".into());
+    let outcome = import_with(&["workbook-two-sheets.xlsx"], &options);
+    assert_eq!(outcome.report.formats[0].sheet.as_deref(), Some("Licences FR"));
+    assert_eq!(outcome.subscriptions[0].product, "Microsoft 365 E5");
+}
+
 #[test]
 fn format_override_wins_over_recognition() {
     let options = ImportOptions { format_override: Some(FormatId::MappedTable), ..ImportOptions::default() };

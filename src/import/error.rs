@@ -127,6 +127,67 @@ impl JsonProblem {
     }
 }
 
+/// Why an Excel workbook cannot be read, in words a consultant understands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WorkbookProblem {
+    /// No complete zip archive: a partial download, or not a workbook at all.
+    Truncated,
+    /// The ZIP64 extension (archives over 4 GB), which no real export needs.
+    Zip64,
+    /// Password protected.
+    Encrypted,
+    UnsupportedCompression { part: String, method: u16 },
+    /// A part that does not inflate or fails its checksum.
+    DamagedPart { part: String },
+    /// A part inflating beyond the limit (a zip bomb, or no real export).
+    PartTooLarge { part: String, limit_mb: u64 },
+    MissingPart { part: String },
+    /// An Excel binary workbook (`.xlsb`).
+    BinaryWorkbook,
+    NoSheet,
+    /// A sheet whose used range is too large to hold as a grid.
+    TooManyCells { sheet: String, rows: u64, columns: u64, limit: u64 },
+}
+
+impl WorkbookProblem {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            WorkbookProblem::Truncated => lang
+                .pick("the file is not a complete workbook: is it a partial download?", "le fichier n’est pas un classeur complet : est-ce un téléchargement interrompu ?")
+                .into(),
+            WorkbookProblem::Zip64 => lang
+                .pick("it is stored in the ZIP64 format, which the importer does not read", "il est enregistré au format ZIP64, que l’import ne lit pas")
+                .into(),
+            WorkbookProblem::Encrypted => lang.pick("it is protected by a password", "il est protégé par un mot de passe").into(),
+            WorkbookProblem::UnsupportedCompression { part, method } => match lang {
+                Lang::En => format!("its part {part} is compressed with method {method}, which the importer does not read"),
+                Lang::Fr => format!("sa partie {part} est compressée avec la méthode {method}, que l’import ne lit pas"),
+            },
+            WorkbookProblem::DamagedPart { part } => match lang {
+                Lang::En => format!("its part {part} is damaged"),
+                Lang::Fr => format!("sa partie {part} est endommagée"),
+            },
+            WorkbookProblem::PartTooLarge { part, limit_mb } => match lang {
+                Lang::En => format!("its part {part} expands to more than {limit_mb} MB"),
+                Lang::Fr => format!("sa partie {part} dépasse {limit_mb} Mo une fois décompressée"),
+            },
+            WorkbookProblem::MissingPart { part } => match lang {
+                Lang::En => format!("its part {part} is missing"),
+                Lang::Fr => format!("sa partie {part} est absente"),
+            },
+            WorkbookProblem::BinaryWorkbook => lang
+                .pick("it is an Excel binary workbook (.xlsb)", "c’est un classeur binaire Excel (.xlsb)")
+                .into(),
+            WorkbookProblem::NoSheet => lang.pick("it has no sheet", "il n’a aucune feuille").into(),
+            WorkbookProblem::TooManyCells { sheet, rows, columns, limit } => match lang {
+                Lang::En => format!("the sheet \"{sheet}\" spans {rows} rows by {columns} columns, more than the {limit} cells the importer reads"),
+                Lang::Fr => format!("la feuille « {sheet} » s’étend sur {rows} lignes et {columns} colonnes, plus que les {limit} cellules que l’import lit"),
+            },
+        }
+    }
+}
+
 /// Every issue the importer reports. Row and field issues get their position
 /// from the enclosing [`Issue`]; the parameters here are what the message needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,7 +200,10 @@ pub enum IssueKind {
     InvalidJson { line: usize, column: usize, problem: JsonProblem },
     JsonWithoutSubscriptions,
     EmptyJsonList,
+    /// Written by versions that read workbooks through `calamine` (its English
+    /// error text); kept so drafts saved then still open.
     UnreadableWorkbook { detail: String },
+    InvalidWorkbook { problem: WorkbookProblem },
     UnreadableTable { detail: String },
     SheetNotFound { sheet: String, available: Vec<String> },
     NoHeaderRow,
@@ -207,7 +271,7 @@ impl IssueKind {
         use IssueKind::*;
         match self {
             TooLarge { .. } | EmptyFile | NotATable { .. } | InvalidJson { .. } | JsonWithoutSubscriptions
-            | UnreadableWorkbook { .. } | UnreadableTable { .. } | SheetNotFound { .. } | NoHeaderRow | MissingIdentity => Severity::Error,
+            | UnreadableWorkbook { .. } | InvalidWorkbook { .. } | UnreadableTable { .. } | SheetNotFound { .. } | NoHeaderRow | MissingIdentity => Severity::Error,
             TableNotRecognised { .. } | EmptyJsonList | AmbiguousDateOrder { .. } | MissingColumns { .. } | DuplicateSubscriptionId { .. }
             | MissingValue | SeatsUnknown | InvalidCount { .. } | InvalidDate { .. } | AmbiguousDate { .. } | InvalidValue { .. } => {
                 Severity::Warning
@@ -254,6 +318,10 @@ impl IssueKind {
             IssueKind::UnreadableWorkbook { detail } => match lang {
                 Lang::En => format!("This Excel workbook cannot be read ({detail}). Open it in Excel and save it again as .xlsx or CSV."),
                 Lang::Fr => format!("Ce classeur Excel est illisible ({detail}). Ouvrez-le dans Excel et enregistrez-le à nouveau en .xlsx ou en CSV."),
+            },
+            IssueKind::InvalidWorkbook { problem } => match lang {
+                Lang::En => format!("This Excel workbook cannot be read: {}. Open it in Excel and save it again as .xlsx or CSV.", problem.describe(lang)),
+                Lang::Fr => format!("Ce classeur Excel est illisible : {}. Ouvrez-le dans Excel et enregistrez-le à nouveau en .xlsx ou en CSV.", problem.describe(lang)),
             },
             IssueKind::UnreadableTable { detail } => match lang {
                 Lang::En => format!("The rest of this table cannot be read ({detail})."),

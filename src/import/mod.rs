@@ -28,19 +28,20 @@ mod table;
 pub mod values;
 mod xlsx;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 pub use decode::TextEncoding;
 pub use detect::FormatId;
-pub use error::{CountProblemKind, Issue, IssueKind, JsonProblem, Severity, ValueKind};
+pub use error::{CountProblemKind, Issue, IssueKind, JsonProblem, Severity, ValueKind, WorkbookProblem};
 pub use formats::price_list::PriceEntry;
 pub use formats::template::{template_csv, TEMPLATE_COLUMNS};
 pub use mapping::{header_signature, suggest_mapping, ColumnMapping, Field};
 pub use report::{FileReport, ImportReport, RejectedRow, RowCounts};
 pub use sniff::{Dialect, FileKind};
 pub use values::DateOrder;
+pub use xlsx::sheet_names;
 
 use crate::model::Subscription;
 use formats::graph::{self, DirectoryItem, SkuItem};
@@ -72,6 +73,8 @@ pub struct ImportOptions {
     pub date_order: Option<DateOrder>,
     /// The worksheet to read in workbooks (default: the first with cells).
     pub sheet: Option<String>,
+    /// The worksheet to read in one workbook, by file name; wins over `sheet`.
+    pub sheets: BTreeMap<String, String>,
     /// Confirmed mappings, applied to tables with the same header signature.
     pub mappings: Vec<ColumnMapping>,
     /// Import unknown tables with the suggested mapping when it names the
@@ -193,7 +196,7 @@ fn import_file(
     }
     match sniff::content_kind(&file.bytes) {
         ContentKind::NotATable(looks_like) => ctx.file_issue(IssueKind::NotATable { looks_like }),
-        ContentKind::Workbook => match xlsx::read_sheet(&file.bytes, options.sheet.as_deref()) {
+        ContentKind::Workbook => match xlsx::read_sheet(&file.bytes, options.sheets.get(&file.name).or(options.sheet.as_ref()).map(String::as_str)) {
             Ok(sheet) => {
                 report.sheet = Some(sheet.name.clone());
                 let source = TableSource::Grid { rows: &sheet.rows };

@@ -1,0 +1,296 @@
+//! A small XML scanner for the parts of a workbook: start and end tags with
+//! their attributes, and text. No validation, no namespaces beyond dropping
+//! prefixes, no DTD: spreadsheet parts need none of it. Malformed input ends
+//! the scan or yields odd events, never a panic.
+
+use std::borrow::Cow;
+
+/// One thing found in the document. Names are local (prefix dropped); text
+/// and attribute values are raw (entities still escaped, see [`unescape`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Event<'a> {
+    Start { name: &'a str, attributes: Attributes<'a>, self_closing: bool },
+    End { name: &'a str },
+    Text(&'a str),
+    /// The content of a `<![CDATA[...]]>` section, literal.
+    CData(&'a str),
+}
+
+/// The attributes of a start tag, parsed when asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Attributes<'a>(&'a str);
+
+impl<'a> Attributes<'a> {
+    /// `(local name, raw value)` pairs.
+    pub(crate) fn iter(self) -> impl Iterator<Item = (&'a str, &'a str)> {
+        let mut rest = self.0;
+        std::iter::from_fn(move || loop {
+            rest = rest.trim_start_matches(is_space);
+            if rest.is_empty() {
+                return None;
+            }
+            let name_end = rest.find(|c: char| c == '=' || is_space(c)).unwrap_or(rest.len());
+            let name = &rest[..name_end];
+            rest = rest[name_end..].trim_start_matches(is_space);
+            let Some(after_equals) = rest.strip_prefix('=') else {
+                // A name without a value: skip it (HTML style, not XML).
+                if name.is_empty() {
+                    rest = "";
+                }
+                continue;
+            };
+            rest = after_equals.trim_start_matches(is_space);
+            let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                // An unquoted value: take up to the next space.
+                let end = rest.find(is_space).unwrap_or(rest.len());
+                let value = &rest[..end];
+                rest = &rest[end..];
+                return Some((local_name(name), value));
+            };
+            let body = &rest[1..];
+            let end = body.find(quote).unwrap_or(body.len());
+            let value = &body[..end];
+            rest = body.get(end + 1..).unwrap_or("");
+            return Some((local_name(name), value));
+        })
+    }
+
+    /// The raw value of the attribute with this local name.
+    pub(crate) fn get(self, name: &str) -> Option<&'a str> {
+        self.iter().find(|(key, _)| *key == name).map(|(_, value)| value)
+    }
+
+    /// The value of the attribute with this local name, entities decoded.
+    pub(crate) fn value(self, name: &str) -> Option<Cow<'a, str>> {
+        self.get(name).map(unescape)
+    }
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n')
+}
+
+/// `x:row` -> `row`.
+fn local_name(name: &str) -> &str {
+    name.rsplit_once(':').map_or(name, |(_, local)| local)
+}
+
+/// Yields the events of a document in order.
+pub(crate) struct Scanner<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Scanner<'a> {
+    pub(crate) fn new(text: &'a str) -> Scanner<'a> {
+        Scanner { rest: text }
+    }
+}
+
+impl<'a> Iterator for Scanner<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if self.rest.is_empty() {
+                return None;
+            }
+            if !self.rest.starts_with('<') {
+                let end = self.rest.find('<').unwrap_or(self.rest.len());
+                let text = &self.rest[..end];
+                self.rest = &self.rest[end..];
+                return Some(Event::Text(text));
+            }
+            let skip_to = |rest: &'a str, close: &str| -> (&'a str, &'a str) {
+                match rest.find(close) {
+                    Some(at) => (&rest[..at], &rest[at + close.len()..]),
+                    None => (rest, ""),
+                }
+            };
+            if let Some(after) = self.rest.strip_prefix("<![CDATA[") {
+                let (content, rest) = skip_to(after, "]]>");
+                self.rest = rest;
+                return Some(Event::CData(content));
+            }
+            if let Some(after) = self.rest.strip_prefix("<!--") {
+                self.rest = skip_to(after, "-->").1;
+                continue;
+            }
+            if let Some(after) = self.rest.strip_prefix("<?") {
+                self.rest = skip_to(after, "?>").1;
+                continue;
+            }
+            if let Some(after) = self.rest.strip_prefix("<!") {
+                // A DOCTYPE: skipped whole, internal subset included, never expanded.
+                let mut depth = 0usize;
+                let end = after
+                    .char_indices()
+                    .find(|(_, c)| match c {
+                        '[' => {
+                            depth += 1;
+                            false
+                        }
+                        ']' => {
+                            depth = depth.saturating_sub(1);
+                            false
+                        }
+                        '>' => depth == 0,
+                        _ => false,
+                    })
+                    .map_or(after.len(), |(at, _)| at + 1);
+                self.rest = &after[end..];
+                continue;
+            }
+            let after = &self.rest[1..];
+            let tag_end = tag_end(after);
+            let inside = &after[..tag_end];
+            self.rest = after.get(tag_end + 1..).unwrap_or("");
+            if let Some(name) = inside.strip_prefix('/') {
+                return Some(Event::End { name: local_name(name.trim_end_matches(is_space)) });
+            }
+            let (inside, self_closing) = match inside.strip_suffix('/') {
+                Some(inside) => (inside, true),
+                None => (inside, false),
+            };
+            let name_end = inside.find(is_space).unwrap_or(inside.len());
+            return Some(Event::Start {
+                name: local_name(&inside[..name_end]),
+                attributes: Attributes(&inside[name_end..]),
+                self_closing,
+            });
+        }
+    }
+}
+
+/// Where a tag's `>` is, skipping any inside quoted attribute values.
+fn tag_end(text: &str) -> usize {
+    let mut quote = None;
+    for (at, c) in text.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(open), _) if c == open => quote = None,
+            (None, '>') => return at,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// Decodes the predefined entities and character references; anything
+/// else that starts with `&` is kept as it is.
+pub(crate) fn unescape(raw: &str) -> Cow<'_, str> {
+    if !raw.contains('&') {
+        return Cow::Borrowed(raw);
+    }
+    let mut text = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('&') {
+        text.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.get(1..).and_then(|after| {
+            let end = after.find(';').filter(|end| *end <= 10)?;
+            let character = match &after[..end] {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                reference => {
+                    let number = reference.strip_prefix('#')?;
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => number.parse().ok()?,
+                    };
+                    char::from_u32(code)?
+                }
+            };
+            Some((character, end + 2))
+        });
+        match decoded {
+            Some((character, length)) => {
+                text.push(character);
+                rest = &rest[length..];
+            }
+            None => {
+                text.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    Cow::Owned(text)
+}
+
+/// Office's own escape inside text (ECMA-376 `ST_Xstring`): `_xHHHH_` is the
+/// UTF-16 unit HHHH, which is how a carriage return (`_x000D_`) or another
+/// character XML cannot hold is written; `_x005F_` escapes an underscore.
+pub(crate) fn unescape_office(text: &str) -> Cow<'_, str> {
+    if !text.contains("_x") {
+        return Cow::Borrowed(text);
+    }
+    let mut decoded = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("_x") {
+        decoded.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let unit = rest
+            .get(2..7)
+            .filter(|code| code.ends_with('_'))
+            .and_then(|code| u32::from_str_radix(&code[..4], 16).ok())
+            .and_then(char::from_u32);
+        match unit {
+            Some(character) => {
+                decoded.push(character);
+                rest = &rest[7..];
+            }
+            None => {
+                decoded.push_str("_x");
+                rest = &rest[2..];
+            }
+        }
+    }
+    decoded.push_str(rest);
+    Cow::Owned(decoded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(text: &str) -> Vec<Event<'_>> {
+        Scanner::new(text).collect()
+    }
+
+    #[test]
+    fn tags_attributes_and_text() {
+        let found = events(r#"<?xml version="1.0"?><!-- note --><x:c r="B3" t='s' x:attr = "a>b"><v>12</v></x:c><br/>"#);
+        let Event::Start { name, attributes, self_closing } = &found[0] else { panic!("{found:?}") };
+        assert_eq!((*name, *self_closing), ("c", false));
+        assert_eq!(attributes.iter().collect::<Vec<_>>(), vec![("r", "B3"), ("t", "s"), ("attr", "a>b")]);
+        assert_eq!(&found[1..], &[
+            Event::Start { name: "v", attributes: Attributes(""), self_closing: false },
+            Event::Text("12"),
+            Event::End { name: "v" },
+            Event::End { name: "c" },
+            Event::Start { name: "br", attributes: Attributes(""), self_closing: true },
+        ]);
+    }
+
+    #[test]
+    fn entities_and_character_references() {
+        assert_eq!(unescape("a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#233;&#xE9;&#x1F600;"), "a & b <c> \"d\" 'e' éé\u{1F600}");
+        assert_eq!(unescape("AT&T &unknown; &#xZZ; &#1114112; &"), "AT&T &unknown; &#xZZ; &#1114112; &");
+        assert_eq!(unescape_office("line_x000D_end _x005F_x000D_ _xZZ_ _x12"), "line\rend _x000D_ _xZZ_ _x12");
+    }
+
+    #[test]
+    fn cdata_doctype_and_broken_input() {
+        assert_eq!(events("<t><![CDATA[a < b & c]]></t>")[1], Event::CData("a < b & c"));
+        assert_eq!(events(r#"<!DOCTYPE x [<!ENTITY e "boom">]><a/>"#).len(), 1);
+        for broken in ["<", "<a", "<a b=\"", "</", "<![CDATA[", "<!--", "<?", "<a b c=d e='f>", "&", "<é é='é'/>", "<a\u{0}>"] {
+            let _ = events(broken).into_iter().map(|event| match event {
+                Event::Start { attributes, .. } => attributes.iter().count(),
+                _ => 0,
+            }).sum::<usize>();
+        }
+    }
+}
