@@ -116,7 +116,7 @@ fn line_cells(customer: &str, line: &PlanLine, separator: Separator, lang: Lang)
     vec![
         customer.to_string(),
         line.subscription_id.clone(),
-        line.product.clone(),
+        line.product.to_string(),
         line.channel.id().to_string(),
         status_id(line),
         path_label(line.path, lang).to_string(),
@@ -135,7 +135,7 @@ fn line_cells(customer: &str, line: &PlanLine, separator: Separator, lang: Lang)
         date(line.dates.data_at_risk_after),
         line.overlap_days.map(|days| days.to_string()).unwrap_or_default(),
         cost,
-        line.currency.clone().unwrap_or_default(),
+        line.currency.as_deref().unwrap_or_default().to_string(),
         yes_no(line.reassign_licenses, lang).to_string(),
         yes_no(line.credit_eligible, lang).to_string(),
         blockers.join(" / "),

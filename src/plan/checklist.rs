@@ -137,21 +137,29 @@ enum Side {
 }
 
 /// `25 × Office 365 E3 (sub-1)` for each line, joined. Built by hand rather than
-/// with `format!`: a large plan writes one of these per line.
+/// with `format!`, sized beforehand: a large plan writes one of these per line.
 fn items(lines: &[&PlanLine], side: Side) -> String {
-    let mut text = String::with_capacity(lines.len() * 48);
+    let names = |line| item_names(line, side);
+    let length: usize = lines
+        .iter()
+        .map(|line| {
+            let (name, add_on) = names(line);
+            // "; " + up to 10 digits + " × " + name + " + " add-on + " (" + id + ")"
+            2 + 10 + 4 + name.len() + add_on.map_or(0, |add_on| 3 + add_on.len()) + 2 + line.subscription_id.len() + 1
+        })
+        .sum();
+    let mut text = String::with_capacity(length);
     for (position, line) in lines.iter().enumerate() {
         if position > 0 {
             text.push_str("; ");
         }
         push_number(&mut text, line.seats);
         text.push_str(" × ");
-        let source_name = line.source_sku.as_ref().map_or(line.product.as_str(), |source| source.name.as_str());
-        let target = line.target.as_ref().filter(|_| side == Side::Target);
-        text.push_str(target.map_or(source_name, |target| target.name.as_str()));
-        if let Some(add_on) = target.and_then(|target| target.add_on.as_ref()) {
+        let (name, add_on) = names(line);
+        text.push_str(name);
+        if let Some(add_on) = add_on {
             text.push_str(" + ");
-            text.push_str(&add_on.name);
+            text.push_str(add_on);
         }
         text.push_str(" (");
         text.push_str(&line.subscription_id);
@@ -160,38 +168,51 @@ fn items(lines: &[&PlanLine], side: Side) -> String {
     text
 }
 
+/// The offer an item names, and its add-on.
+fn item_names(line: &PlanLine, side: Side) -> (&str, Option<&str>) {
+    let source_name = line.source_sku.as_ref().map_or(&*line.product, |source| source.name.as_str());
+    let target = line.target.as_ref().filter(|_| side == Side::Target);
+    (target.map_or(source_name, |target| target.name.as_str()), target.and_then(|target| target.add_on.as_ref()).map(|add_on| add_on.name.as_str()))
+}
+
 fn push_number(text: &mut String, number: u32) {
+    // Written from the last digit backwards; a u32 has at most 10 digits.
     let mut digits = [0u8; 10];
     let mut rest = number;
-    let mut length = 0;
+    let mut start = digits.len();
     loop {
-        digits[length] = b'0' + (rest % 10) as u8; // a u32 has at most 10 digits
-        length += 1;
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
         rest /= 10;
-        if rest == 0 {
+        if rest == 0 || start == 0 {
             break;
         }
     }
-    for &digit in digits[..length].iter().rev() {
-        text.push(char::from(digit));
-    }
+    text.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
 }
 
-/// Adds one step per date for the lines `select` picks, dated by `date_of`.
+/// Adds one step per date for the lines `select` picks, dated by `date_of`, the
+/// lines of a date in plan order. `picked` is reused from one call to the next.
+#[allow(clippy::too_many_arguments)]
 fn dated_steps<'a>(
     steps: &mut Vec<ChecklistStep>,
     lines: &'a [PlanLine],
+    picked: &mut Vec<(Option<NaiveDate>, &'a PlanLine)>,
     code: StepCode,
     actor: Actor,
     side: Side,
     select: impl Fn(&PlanLine) -> bool,
     date_of: impl Fn(&PlanLine) -> Option<NaiveDate>,
 ) {
-    let mut by_date: BTreeMap<Option<NaiveDate>, Vec<&'a PlanLine>> = BTreeMap::new();
-    for line in lines.iter().filter(|line| select(line)) {
-        by_date.entry(date_of(line)).or_default().push(line);
-    }
-    for (date, group) in by_date {
+    picked.clear();
+    picked.extend(lines.iter().filter(|line| select(line)).map(|line| (date_of(line), line)));
+    // Stable: the lines of one date stay in plan order.
+    picked.sort_by_key(|(date, _)| *date);
+    let mut group: Vec<&PlanLine> = Vec::new();
+    for same_date in picked.chunk_by(|a, b| a.0 == b.0) {
+        let date = same_date.first().and_then(|(date, _)| *date);
+        group.clear();
+        group.extend(same_date.iter().map(|(_, line)| *line));
         let mut new_step = with(step(code, actor, date), "items", items(&group, side));
         new_step.subscription_ids = group.iter().map(|line| line.subscription_id.clone()).collect();
         steps.push(new_step);
@@ -206,6 +227,7 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
     let as_of = input.settings.as_of;
     let partner = &input.partner;
     let mut steps = Vec::new();
+    let mut picked = Vec::with_capacity(lines.len());
     let moving = lines.iter().any(|line| line.is_migrated());
     if !moving {
         return steps;
@@ -235,7 +257,7 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
             _ => "roles:license",
         };
         if partner.gdap != GdapStatus::Requested {
-            steps.push(with(step(StepCode::RequestGdap, Actor::Partner, Some(as_of)), "roles", roles_token));
+            steps.push(with(step(StepCode::RequestGdap, Actor::Partner, Some(as_of)), "roles", FindingValue::Static(roles_token)));
         }
         steps.push(with(step(StepCode::ApproveGdap, Actor::Customer, Some(ready_on)), "partner", &partner_name));
     }
@@ -252,12 +274,13 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
         new_step.subscription_ids = group.iter().map(|line| line.subscription_id.clone()).collect();
         steps.push(new_step);
     }
-    dated_steps(&mut steps, lines, StepCode::ScheduleEaTransfer, Actor::Partner, Side::Target, |line| line.path == MigrationPath::EaChannelTransfer, |line| line.dates.transfer_on);
-    dated_steps(&mut steps, lines, StepCode::Purchase, Actor::Partner, Side::Target, |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_some(), |line| line.dates.purchase_on);
-    dated_steps(&mut steps, lines, StepCode::PurchaseUndated, Actor::Partner, Side::Target, |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_none(), |_| None);
+    dated_steps(&mut steps, lines, &mut picked, StepCode::ScheduleEaTransfer, Actor::Partner, Side::Target, |line| line.path == MigrationPath::EaChannelTransfer, |line| line.dates.transfer_on);
+    dated_steps(&mut steps, lines, &mut picked, StepCode::Purchase, Actor::Partner, Side::Target, |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_some(), |line| line.dates.purchase_on);
+    dated_steps(&mut steps, lines, &mut picked, StepCode::PurchaseUndated, Actor::Partner, Side::Target, |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_none(), |_| None);
     dated_steps(
         &mut steps,
         lines,
+        &mut picked,
         StepCode::TurnOffRecurringBilling,
         Actor::Customer,
         Side::Source,
@@ -267,6 +290,7 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
     dated_steps(
         &mut steps,
         lines,
+        &mut picked,
         StepCode::TurnOffAutoRenew,
         Actor::Customer,
         Side::Source,
@@ -278,6 +302,7 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
     dated_steps(
         &mut steps,
         lines,
+        &mut picked,
         StepCode::ReassignLicenses,
         if license_admin { Actor::Partner } else { Actor::Customer },
         Side::Target,
@@ -288,6 +313,7 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
     dated_steps(
         &mut steps,
         lines,
+        &mut picked,
         StepCode::AskCredit,
         if support_admin { Actor::Partner } else { Actor::Customer },
         Side::Source,

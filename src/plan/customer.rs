@@ -1,12 +1,12 @@
 //! Planning one customer: group the subscriptions, check the tenant-wide rules
 //! (region, caps), plan every line, batch the transfers and sum up.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::checklist;
 use super::dates;
 use super::findings::{Finding, FindingCode, FindingValue};
-use super::line::{self, LineContext};
+use super::line::{self, LineContext, LineScratch};
 use super::offer::{self, OfferCache};
 use super::{CustomerPlan, KeyDates, PlanLine, ProductTotal};
 use crate::catalog::Catalog;
@@ -54,21 +54,47 @@ pub(super) fn group_by_customer(input: &PlanInput) -> Vec<CustomerGroup<'_>> {
     groups
 }
 
+/// What planning one customer leaves for the next: the lines' scratch, the
+/// countries already normalised, the input customer's lookup key.
+pub(super) struct CustomerScratch<'a> {
+    lines: LineScratch<'a>,
+    countries: Vec<(&'a str, String)>,
+    input_customer_key: String,
+    total_addresses: HashMap<(usize, usize), usize, offer::FastHash>,
+}
+
+impl<'a> CustomerScratch<'a> {
+    pub(super) fn new(input: &PlanInput) -> CustomerScratch<'_> {
+        CustomerScratch { lines: LineScratch::default(), countries: Vec::new(), input_customer_key: crate::catalog::lookup_key(&input.customer.name), total_addresses: HashMap::default() }
+    }
+
+    /// [`super::normalise_country`], once per distinct text: most customers share a few countries.
+    fn country(&mut self, text: &'a str) -> String {
+        if let Some((_, code)) = self.countries.iter().find(|(known, _)| *known == text) {
+            return code.clone();
+        }
+        let code = super::normalise_country(text);
+        self.countries.push((text, code.clone()));
+        code
+    }
+}
+
 fn is_live(status: SubscriptionStatus) -> bool {
     !matches!(status, SubscriptionStatus::Expired | SubscriptionStatus::Disabled | SubscriptionStatus::Deleted)
 }
 
-pub(super) fn plan_customer(
-    input: &PlanInput,
+pub(super) fn plan_customer<'a>(
+    input: &'a PlanInput,
     catalog: &Catalog,
-    group: &CustomerGroup,
+    group: &CustomerGroup<'a>,
     partner_country: Option<&str>,
     partner_market: Option<Market>,
     cache: &mut OfferCache,
+    scratch: &mut CustomerScratch<'a>,
 ) -> CustomerPlan {
     let as_of = input.settings.as_of;
     let partner = &input.partner;
-    let is_input_customer = crate::catalog::lookup_key(&group.name) == crate::catalog::lookup_key(&input.customer.name);
+    let is_input_customer = crate::catalog::lookup_key(&group.name) == scratch.input_customer_key;
     let tenant_country = group
         .subscriptions
         .iter()
@@ -76,7 +102,7 @@ pub(super) fn plan_customer(
         .chain(input.customer.country.as_deref())
         .map(str::trim)
         .find(|country| !country.is_empty())
-        .map(super::normalise_country);
+        .map(|country| scratch.country(country));
     let tenant_id = group
         .subscriptions
         .iter()
@@ -112,6 +138,8 @@ pub(super) fn plan_customer(
         as_of,
         ready_on,
         customer_country: tenant_country.clone(),
+        customer_market,
+        customer_teams_unbundled_from: offer::teams_unbundled_from(tenant_country.as_deref()),
         partner_country,
         partner_market,
         active_subscriptions,
@@ -122,7 +150,7 @@ pub(super) fn plan_customer(
         .subscriptions
         .iter()
         .zip(resolutions)
-        .map(|(subscription, resolution)| line::plan_line(&context, subscription, resolution, overrides(subscription), cache))
+        .map(|(subscription, resolution)| line::plan_line(&context, subscription, resolution, overrides(subscription), cache, &mut scratch.lines))
         .collect();
     let source_partners: Vec<&str> = group.subscriptions.iter().map(|subscription| subscription.owner_tenant_id.as_deref().unwrap_or_default()).collect();
     let batch_count = assign_transfer_batches(&mut lines, &source_partners);
@@ -130,23 +158,28 @@ pub(super) fn plan_customer(
         let finding = Finding::new(FindingCode::PartnerTransfer)
             .with("batch", line.transfer_batch.unwrap_or_default())
             .with("batches", batch_count)
-            .with("term_end", line.dates.term_end.map_or_else(|| FindingValue::from("?"), FindingValue::from))
+            .with("term_end", line.dates.term_end.map_or_else(|| FindingValue::Static("?"), FindingValue::from))
             .with("seats", line.seats);
         line.findings.push(finding);
     }
 
     let findings = customer_findings(input, partner_country, tenant_country.as_deref(), partner_market, customer_market, ready_on, setup_pending, &lines);
     let steps = checklist::build(input, &lines, ready_on, setup_pending, batch_count);
-    let totals = totals(&lines);
+    let totals = totals(&lines, &mut scratch.total_addresses);
     let key_dates = key_dates(as_of, ready_on, &lines);
-    let mut rules_fired: Vec<RuleId> = findings
-        .iter()
-        .chain(lines.iter().flat_map(|line| line.findings.iter()))
-        .map(|finding| finding.rule)
-        .chain(steps.iter().map(|step| step.rule))
-        .collect();
-    rules_fired.sort_unstable();
-    rules_fired.dedup();
+    // Marked by the rule's place in the registry, so they come out in its order.
+    let mut fired: Vec<Option<RuleId>> = Vec::new();
+    let rules = findings.iter().chain(lines.iter().flat_map(|line| line.findings.iter())).map(|finding| finding.rule).chain(steps.iter().map(|step| step.rule));
+    for rule in rules {
+        let place = rule as usize;
+        if fired.len() <= place {
+            fired.resize(place + 1, None);
+        }
+        if let Some(slot) = fired.get_mut(place) {
+            *slot = Some(rule);
+        }
+    }
+    let rules_fired: Vec<RuleId> = fired.into_iter().flatten().collect();
     CustomerPlan {
         name: group.name.clone(),
         tenant_id,
@@ -198,14 +231,14 @@ fn customer_findings(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     if partner_country.is_none() {
-        findings.push(Finding::new(FindingCode::CountryUnknown).with("party", "party:partner"));
+        findings.push(Finding::new(FindingCode::CountryUnknown).with_static("party", "party:partner"));
     }
     if tenant_country.is_none() {
-        findings.push(Finding::new(FindingCode::CountryUnknown).with("party", "party:customer"));
+        findings.push(Finding::new(FindingCode::CountryUnknown).with_static("party", "party:customer"));
     }
     if let (Some(partner_market), Some(customer_market)) = (partner_market, customer_market) {
         if partner_market == customer_market {
-            findings.push(Finding::new(FindingCode::SameMarket).with("market", partner_market.label(crate::i18n::Lang::En)));
+            findings.push(Finding::new(FindingCode::SameMarket).with_static("market", partner_market.label(crate::i18n::Lang::En)));
         }
     }
     let migrating = lines.iter().filter(|line| line.is_migrated() || line.path == MigrationPath::Blocked).count();
@@ -217,14 +250,14 @@ fn customer_findings(
             BillingModel::DirectBill => "how:direct-bill",
             BillingModel::IndirectReseller => "how:indirect-reseller",
         };
-        findings.push(Finding::new(FindingCode::McaNeeded).with("how", how));
+        findings.push(Finding::new(FindingCode::McaNeeded).with_static("how", how));
     }
     for (role, reason) in needed_gdap_roles(input, lines) {
         let role_token = match role {
             GdapRole::ServiceSupportAdministrator => "role:service-support-administrator",
             GdapRole::LicenseAdministrator => "role:license-administrator",
         };
-        findings.push(Finding::new(FindingCode::GdapRoleNeeded).with("role", role_token).with("reason", reason));
+        findings.push(Finding::new(FindingCode::GdapRoleNeeded).with_static("role", role_token).with_static("reason", reason));
     }
     let not_migrated = lines.iter().filter(|line| line.path == MigrationPath::NotMigrated).count();
     if not_migrated > 0 {
@@ -248,31 +281,54 @@ pub(super) fn needed_gdap_roles(input: &PlanInput, lines: &[PlanLine]) -> Vec<(G
 }
 
 /// Seats per product before (every source line) and after (the lines that migrate).
-fn totals(lines: &[PlanLine]) -> Vec<ProductTotal> {
-    let mut totals: BTreeMap<String, ProductTotal> = BTreeMap::new();
-    let mut add = |key: &str, name: &str, before: u32, after: u32| {
-        let total = match totals.get_mut(key) {
-            Some(total) => total,
-            None => totals
-                .entry(key.to_string())
-                .or_insert_with(|| ProductTotal { key: key.to_string(), name: name.to_string(), seats_before: 0, seats_after: 0 }),
-        };
-        total.seats_before += u64::from(before);
-        total.seats_after += u64::from(after);
-    };
-    for line in lines {
-        match &line.source_sku {
-            Some(sku) => add(&sku.sku_id, &sku.name, line.seats_source_total, 0),
-            None => add(line.product.trim(), line.product.trim(), line.seats_source_total, 0),
-        }
-        if let Some(target) = line.target.as_ref().filter(|_| line.is_migrated()) {
-            add(&target.sku_id, &target.name, 0, line.seats);
-            if let Some(add_on) = &target.add_on {
-                add(&add_on.sku_id, &add_on.name, 0, line.seats);
+fn totals(lines: &[PlanLine], by_address: &mut HashMap<(usize, usize), usize, offer::FastHash>) -> Vec<ProductTotal> {
+    /// The products in order of first sight, found by key text and, faster, by the
+    /// address of that text: the lines of a plan share their offers, so most keys
+    /// are the very same text. (`by_address` is kept from one customer to the next.)
+    struct Tally<'l, 'm> {
+        products: Vec<(&'l str, &'l str, u64, u64)>,
+        by_key: HashMap<&'l str, usize, offer::FastHash>,
+        by_address: &'m mut HashMap<(usize, usize), usize, offer::FastHash>,
+    }
+    impl<'l> Tally<'l, '_> {
+        fn add(&mut self, key: &'l str, name: &'l str, before: u32, after: u32) {
+            let address = (key.as_ptr() as usize, key.len());
+            let index = match self.by_address.get(&address) {
+                Some(&index) => index,
+                None => {
+                    let index = *self.by_key.entry(key).or_insert_with(|| {
+                        self.products.push((key, name, 0, 0));
+                        self.products.len() - 1
+                    });
+                    self.by_address.insert(address, index);
+                    index
+                }
+            };
+            if let Some(product) = self.products.get_mut(index) {
+                product.2 += u64::from(before);
+                product.3 += u64::from(after);
             }
         }
     }
-    let mut list: Vec<ProductTotal> = totals.into_values().collect();
+    by_address.clear();
+    let mut tally = Tally { products: Vec::with_capacity(32), by_key: HashMap::with_capacity_and_hasher(32, Default::default()), by_address };
+    for line in lines {
+        match &line.source_sku {
+            Some(sku) => tally.add(&sku.sku_id, &sku.name, line.seats_source_total, 0),
+            None => tally.add(line.product.trim(), line.product.trim(), line.seats_source_total, 0),
+        }
+        if let Some(target) = line.target.as_ref().filter(|_| line.is_migrated()) {
+            tally.add(&target.sku_id, &target.name, 0, line.seats);
+            if let Some(add_on) = &target.add_on {
+                tally.add(&add_on.sku_id, &add_on.name, 0, line.seats);
+            }
+        }
+    }
+    let mut list: Vec<ProductTotal> = tally
+        .products
+        .into_iter()
+        .map(|(key, name, seats_before, seats_after)| ProductTotal { key: key.to_string(), name: name.to_string(), seats_before, seats_after })
+        .collect();
     list.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
     list
 }

@@ -216,16 +216,40 @@ finding_codes! {
 
 /// One value a finding or a step is about. Dates and numbers are kept typed so a
 /// plan of many lines does not format them until a message is shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Eq)]
 pub enum FindingValue {
     Date(NaiveDate),
     Number(i64),
     /// An amount in hundredths (cents), shown with two decimals.
     Amount(i64),
     Text(Arc<str>),
+    /// A text known when the program is built (a token such as `who:customer`, a
+    /// path id, a market label): kept without a copy, since a large plan holds many.
+    /// It reads, writes and compares exactly as the same [`FindingValue::Text`].
+    Static(&'static str),
+}
+
+impl PartialEq for FindingValue {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (FindingValue::Date(a), FindingValue::Date(b)) => a == b,
+            (FindingValue::Number(a), FindingValue::Number(b)) | (FindingValue::Amount(a), FindingValue::Amount(b)) => a == b,
+            (FindingValue::Text(_) | FindingValue::Static(_), FindingValue::Text(_) | FindingValue::Static(_)) => self.text() == other.text(),
+            _ => false,
+        }
+    }
 }
 
 impl FindingValue {
+    /// The text of a [`FindingValue::Text`] or [`FindingValue::Static`] value.
+    fn text(&self) -> Option<&str> {
+        match self {
+            FindingValue::Text(text) => Some(text),
+            FindingValue::Static(text) => Some(text),
+            _ => None,
+        }
+    }
+
     pub fn as_text(&self) -> Cow<'_, str> {
         match self {
             FindingValue::Date(date) => Cow::Owned(date.to_string()),
@@ -235,6 +259,7 @@ impl FindingValue {
                 Cow::Owned(format!("{sign}{}.{:02}", cents.unsigned_abs() / 100, cents.unsigned_abs() % 100))
             }
             FindingValue::Text(text) => Cow::Borrowed(text),
+            FindingValue::Static(text) => Cow::Borrowed(text),
         }
     }
 }
@@ -288,6 +313,7 @@ impl Serialize for FindingValue {
             // Cents are exact in an f64 for any amount a plan can hold (below 2^53).
             FindingValue::Amount(cents) => serializer.serialize_f64(*cents as f64 / 100.0),
             FindingValue::Text(text) => serializer.serialize_str(text),
+            FindingValue::Static(text) => serializer.serialize_str(text),
         }
     }
 }
@@ -327,10 +353,11 @@ impl FindingValues {
 
     /// Sets a value; names are the `{placeholders}` of the templates. A sixth name
     /// is dropped (no template has that many).
+    #[inline]
     pub fn insert(&mut self, name: &'static str, value: FindingValue) {
         for slot in &mut self.0 {
             match slot {
-                Some((key, existing)) if *key == name => {
+                Some((key, existing)) if same_name(key, name) => {
                     *existing = value;
                     return;
                 }
@@ -350,6 +377,13 @@ impl FindingValues {
     pub fn is_empty(&self) -> bool {
         self.0[0].is_none()
     }
+}
+
+/// Two placeholder names alike. Compared byte by byte in place: the names are a
+/// few letters, and a finding compares each new name with those it holds.
+#[inline]
+fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(a, b)| a == b)
 }
 
 /// The placeholder names of every template, so values read back from JSON get
@@ -426,9 +460,16 @@ impl Finding {
     }
 
     /// Adds a value the message shows.
+    #[inline]
     pub fn with(mut self, name: &'static str, value: impl Into<FindingValue>) -> Finding {
         self.values.insert(name, value.into());
         self
+    }
+
+    /// Adds a text the program holds for its whole run (a token, an id, a label), without copying it.
+    #[inline]
+    pub fn with_static(self, name: &'static str, text: &'static str) -> Finding {
+        self.with(name, FindingValue::Static(text))
     }
 
     pub fn is_blocker(&self) -> bool {
@@ -453,7 +494,7 @@ pub(crate) fn fill(template: &str, values: &FindingValues, lang: Lang) -> String
             Some(end) => {
                 let name = &after[..end];
                 match values.get(name) {
-                    Some(FindingValue::Text(value)) => text.push_str(translate_token(value, lang)),
+                    Some(value @ (FindingValue::Text(_) | FindingValue::Static(_))) => text.push_str(translate_token(value.text().unwrap_or_default(), lang)),
                     // French writes a decimal comma: 130,19 EUR.
                     Some(value @ FindingValue::Amount(_)) if lang == Lang::Fr => text.push_str(&value.as_text().replace('.', ",")),
                     Some(value) => text.push_str(&value.as_text()),

@@ -1,12 +1,14 @@
 //! The plan of one source subscription: its path, target offer, seats, dates and
 //! findings. Called once per subscription by the customer planner.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::dates;
-use super::findings::{Finding, FindingCode};
-use super::offer::{self, OfferCache, Resolution};
-use super::{LineDates, OverrideField, PlanLine};
+use super::findings::{Finding, FindingCode, FindingValue};
+use super::offer::{self, FastHash, OfferCache, Resolution};
+use super::{LineDates, LineSource, OverrideField, PlanLine, Shared};
 use crate::catalog::Catalog;
 use crate::markets::Market;
 use crate::model::{Channel, LineOverride, MigrationPath, PlanInput, Subscription, SubscriptionStatus};
@@ -19,6 +21,10 @@ pub(super) struct LineContext<'a> {
     /// The day the relationship and the MCA are expected to be in place (REL-1, MCA-1).
     pub ready_on: NaiveDate,
     pub customer_country: Option<String>,
+    /// The CSP market of `customer_country`, looked up once per customer.
+    pub customer_market: Option<Market>,
+    /// Suites with Teams stopped being sold in `customer_country` on this day (TEAMS-UNBUNDLE).
+    pub customer_teams_unbundled_from: NaiveDate,
     pub partner_country: Option<&'a str>,
     pub partner_market: Option<Market>,
     /// Active license-based subscriptions of the tenant (CAP-SUBS).
@@ -38,15 +44,61 @@ pub(super) const BUSINESS_SEAT_CAP: u64 = 300;
 /// Direct subscriptions above this many licenses need a support call to cancel (DIRECT-CANCEL).
 const DIRECT_ONLINE_CANCEL_LIMIT: u32 = 25;
 
+/// What planning one line leaves for the next: the vector the findings are gathered
+/// in (each line then keeps an exactly sized copy), and the texts many lines share,
+/// so a plan of many lines does not copy the same product or file name for each.
+#[derive(Default)]
+pub(super) struct LineScratch<'a> {
+    findings: Vec<Finding>,
+    /// A product text as the file gives it, shared, and whether its name says it is not sold per seat.
+    products: HashMap<&'a str, (Shared<str>, bool), FastHash>,
+    /// The last source file name seen: the lines of one file come one after the other.
+    file: Option<(&'a str, Shared<str>)>,
+    currencies: Vec<(&'a str, Shared<str>)>,
+}
+
+impl<'a> LineScratch<'a> {
+    fn product(&mut self, text: &'a str) -> (Shared<str>, bool) {
+        self.products.entry(text).or_insert_with(|| (Shared::text(text), offer::is_non_seat_name(text))).clone()
+    }
+
+    fn file(&mut self, name: &'a str) -> Shared<str> {
+        match &self.file {
+            Some((last, shared)) if *last == name => shared.clone(),
+            _ => {
+                let shared = Shared::text(name);
+                self.file = Some((name, shared.clone()));
+                shared
+            }
+        }
+    }
+
+    fn currency(&mut self, code: &'a str) -> Shared<str> {
+        if let Some((_, shared)) = self.currencies.iter().find(|(known, _)| *known == code) {
+            return shared.clone();
+        }
+        let shared = Shared::text(code);
+        self.currencies.push((code, shared.clone()));
+        shared
+    }
+}
+
 /// Why a line is not migrated, before any path is considered.
-fn not_migrated_reason(ctx: &LineContext, subscription: &Subscription, product_index: Option<usize>, seats: u32, cache: &mut OfferCache) -> Option<Finding> {
+fn not_migrated_reason(
+    ctx: &LineContext,
+    subscription: &Subscription,
+    product: (&Shared<str>, bool),
+    product_index: Option<usize>,
+    seats: u32,
+    cache: &mut OfferCache,
+) -> Option<Finding> {
     let product_name = match product_index {
         Some(index) => cache.name(ctx.catalog, index),
-        None => std::sync::Arc::from(subscription.product.as_str()),
+        None => product.0.to_arc(),
     };
     let (excluded, non_seat) = match product_index {
         Some(index) => cache.excluded_or_non_seat(ctx.catalog, index),
-        None => (false, offer::is_non_seat_name(&subscription.product)),
+        None => (false, product.1),
     };
     if excluded {
         return Some(Finding::new(FindingCode::FreeSkuNotMigrated).with("product", product_name));
@@ -57,7 +109,7 @@ fn not_migrated_reason(ctx: &LineContext, subscription: &Subscription, product_i
     if seats == 0 || non_seat {
         return Some(Finding::new(FindingCode::NonSeatNotMigrated).with("product", product_name));
     }
-    let ended = |status: &str| Some(Finding::new(FindingCode::AlreadyEnded).with("product", product_name.clone()).with("status", status));
+    let ended = |status: &'static str| Some(Finding::new(FindingCode::AlreadyEnded).with("product", product_name.clone()).with_static("status", status));
     match subscription.status {
         SubscriptionStatus::Deleted => ended("deleted"),
         SubscriptionStatus::Disabled => ended("disabled"),
@@ -79,36 +131,57 @@ fn recommended_path(channel: Channel) -> MigrationPath {
 }
 
 /// REGION-1 / REGIONS for one line: the tenant country's market against the partner's.
-fn region_findings(ctx: &LineContext, line_country: Option<&str>) -> Vec<Finding> {
+fn region_findings(ctx: &LineContext, line_country: Option<&str>, line_market: Option<Market>) -> Vec<Finding> {
     let (Some(partner_country), Some(customer_country)) = (ctx.partner_country, line_country) else {
         return Vec::new(); // reported once per customer as CountryUnknown
     };
     let Some(partner_market) = ctx.partner_market else {
-        return vec![Finding::new(FindingCode::CountryWithoutMarket).with("party", "party:partner").with("country", partner_country)];
+        return vec![Finding::new(FindingCode::CountryWithoutMarket).with_static("party", "party:partner").with("country", partner_country)];
     };
-    match crate::markets::market_of(customer_country) {
-        None => vec![Finding::new(FindingCode::CountryWithoutMarket).with("party", "party:customer").with("country", customer_country)],
+    match line_market {
+        None => vec![Finding::new(FindingCode::CountryWithoutMarket).with_static("party", "party:customer").with("country", customer_country)],
         Some(customer_market) if customer_market != partner_market => vec![Finding::new(FindingCode::RegionMismatch)
-            .with("partner_market", partner_market.label(crate::i18n::Lang::En))
+            .with_static("partner_market", partner_market.label(crate::i18n::Lang::En))
             .with("partner_country", partner_country)
-            .with("customer_market", customer_market.label(crate::i18n::Lang::En))
+            .with_static("customer_market", customer_market.label(crate::i18n::Lang::En))
             .with("customer_country", customer_country)],
         Some(_) => Vec::new(),
     }
 }
 
-pub(super) fn plan_line(
+pub(super) fn plan_line<'a>(
     ctx: &LineContext,
-    subscription: &Subscription,
+    subscription: &'a Subscription,
     resolution: Resolution,
     line_override: Option<&LineOverride>,
     cache: &mut OfferCache,
+    scratch: &mut LineScratch<'a>,
+) -> PlanLine {
+    let mut findings = std::mem::take(&mut scratch.findings);
+    findings.clear();
+    let mut line = plan_line_with(ctx, subscription, resolution, line_override, cache, scratch, &mut findings);
+    // A transfer line gets its batch finding once the customer's lines are batched.
+    let batch_finding = line.path == MigrationPath::PartnerTransfer && line.channel == Channel::CspNce;
+    line.findings = Vec::with_capacity(findings.len() + usize::from(batch_finding));
+    line.findings.append(&mut findings);
+    scratch.findings = findings;
+    line
+}
+
+/// Plans the line, its findings gathered in `findings` rather than in the line.
+fn plan_line_with<'a>(
+    ctx: &LineContext,
+    subscription: &'a Subscription,
+    resolution: Resolution,
+    line_override: Option<&LineOverride>,
+    cache: &mut OfferCache,
+    scratch: &mut LineScratch<'a>,
+    findings: &mut Vec<Finding>,
 ) -> PlanLine {
     let empty_override = LineOverride::default();
     let line_override = line_override.unwrap_or(&empty_override);
     let product_index = resolution.product_index;
-    let mut findings = resolution.findings;
-    findings.reserve(8);
+    findings.extend(resolution.findings);
     let mut overrides_applied = Vec::new();
 
     let seats = match line_override.seats {
@@ -122,9 +195,10 @@ pub(super) fn plan_line(
         None => subscription.seats_total,
     };
 
+    let (product, product_non_seat) = scratch.product(&subscription.product);
     let mut line = PlanLine {
         subscription_id: subscription.subscription_id.clone(),
-        product: subscription.product.clone(),
+        product,
         source_sku: product_index.and_then(|index| cache.offer_ref(ctx.catalog, index)),
         channel: subscription.channel,
         status: subscription.status,
@@ -138,27 +212,26 @@ pub(super) fn plan_line(
         dates: LineDates { term_end: subscription.term_end, term_end_estimated: subscription.term_end_estimated, ..LineDates::default() },
         overlap_days: None,
         overlap_cost: None,
-        currency: subscription.currency.clone(),
+        currency: subscription.currency.as_deref().map(|code| scratch.currency(code)),
         reassign_licenses: false,
         credit_eligible: subscription.channel == Channel::Direct,
         transfer_batch: None,
         overrides_applied: Vec::new(),
         note: line_override.note.clone(),
         findings: Vec::new(),
-        source: subscription.source.clone(),
+        source: LineSource { file: scratch.file(&subscription.source.file), line: subscription.source.line },
     };
 
     if line_override.excluded {
         overrides_applied.push(OverrideField::Excluded);
         findings.push(Finding::new(FindingCode::ExcludedByUser));
-        line.findings = findings;
         line.overrides_applied = overrides_applied;
         line.credit_eligible = false;
         return line;
     }
 
     // Which path: not migrated for a reason, else by channel; the user's choice wins.
-    let not_migrated = not_migrated_reason(ctx, subscription, product_index, seats, cache);
+    let not_migrated = not_migrated_reason(ctx, subscription, (&line.product, product_non_seat), product_index, seats, cache);
     let mut recommended = if not_migrated.is_some() { MigrationPath::NotMigrated } else { recommended_path(subscription.channel) };
     if let Some(reason) = not_migrated {
         findings.push(reason);
@@ -167,7 +240,7 @@ pub(super) fn plan_line(
     if let Some(path) = path_override {
         overrides_applied.push(OverrideField::Path);
         if path != recommended {
-            findings.push(Finding::new(FindingCode::PathConfirmedByUser).with("path", path.id()).with("recommended", recommended.id()));
+            findings.push(Finding::new(FindingCode::PathConfirmedByUser).with_static("path", path.id()).with_static("recommended", recommended.id()));
         }
     }
     let chosen_path = path_override.unwrap_or(recommended);
@@ -175,12 +248,11 @@ pub(super) fn plan_line(
         line.path = chosen_path;
         line.recommended_path = recommended;
         line.credit_eligible = line.credit_eligible && chosen_path != MigrationPath::NotMigrated;
-        line.findings = findings;
         line.overrides_applied = overrides_applied;
         return line;
     }
     if subscription.channel == Channel::Unknown && path_override.is_none() {
-        findings.push(Finding::new(FindingCode::ChannelUnknown).with("product", &subscription.product));
+        findings.push(Finding::new(FindingCode::ChannelUnknown).with("product", line.product.to_arc()));
     }
     // The path whose dates and offer are planned (an unconfirmed channel is planned as a purchase).
     let mut working_path = match chosen_path {
@@ -188,11 +260,11 @@ pub(super) fn plan_line(
         path => path,
     };
     if working_path == MigrationPath::PartnerTransfer && subscription.channel != Channel::CspNce {
-        findings.push(Finding::new(FindingCode::TransferNotAvailable).with("channel", subscription.channel.id()));
+        findings.push(Finding::new(FindingCode::TransferNotAvailable).with_static("channel", subscription.channel.id()));
         working_path = MigrationPath::Repurchase;
     }
     if working_path == MigrationPath::EaChannelTransfer && subscription.channel != Channel::Ea {
-        findings.push(Finding::new(FindingCode::EaTransferNotAvailable).with("channel", subscription.channel.id()));
+        findings.push(Finding::new(FindingCode::EaTransferNotAvailable).with_static("channel", subscription.channel.id()));
         working_path = MigrationPath::Repurchase;
     }
 
@@ -204,7 +276,12 @@ pub(super) fn plan_line(
         (None, _) => None,
     };
     let line_country = own_code.as_deref().or(ctx.customer_country.as_deref());
-    findings.extend(region_findings(ctx, line_country));
+    // The customer's country was looked up once for all its lines.
+    let (line_market, teams_unbundled_from) = match own_code.as_deref() {
+        Some(own) => (crate::markets::market_of(own), offer::teams_unbundled_from(Some(own))),
+        None => (ctx.customer_market, ctx.customer_teams_unbundled_from),
+    };
+    findings.extend(region_findings(ctx, line_country, line_market));
 
     // Term end: an expired source is bought as soon as possible; a past end on an
     // active subscription most likely renewed, so no dates are guessed from it.
@@ -242,7 +319,7 @@ pub(super) fn plan_line(
     let subscription_overlap = ctx.active_subscriptions > SUBSCRIPTION_DUPLICATE_THRESHOLD && ctx.active_subscriptions <= SUBSCRIPTION_CAP;
     let buy_after_expiry = working_path == MigrationPath::Repurchase && (business_overlap || subscription_overlap);
 
-    plan_dates(ctx, subscription, line_override, working_path, term_end, expired, buy_after_expiry, seats, &mut line, &mut findings, &mut overrides_applied);
+    plan_dates(ctx, subscription, line_override, working_path, term_end, expired, buy_after_expiry, seats, &mut line, findings, &mut overrides_applied);
     if buy_after_expiry && line_override.purchase_on.is_none() {
         if let Some(purchase_on) = line.dates.purchase_on {
             if business_overlap {
@@ -253,8 +330,8 @@ pub(super) fn plan_line(
         }
     }
 
-    plan_offer(ctx, line_override, product_index, working_path, line_country, &mut line, &mut findings, &mut overrides_applied, cache);
-    source_end_findings(ctx, subscription, working_path, seats, &line, &mut findings);
+    plan_offer(ctx, line_override, product_index, working_path, teams_unbundled_from, &mut line, findings, &mut overrides_applied, cache);
+    source_end_findings(ctx, subscription, working_path, seats, &line, findings);
 
     if let Some(assigned) = subscription.seats_assigned.filter(|assigned| *assigned < subscription.seats_total) {
         findings.push(Finding::new(FindingCode::SeatsUnassigned).with("assigned", assigned).with("total", subscription.seats_total));
@@ -270,7 +347,6 @@ pub(super) fn plan_line(
         None if has_blocker => MigrationPath::Blocked,
         None => working_path,
     };
-    line.findings = findings;
     line.overrides_applied = overrides_applied;
     line
 }
@@ -354,8 +430,8 @@ fn plan_dates(
             findings.push(match cost {
                 Some(cost) => Finding::new(FindingCode::OverlapCost)
                     .with("overlap_days", overlap)
-                    .with("overlap_cost", super::FindingValue::Amount((cost * 100.0).round() as i64))
-                    .with("currency", subscription.currency.as_deref().unwrap_or_default()),
+                    .with("overlap_cost", FindingValue::Amount((cost * 100.0).round() as i64))
+                    .with("currency", line.currency.as_ref().map_or(FindingValue::Static(""), |code| FindingValue::Text(code.to_arc()))),
                 None => Finding::new(FindingCode::Overlap).with("overlap_days", overlap),
             });
         }
@@ -369,7 +445,7 @@ fn plan_offer(
     line_override: &LineOverride,
     source_index: Option<usize>,
     working_path: MigrationPath,
-    line_country: Option<&str>,
+    unbundled_from: NaiveDate,
     line: &mut PlanLine,
     findings: &mut Vec<Finding>,
     overrides_applied: &mut Vec<OverrideField>,
@@ -389,14 +465,17 @@ fn plan_offer(
         return;
     }
     let Some(source) = source_index else {
-        findings.push(Finding::new(FindingCode::UnknownSku).with("product", line.product.trim()).with("catalog", catalog.source_label()));
+        let product = match line.product.trim() {
+            trimmed if trimmed.len() == line.product.len() => FindingValue::Text(line.product.to_arc()),
+            trimmed => FindingValue::from(trimmed),
+        };
+        findings.push(Finding::new(FindingCode::UnknownSku).with("product", product).with("catalog", cache.catalog_label(catalog)));
         return;
     };
-    let Some(equivalent) = catalog.product(source).and_then(|product| offer::teams_suite_equivalent(catalog, product)) else {
+    let Some(equivalent) = cache.teams_suite_equivalent(catalog, source) else {
         set_target(ctx, line, findings, source_index, source, None, false, cache);
         return;
     };
-    let unbundled_from = offer::teams_unbundled_from(line_country);
     let buy_day = line.dates.purchase_on.unwrap_or(ctx.as_of);
     if working_path != MigrationPath::Repurchase || buy_day < unbundled_from {
         if buy_day >= unbundled_from {
@@ -412,7 +491,7 @@ fn plan_offer(
                 Finding::new(FindingCode::TeamsSuiteRetired)
                     .with("product", cache.name(catalog, source))
                     .with("since", unbundled_from)
-                    .with("area", area)
+                    .with_static("area", area)
                     .with("suite", cache.name(catalog, suite))
                     .with("teams", cache.name(catalog, teams)),
             );
@@ -451,7 +530,7 @@ fn set_target(
     };
     line.reassign_licenses = true;
     let target_label: std::sync::Arc<str> = match add_on {
-        Some(add_on) => std::sync::Arc::from(format!("{} + {}", cache.name(catalog, target), cache.name(catalog, add_on))),
+        Some(add_on) => cache.pair_name(catalog, target, add_on),
         None => cache.name(catalog, target),
     };
     findings.push(Finding::new(FindingCode::OfferChanged).with("target", target_label.clone()).with("source", cache.name(catalog, source)));
@@ -491,10 +570,10 @@ fn source_end_findings(ctx: &LineContext, subscription: &Subscription, working_p
             }
         }
         Channel::CspNce | Channel::CspLegacy => findings.push(
-            Finding::new(FindingCode::AutoRenewOff).with("who", "who:previous-partner").with("auto_renew_off_by", off_by).with("term_end", term_end),
+            Finding::new(FindingCode::AutoRenewOff).with_static("who", "who:previous-partner").with("auto_renew_off_by", off_by).with("term_end", term_end),
         ),
         Channel::Unknown => findings.push(
-            Finding::new(FindingCode::AutoRenewOff).with("who", "who:customer").with("auto_renew_off_by", off_by).with("term_end", term_end),
+            Finding::new(FindingCode::AutoRenewOff).with_static("who", "who:customer").with("auto_renew_off_by", off_by).with("term_end", term_end),
         ),
         Channel::Ea => {}
     }

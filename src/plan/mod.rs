@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, CoreWorkload, ServicePlan};
-use crate::model::{Channel, MigrationPath, PlanInput, SourceRef, SubscriptionStatus};
+use crate::model::{Channel, MigrationPath, PlanInput, SubscriptionStatus};
 use crate::rules::{RuleId, RULES_AS_OF};
 
 pub use checklist::{Actor, ChecklistStep, StepCode};
@@ -91,8 +91,8 @@ impl CustomerPlan {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanLine {
     pub subscription_id: String,
-    /// The product as the source file names it.
-    pub product: String,
+    /// The product as the source file names it (shared by the lines naming it alike).
+    pub product: Shared<str>,
     /// The catalog product the source resolved to, when it did.
     pub source_sku: Option<Shared<OfferRef>>,
     pub channel: Channel,
@@ -112,7 +112,7 @@ pub struct PlanLine {
     pub overlap_days: Option<u32>,
     /// Cost of the overlap, when the source gives a unit price.
     pub overlap_cost: Option<f64>,
-    pub currency: Option<String>,
+    pub currency: Option<Shared<str>>,
     /// Licenses must be reassigned because the offer changes (REASSIGN-1).
     pub reassign_licenses: bool,
     /// Bought directly from Microsoft: may be credit-eligible (CRED-1).
@@ -123,7 +123,16 @@ pub struct PlanLine {
     pub overrides_applied: Vec<OverrideField>,
     pub note: Option<String>,
     pub findings: Vec<Finding>,
-    pub source: SourceRef,
+    pub source: LineSource,
+}
+
+/// Where a line's subscription was read from (as [`crate::model::SourceRef`]), the
+/// file name shared by the lines of one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineSource {
+    pub file: Shared<str>,
+    /// 1-based line of the record in the file (for JSON, the line where the object starts).
+    pub line: u32,
 }
 
 impl PlanLine {
@@ -232,9 +241,10 @@ pub fn make_plan(input: &PlanInput, catalog: &Catalog) -> Plan {
     let partner_country = input.partner.country.as_deref().map(normalise_country).filter(|code| !code.is_empty());
     let partner_market = partner_country.as_deref().and_then(crate::markets::market_of);
     let mut offer_cache = offer::OfferCache::default();
+    let mut scratch = customer::CustomerScratch::new(input);
     let customers = customer::group_by_customer(input)
         .into_iter()
-        .map(|group| customer::plan_customer(input, catalog, &group, partner_country.as_deref(), partner_market, &mut offer_cache))
+        .map(|group| customer::plan_customer(input, catalog, &group, partner_country.as_deref(), partner_market, &mut offer_cache, &mut scratch))
         .collect();
     Plan {
         rules_as_of: RULES_AS_OF,

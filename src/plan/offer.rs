@@ -156,6 +156,11 @@ pub(super) struct OfferCache {
     no_candidates: Option<Shared<Vec<OfferCandidate>>>,
     teams_enterprise: Option<Option<usize>>,
     resolved_names: HashMap<String, Option<usize>, FastHash>,
+    /// Per product: `None` when it is not a retired suite with Teams, else its equivalent.
+    teams_suite_equivalents: Vec<Option<Option<Option<usize>>>>,
+    catalog_label: Option<Arc<str>>,
+    /// "Suite + add-on" names of the targets bought with an add-on.
+    pair_names: HashMap<(usize, usize), Arc<str>, FastHash>,
 }
 
 /// Target product, add-on, same as the source, chosen by the user.
@@ -163,8 +168,8 @@ type TargetKey = (usize, Option<usize>, bool, bool);
 /// How many service plans a target lacks, and their friendly names joined.
 pub(super) type LostPlans = (usize, Arc<str>);
 
-/// The hasher of the plan's caches, see [`FnvHasher`].
-pub(super) type FastHash = BuildHasherDefault<FnvHasher>;
+/// The hasher of the plan's caches, see [`WordHasher`].
+pub(super) type FastHash = BuildHasherDefault<WordHasher>;
 
 impl OfferCache {
     /// Alternatives to the source product, best first.
@@ -245,6 +250,27 @@ impl OfferCache {
         })
     }
 
+    /// [`teams_suite_equivalent`] of a product, looked up once per product.
+    pub(super) fn teams_suite_equivalent(&mut self, catalog: &Catalog, index: usize) -> Option<Option<usize>> {
+        *slot(&mut self.teams_suite_equivalents, index, catalog.product_count())
+            .get_or_insert_with(|| catalog.product(index).and_then(|product| teams_suite_equivalent(catalog, product)))
+    }
+
+    /// `Suite + Add-on`, the name of a target bought with its add-on, shared by the findings that show it.
+    pub(super) fn pair_name(&mut self, catalog: &Catalog, target: usize, add_on: usize) -> Arc<str> {
+        if let Some(name) = self.pair_names.get(&(target, add_on)) {
+            return name.clone();
+        }
+        let name: Arc<str> = Arc::from(format!("{} + {}", self.name(catalog, target), self.name(catalog, add_on)));
+        self.pair_names.insert((target, add_on), name.clone());
+        name
+    }
+
+    /// The catalog's label, shared by the findings that show it.
+    pub(super) fn catalog_label(&mut self, catalog: &Catalog) -> Arc<str> {
+        self.catalog_label.get_or_insert_with(|| Arc::from(catalog.source_label())).clone()
+    }
+
     pub(super) fn teams_enterprise(&mut self, catalog: &Catalog) -> Option<usize> {
         *self.teams_enterprise.get_or_insert_with(|| catalog.index_by_sku_id(TEAMS_ENTERPRISE_SKU_ID))
     }
@@ -282,23 +308,56 @@ fn slot<T>(entries: &mut Vec<Option<T>>, index: usize, product_count: usize) -> 
     &mut entries[index] // in range: resized just above
 }
 
-/// FNV-1a: the SKU ids hashed per line are short and trusted enough that SipHash's
-/// protection against crafted keys is not worth its cost here.
+/// The hasher of the plan's caches: the SKU ids, product and customer names hashed
+/// per line are short and trusted enough that SipHash's protection against crafted
+/// keys is not worth its cost here. Mixes eight bytes at a time, one multiplication
+/// each (the scheme of rustc's FxHasher).
 #[derive(Default)]
-pub(super) struct FnvHasher(u64);
+pub(super) struct WordHasher(u64);
 
-impl Hasher for FnvHasher {
+impl WordHasher {
+    const SEED: u64 = 0x517c_c1b7_2722_0a95;
+
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for byte in bytes {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
         }
-        self.0 = hash;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, number: u8) {
+        self.mix(u64::from(number));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, number: u64) {
+        self.mix(number);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, number: usize) {
+        self.mix(number as u64);
     }
 }
 

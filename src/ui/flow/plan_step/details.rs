@@ -102,7 +102,7 @@ fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
             ("id", &line.subscription_id),
             ("channel", channel_label(line.channel, lang)),
             ("status", status_label(line.status, lang)),
-            ("file", &line.source.file),
+            ("file", &*line.source.file),
             ("line", &line.source.line.to_string()),
         ],
     );
@@ -159,7 +159,7 @@ fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
         }
     });
     view! {
-        <h3 class="details-title">{line.product.clone()}</h3>
+        <h3 class="details-title">{line.product.to_string()}</h3>
         <p class="muted details-source">{source}</p>
         <section class="details-part">
             <h4>{PlanText::PathHeading.get(lang)}</h4>

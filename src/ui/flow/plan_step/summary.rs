@@ -45,7 +45,7 @@ fn figures(plan: &Plan) -> Figures {
         }
         figures.seats_assigned += u64::from(line.seats_assigned.unwrap_or(0));
         if let Some(cost) = line.overlap_cost {
-            *figures.overlap_cost.entry(line.currency.clone().unwrap_or_default()).or_insert(0.0) += cost;
+            *figures.overlap_cost.entry(line.currency.as_deref().unwrap_or_default().to_string()).or_insert(0.0) += cost;
             figures.overlap_days += u64::from(line.overlap_days.unwrap_or(0));
         }
     }

@@ -116,8 +116,8 @@ fn row_cells(plan: &Plan, pos: LinePos, lang: Lang) -> impl IntoView {
     let warning_text = fill(PlanText::WarningCount.get(lang), &[("count", &warnings.to_string())]);
     view! {
         <td class="col-product">
-            <button type="button" class="line-button" data-row-button="" title=line.product.clone()>
-                <span class="line-product">{line.product.clone()}</span>
+            <button type="button" class="line-button" data-row-button="" title=line.product.to_string()>
+                <span class="line-product">{line.product.to_string()}</span>
                 <span class="line-id">{format!("{} · {}", line.subscription_id, channel_short_label(line.channel, lang))}</span>
             </button>
         </td>

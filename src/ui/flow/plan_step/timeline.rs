@@ -49,7 +49,7 @@ impl TimelineRow {
         let dates = &line.dates;
         let row = TimelineRow {
             subscription_id: line.subscription_id.clone(),
-            product: line.product.clone(),
+            product: line.product.to_string(),
             term_end: dates.term_end,
             purchase_on: dates.purchase_on.or(dates.transfer_on),
             cancel_window_ends: dates.cancel_window_ends,
