@@ -58,6 +58,8 @@ crate::texts! {
         Tab => "tab", "tabulation";
         Separator => "separator {separator}", "séparateur {separator}";
         Sheet => "sheet {sheet}", "feuille {sheet}";
+        SheetToRead => "Sheet to read", "Feuille à lire";
+        SheetOf => " in {file}", " dans {file}";
         DateOrderTitle => "Date order", "Ordre des dates";
         DateOrderLabel => "Dates written with slashes are", "Les dates écrites avec des barres obliques sont au format";
         DateOrderAuto => "Detected from the file", "Détecté d’après le fichier";

@@ -1,6 +1,6 @@
 // The first steps of the planner in a real browser: files uploaded through the
 // file input (a Graph JSON pair, a French `;` CSV mapped through the column
-// mapper, an .xlsx, a broken JSON), the review step, the customer and partner
+// mapper, an .xlsx and the choice of its sheet, a broken JSON), the review step, the customer and partner
 // step, in English and French; a pasted table; an injected product name that
 // must stay text; a newer licensing table replacing the catalog; the longest
 // main-thread task while importing large files; no other-origin request; axe.
@@ -192,6 +192,46 @@ test('a product named like HTML is shown as text and runs nothing', async () => 
     assert.ok(!record.requests.some((url) => new URL(url).pathname.endsWith('/x')), 'the image was never requested');
     await screenshot(page, 'flow-injection');
     assert.deepEqual(record.foreignRequests, []);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a workbook of two sheets: the second sheet is chosen and its rows replace the first sheet\'s', async () => {
+  const { context, record, page } = await openApp('en-US');
+  try {
+    await newPlan(page);
+    await page.getByTestId('file-input').setInputFiles(fixture('workbook-two-sheets.xlsx'));
+    await page.getByTestId('import-report').waitFor();
+    const row = page.getByTestId('import-file').filter({ hasText: 'workbook-two-sheets.xlsx' });
+    const select = row.getByTestId('sheet-select');
+    assert.deepEqual(await select.locator('option').allInnerTexts(), ['Abonnements', 'Licences FR']);
+    assert.equal(await select.inputValue(), 'Abonnements', 'the first sheet with cells is read first');
+    assert.match(await row.innerText(), /sheet Abonnements[\s\S]*2 read, 2 imported/);
+    assert.equal(await page.getByLabel('Sheet to read in workbook-two-sheets.xlsx').count(), 1, 'the select is labelled');
+
+    await select.selectOption('Licences FR');
+    // The French sheet matches no known export: its rows come through the column mapper.
+    const mapper = page.getByTestId('column-mapper');
+    await mapper.waitFor();
+    const mapperText = await mapper.innerText();
+    assert.match(mapperText, /\(Licences FR\)/);
+    assert.match(mapperText, /Licences attribuées/);
+    assert.match(mapperText, /Microsoft 365 E5/);
+    await page.getByTestId('mapping-confirm').click();
+    await mapper.waitFor({ state: 'detached' });
+    assert.match(await row.innerText(), /sheet Licences FR[\s\S]*2 read, 2 imported/);
+    assert.equal(await row.getByTestId('sheet-select').inputValue(), 'Licences FR');
+    const totals = await counts(page);
+    assert.deepEqual([totals.read, totals.imported, totals.rejected], [2, 2, 0], JSON.stringify(totals));
+    // Only the second sheet's subscriptions are in the plan now.
+    const products = (await page.getByTestId('channel-row').allInnerTexts()).join('\n');
+    assert.match(products, /Microsoft 365 E5/);
+    assert.match(products, /Power BI Pro/);
+    assert.doesNotMatch(products, /Office 365 E3/);
+    await screenshot(page, 'flow-review-sheet-picker');
+    await assertAccessible(page, 'review step with a sheet picker');
     assert.deepEqual(record.pageErrors, []);
   } finally {
     await context.close();

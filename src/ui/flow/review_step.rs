@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::import::{DateOrder, FileReport, FormatId, Issue, IssueKind, RejectedRow, RowCounts, Severity};
 use crate::model::{Channel, Subscription};
 use crate::ui::flow::mapper::ColumnMapper;
-use crate::ui::flow::session::{override_format, retry_rejected_row, set_channel, set_date_order, set_unknown_channels};
+use crate::ui::flow::session::{choose_sheet, override_format, retry_rejected_row, set_channel, set_date_order, set_unknown_channels};
 use crate::ui::lang::use_lang;
 use crate::ui::problems::use_problems;
 use crate::ui::workspace::{use_workspace, Workspace};
@@ -109,6 +109,7 @@ fn FilesTable() -> impl IntoView {
         };
         let recognised = file.format;
         let counts = file.counts;
+        let sheet_choice = (index, name.clone(), file.sheet.clone());
         let on_change = {
             let name = name.clone();
             move |ev| {
@@ -140,6 +141,7 @@ fn FilesTable() -> impl IntoView {
                         }).collect_view()}
                     </select>
                     <span class="file-details">{details}</span>
+                    {sheet_picker(sheet_choice)}
                 </td>
                 <td class="counts">{move || counts_text(&counts, lang.get())}</td>
             </tr>
@@ -173,6 +175,43 @@ fn FilesTable() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The sheet to read, for a workbook of several sheets whose bytes the
+/// session still holds; `read` is the sheet the last import read.
+fn sheet_picker((index, file, read): (usize, String, Option<String>)) -> Option<impl IntoView> {
+    let workspace = use_workspace();
+    let problems = use_problems();
+    let lang = use_lang();
+    // Only the central directory and the workbook part are read: cheap even for a large file.
+    let names = workspace.with_import_session(|session| {
+        session.files.iter().find(|kept| kept.name == file).and_then(|kept| crate::import::sheet_names(&kept.bytes).ok())
+    })?;
+    if names.len() < 2 {
+        return None;
+    }
+    let chosen = workspace.with_import_session(|session| session.options.sheets.get(&file).cloned());
+    let current = chosen.or(read);
+    let select_id = format!("sheet-{index}");
+    let on_change = {
+        let file = file.clone();
+        move |ev| choose_sheet(workspace, problems, file.clone(), event_target_value(&ev))
+    };
+    Some(view! {
+        <span class="sheet-choice">
+            <label for=select_id.clone()>
+                {move || ImportText::SheetToRead.get(lang.get())}
+                <span class="visually-hidden">{move || ImportText::SheetOf.get(lang.get()).replace("{file}", &file)}</span>
+            </label>
+            " "
+            <select id=select_id data-testid="sheet-select" on:change=on_change>
+                {names.into_iter().map(|name| {
+                    let selected = current.as_deref() == Some(name.as_str());
+                    view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+                }).collect_view()}
+            </select>
+        </span>
+    })
 }
 
 /// Encoding, separator, sheet and header line, as far as the file had them.

@@ -38,6 +38,7 @@ pub fn remove_file(workspace: Workspace, problems: Problems, name: &str) {
         session.files.retain(|file| file.name != name);
         session.modified_ms.retain(|(file, _)| file != name);
         session.options.file_formats.retain(|(file, _)| file != name);
+        session.options.sheets.remove(name);
     });
     workspace.update_draft(|draft| {
         draft.input.subscriptions.retain(|subscription| subscription.source.file != name);
@@ -260,6 +261,14 @@ pub fn override_format(workspace: Workspace, problems: Problems, file: String, f
         if let Some(format) = format {
             session.options.file_formats.push((file, format));
         }
+    });
+    run_import(workspace, problems);
+}
+
+/// Reads another sheet of one workbook, and imports again.
+pub fn choose_sheet(workspace: Workspace, problems: Problems, file: String, sheet: String) {
+    workspace.update_import_session(|session| {
+        session.options.sheets.insert(file, sheet);
     });
     run_import(workspace, problems);
 }
