@@ -1,29 +1,92 @@
-// Trunk post-build hook: moves Trunk's inline module loader into its own file.
+// Trunk post-build hook: writes the page's loader as a file of its own, for the
+// two stages of the app.
 //
-// The page's Content-Security-Policy allows scripts from 'self' only (no inline
-// script), which is what keeps imported customer text from ever running as code.
-// Trunk emits its wasm loader as an inline <script type="module">, so after each
-// build this writes it to loader-<hash>.js beside index.html and points at it.
+// Why a file: the page's Content-Security-Policy allows scripts from 'self' only
+// (no inline script), which is what keeps imported customer text from ever
+// running as code; Trunk emits its loader inline, so it is moved out here.
+//
+// Why two stages: the planner module (src/main.rs) is most of the app's bytes.
+// Trunk builds it as a second Rust app (`data-type="worker"`, target web) that it
+// neither hashes nor loads. This hook names its files by their content (so a
+// static host may cache them for ever) and writes a loader that starts the small
+// quick start module (src/bin/csp-planner-start) first, then loads the planner
+// behind the start screen and hands the page over (src/ui/quick_start.rs).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+const PLANNER = 'csp-planner';
 
 const stagingDir = process.env.TRUNK_STAGING_DIR;
 if (!stagingDir) {
-  console.error('externalize-loader: TRUNK_STAGING_DIR is not set (run it as a Trunk hook)');
+  fail('TRUNK_STAGING_DIR is not set (run it as a Trunk hook)');
+}
+
+function fail(message) {
+  console.error(`externalize-loader: ${message}`);
   process.exit(1);
 }
+
+const digest = (bytes, algorithm, encoding) => createHash(algorithm).update(bytes).digest(encoding);
+
 const indexPath = join(stagingDir, 'index.html');
 const html = readFileSync(indexPath, 'utf8');
 const inlineModule = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 const loaders = [...html.matchAll(inlineModule)];
 if (loaders.length !== 1) {
-  console.error(`externalize-loader: expected one inline module script in index.html, found ${loaders.length}`);
-  process.exit(1);
+  fail(`expected one inline module script in index.html, found ${loaders.length}`);
 }
-const [whole, body] = loaders[0];
-const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-const fileName = `loader-${hash}.js`;
-writeFileSync(join(stagingDir, fileName), body.trim() + '\n');
-writeFileSync(indexPath, html.replace(whole, `<script type="module" src="./${fileName}"></script>`));
-console.log(`externalize-loader: loader moved to ${fileName}`);
+const [wholeScript, trunkLoader] = loaders[0];
+const quickStartJs = trunkLoader.match(/from\s+'([^']+\.js)'/)?.[1];
+const quickStartWasm = trunkLoader.match(/module_or_path:\s*'([^']+\.wasm)'/)?.[1];
+if (!quickStartJs || !quickStartWasm) {
+  fail(`cannot find the quick start's files in Trunk's loader:\n${trunkLoader}`);
+}
+
+// The planner's files, renamed after their content.
+const plannerWasmBytes = readFileSync(join(stagingDir, `${PLANNER}_bg.wasm`));
+const plannerJsBytes = readFileSync(join(stagingDir, `${PLANNER}.js`));
+const plannerHash = digest(Buffer.concat([plannerWasmBytes, plannerJsBytes]), 'sha256', 'hex').slice(0, 16);
+const plannerJs = `${PLANNER}-${plannerHash}.js`;
+const plannerWasm = `${PLANNER}-${plannerHash}_bg.wasm`;
+renameSync(join(stagingDir, `${PLANNER}.js`), join(stagingDir, plannerJs));
+renameSync(join(stagingDir, `${PLANNER}_bg.wasm`), join(stagingDir, plannerWasm));
+
+const loader = `// Written by scripts/externalize-loader.mjs at build time.
+// Stage 1: the quick start shows the start screen at once.
+import initQuickStart, * as quickStart from '${quickStartJs}';
+await initQuickStart({ module_or_path: '${quickStartWasm}' });
+
+// Stage 2: the planner loads behind the start screen, then takes the page over
+// (what the user did meanwhile is handed over by quickStart.hand_over()).
+async function compilePlanner() {
+  const response = await fetch(new URL('./${plannerWasm}', import.meta.url));
+  if (!response.ok) {
+    throw new Error(\`HTTP \${response.status} \${response.statusText}: ${plannerWasm}\`);
+  }
+  const copy = response.clone();
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch (error) {
+    // Some static hosts do not serve .wasm as application/wasm, which streaming needs.
+    if (error instanceof TypeError) {
+      return WebAssembly.compile(await copy.arrayBuffer());
+    }
+    throw error;
+  }
+}
+
+try {
+  const [planner, module] = await Promise.all([import('./${plannerJs}'), compilePlanner()]);
+  window.cspPlannerHandover = quickStart.hand_over();
+  const wasm = await planner.default({ module_or_path: module });
+  window.wasmBindings = planner;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+} catch (error) {
+  quickStart.planner_failed(String(error?.message ?? error));
+}
+`;
+const loaderName = `loader-${digest(loader, 'sha256', 'hex').slice(0, 16)}.js`;
+writeFileSync(join(stagingDir, loaderName), loader);
+writeFileSync(indexPath, html.replace(wholeScript, `<script type="module" src="./${loaderName}"></script>`));
+console.log(`externalize-loader: quick start ${quickStartJs}, planner ${plannerJs}, loader ${loaderName}`);

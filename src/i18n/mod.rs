@@ -132,6 +132,11 @@ texts! {
     FooterPrivacy => "Your data stays in this browser: nothing is sent to any server.",
                      "Vos données restent dans ce navigateur : rien n’est envoyé à aucun serveur.";
     Version => "Version", "Version";
+    LoadingPlanner => "Loading the planner…", "Chargement du planificateur…";
+    Reopening => "Reopening “{name}”…", "Réouverture de « {name} »…";
+    PlannerLoadFailed => "The planner could not be loaded ({reason}). Check the connection, then reload the page: your drafts are safe in this browser.",
+                         "Le planificateur n’a pas pu être chargé ({reason}). Vérifiez la connexion, puis rechargez la page : vos brouillons restent en sécurité dans ce navigateur.";
+    ReloadPage => "Reload the page", "Recharger la page";
     }
 }
 

@@ -7,15 +7,24 @@ use crate::ui::flow::Planner;
 use crate::ui::lang::provide_lang;
 use crate::ui::problems::{provide_problems, ErrorBanner};
 use crate::ui::shell::{Footer, Header};
-use crate::ui::start::StartScreen;
+use crate::ui::handover;
+use crate::ui::start::{run_start_action, StartScreen};
 use crate::ui::workspace::provide_workspace;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_lang();
+    // What the user did on the quick start while the planner loaded.
+    let handover = handover::take();
+    let lang = provide_lang();
+    if let Some(chosen) = handover.lang {
+        lang.0.set(chosen);
+    }
     provide_problems();
     let workspace = provide_workspace();
-    provide_drafts(workspace);
+    let drafts = provide_drafts(workspace);
+    if let Some(action) = handover.action {
+        run_start_action(action, workspace, Some(drafts));
+    }
     let draft_open = move || workspace.draft.with(Option::is_some);
     view! {
         <Header />

@@ -1,9 +1,7 @@
 //! Entry points for `make bench`: the benchmark page calls these through
-//! `window.wasmBindings` (Trunk's loader exposes the wasm's exports there) to time
+//! `window.wasmBindings` (the loader exposes the planner module's exports there; see src/main.rs) to time
 //! the planner's own import and planning on exactly the bytes it gives PapaParse.
 //! They are the same functions the import and plan steps use; nothing else calls them.
-
-use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
 use crate::import::{import_files, ImportOptions, InputFile};
@@ -16,7 +14,6 @@ fn now_ms() -> f64 {
 
 /// Imports `bytes` as one file (read, decode, parse, normalise) and, when `with_plan`,
 /// plans the result. Returns JSON: `{subscriptions, rows_read, import_ms, plan_ms, lines}`.
-#[wasm_bindgen]
 pub fn bench_import(bytes: Vec<u8>, with_plan: bool) -> String {
     let started = now_ms();
     let files = [InputFile { name: "bench.csv".into(), bytes }];

@@ -8,8 +8,10 @@ pub mod bench;
 pub mod download;
 pub mod drafts;
 mod flow;
+pub mod handover;
 pub mod lang;
 pub mod problems;
+pub mod quick_start;
 mod shell;
 mod start;
 pub mod storage;
@@ -17,8 +19,10 @@ pub mod workspace;
 
 pub use app::App;
 
-/// Mounts the app on the page's `<body>`; called once by `main`.
+/// Mounts the planner on the page's `<body>`; called once by `main`, after the
+/// quick start (if any) has handed over.
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    handover::mark_planner_ready();
 }

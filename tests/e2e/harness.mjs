@@ -111,9 +111,13 @@ export async function openContext(browser, origin, options = {}) {
   return { context, record };
 }
 
-/** Waits until the app has mounted (the start screen or any later screen). */
+/**
+ * Waits until the planner runs the page: the quick start shows the start screen
+ * first, then the planner module loads behind it and takes over (it marks
+ * `<html data-planner="ready">`; see src/ui/quick_start.rs).
+ */
 export async function waitForApp(page) {
-  await page.waitForSelector('header.app-header', { timeout: 30_000 });
+  await page.waitForSelector('html[data-planner="ready"] header.app-header', { timeout: 30_000 });
 }
 
 const axeSource = await readFile(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');

@@ -2,8 +2,6 @@
 //! `window.wasmBindings`: saves and loads made-up drafts of a given size through
 //! the same code autosave and the drafts list use, and reports times and bytes.
 
-use wasm_bindgen::prelude::*;
-
 use super::store;
 use crate::draft::sample::sample_draft;
 use crate::draft::{encode_stored, entry_bytes, read_stored};
@@ -21,7 +19,6 @@ fn median(mut values: Vec<f64>) -> f64 {
 /// Saves and loads a draft of `count` subscriptions `rounds` times; returns JSON
 /// `{count, rounds, save_ms, load_ms, save_ms_min, load_ms_min, stored_bytes, plain_json_bytes}`
 /// (medians and minimums). Writes only its own draft id, removed at the end.
-#[wasm_bindgen]
 pub fn bench_drafts(count: usize, rounds: usize) -> String {
     let mut draft = sample_draft(count);
     draft.id = format!("bench-{count}");

@@ -100,26 +100,25 @@ fn RawValueActions(drafts: Drafts, id: String, lang: UiLang) -> impl IntoView {
     }
 }
 
-#[component]
-fn DraftItem(drafts: Drafts, entry: Entry, lang: UiLang) -> impl IntoView {
-    let id = entry.id().to_string();
-    let renaming = RwSignal::new(false);
-    let id_for = move || id.clone();
-    let state = match &entry {
+/// The `data-state` of a drafts list item.
+pub fn entry_state(entry: &Entry) -> &'static str {
+    match entry {
         Entry::Ready { .. } => "ready",
         Entry::Newer { .. } => "newer",
         Entry::Damaged { .. } => "damaged",
-    };
-    let body = match entry {
+    }
+}
+
+/// What the list says of a stored draft, whatever its state; the quick start
+/// shows the same while the planner loads.
+#[component]
+pub fn EntrySummary(entry: Entry, lang: UiLang) -> impl IntoView {
+    match entry {
         Entry::Ready { summary, .. } => {
-            let name = if summary.name.trim().is_empty() { None } else { Some(summary.name.clone()) };
-            let name_for_input = summary.name.clone();
-            let customer = summary.customer.clone();
+            let name = if summary.name.trim().is_empty() { None } else { Some(summary.name) };
+            let customer = summary.customer;
             let count = summary.subscriptions;
             let updated_ms = summary.updated_ms;
-            let new_name = RwSignal::new(name_for_input);
-            let input_id = format!("rename-{}", id_for());
-            let (open_id, rename_id, duplicate_id, delete_id) = (id_for(), id_for(), id_for(), id_for());
             view! {
                 <div class="draft-summary">
                     <h3 class="draft-name">{move || name.clone().unwrap_or_else(|| DraftsText::Untitled.get(lang.get()).to_string())}</h3>
@@ -133,6 +132,40 @@ fn DraftItem(drafts: Drafts, entry: Entry, lang: UiLang) -> impl IntoView {
                         <span class="draft-updated">{move || fill(DraftsText::LastChange, lang.get(), &[("when", date_time(updated_ms, lang.get()))])}</span>
                     </p>
                 </div>
+            }
+            .into_any()
+        }
+        Entry::Newer { found, supported, app_version, .. } => view! {
+            <div class="draft-summary">
+                <h3 class="draft-name">{move || DraftsText::NewerTitle.get(lang.get())}</h3>
+                <p class="draft-meta">{move || fill(DraftsText::NewerHint, lang.get(), &[
+                    ("app", app_version.clone()), ("found", found.to_string()), ("supported", supported.to_string()),
+                ])}</p>
+            </div>
+        }
+        .into_any(),
+        Entry::Damaged { reason, .. } => view! {
+            <div class="draft-summary">
+                <h3 class="draft-name">{move || DraftsText::DamagedTitle.get(lang.get())}</h3>
+                <p class="draft-meta">{move || fill(DraftsText::DamagedHint, lang.get(), &[("reason", reason.clone())])}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn DraftItem(drafts: Drafts, entry: Entry, lang: UiLang) -> impl IntoView {
+    let id = entry.id().to_string();
+    let id_for = move || id.clone();
+    let state = entry_state(&entry);
+    let actions = match &entry {
+        Entry::Ready { summary, .. } => {
+            let renaming = RwSignal::new(false);
+            let new_name = RwSignal::new(summary.name.clone());
+            let input_id = format!("rename-{}", id_for());
+            let (open_id, rename_id, duplicate_id, delete_id) = (id_for(), id_for(), id_for(), id_for());
+            view! {
                 <Show when=move || renaming.get()>
                     <form class="draft-rename" on:submit={
                         let rename_id = rename_id.clone();
@@ -167,28 +200,12 @@ fn DraftItem(drafts: Drafts, entry: Entry, lang: UiLang) -> impl IntoView {
             }
             .into_any()
         }
-        Entry::Newer { found, supported, app_version, .. } => {
-            view! {
-                <div class="draft-summary">
-                    <h3 class="draft-name">{move || DraftsText::NewerTitle.get(lang.get())}</h3>
-                    <p class="draft-meta">{move || fill(DraftsText::NewerHint, lang.get(), &[
-                        ("app", app_version.clone()), ("found", found.to_string()), ("supported", supported.to_string()),
-                    ])}</p>
-                </div>
-                <RawValueActions drafts=drafts id=id_for() lang=lang />
-            }
-            .into_any()
-        }
-        Entry::Damaged { reason, .. } => {
-            view! {
-                <div class="draft-summary">
-                    <h3 class="draft-name">{move || DraftsText::DamagedTitle.get(lang.get())}</h3>
-                    <p class="draft-meta">{move || fill(DraftsText::DamagedHint, lang.get(), &[("reason", reason.clone())])}</p>
-                </div>
-                <RawValueActions drafts=drafts id=id_for() lang=lang />
-            }
-            .into_any()
-        }
+        Entry::Newer { .. } | Entry::Damaged { .. } => view! { <RawValueActions drafts=drafts id=id_for() lang=lang /> }.into_any(),
     };
-    view! { <li class="draft-item" data-testid="draft-item" data-draft-id=id_for() data-state=state>{body}</li> }
+    view! {
+        <li class="draft-item" data-testid="draft-item" data-draft-id=id_for() data-state=state>
+            <EntrySummary entry=entry lang=lang />
+            {actions}
+        </li>
+    }
 }

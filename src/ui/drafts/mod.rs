@@ -29,7 +29,7 @@ use crate::ui::storage::StorageError;
 use crate::ui::workspace::{now_ms, Step, Workspace};
 use store::{Entry, LoadError, Stamp};
 
-pub use list::DraftsList;
+pub use list::{entry_state, DraftsList, EntrySummary};
 pub use notices::StorageBanner;
 pub use status::{DraftExportButton, DraftStatus};
 
