@@ -7,7 +7,7 @@ use std::path::Path;
 use csp_planner::i18n::Lang;
 use csp_planner::import::{
     import_files, retry_rejected_row, FileKind, FormatId, ImportOptions, ImportOutcome, InputFile, IssueKind, JsonProblem,
-    Severity, MAX_FILE_BYTES,
+    Severity, WorkbookProblem, MAX_FILE_BYTES,
 };
 
 fn fixture(name: &str) -> InputFile {
@@ -78,6 +78,35 @@ fn invalid_json_says_where_and_what_in_plain_words() {
 
     let truncated = import(vec![text_file("cut.json", "{\"value\": [ {\"skuId\": \"c7df")]);
     assert!(only_issue(&truncated).message(Lang::En).contains("truncated"));
+}
+
+#[test]
+fn damaged_workbooks_say_what_is_wrong() {
+    let workbook = fixture("workbook-two-sheets.xlsx");
+    let mut cut = workbook.clone();
+    cut.bytes.truncate(cut.bytes.len() / 2);
+    let outcome = import(vec![cut]);
+    let issue = only_issue(&outcome);
+    assert_eq!((&issue.kind, issue.severity), (&IssueKind::InvalidWorkbook { problem: WorkbookProblem::Truncated }, Severity::Error));
+    assert!(issue.message(Lang::En).contains("partial download") && issue.message(Lang::En).contains("save it again"), "{}", issue.message(Lang::En));
+    assert!(issue.message(Lang::Fr).contains("téléchargement interrompu"), "{}", issue.message(Lang::Fr));
+
+    // One byte changed inside the first sheet's compressed data (after its local header).
+    let mut damaged = workbook.clone();
+    let name = b"xl/worksheets/sheet1.xml";
+    let header = damaged.bytes.windows(name.len()).position(|window| window == name).expect("a local header") - 30;
+    let extra = usize::from(u16::from_le_bytes([damaged.bytes[header + 28], damaged.bytes[header + 29]]));
+    damaged.bytes[header + 30 + name.len() + extra + 10] ^= 0x5A;
+    let outcome = import(vec![damaged]);
+    let issue = only_issue(&outcome);
+    assert_eq!(issue.kind, IssueKind::InvalidWorkbook { problem: WorkbookProblem::DamagedPart { part: "xl/worksheets/sheet1.xml".into() } });
+    assert!(issue.message(Lang::En).contains("its part xl/worksheets/sheet1.xml is damaged"), "{}", issue.message(Lang::En));
+    assert!(issue.message(Lang::Fr).contains("endommagée"));
+
+    let options = ImportOptions { sheet: Some("Feuil1".into()), ..ImportOptions::default() };
+    let outcome = import_files(&[workbook], &options);
+    let issue = only_issue(&outcome);
+    assert_eq!(issue.message(Lang::En), "The workbook has no sheet named \"Feuil1\"; its sheets are: Abonnements, Licences FR.");
 }
 
 #[test]

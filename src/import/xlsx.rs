@@ -417,7 +417,8 @@ struct OpenCell<'t> {
     row: u32,
     kind: &'t str,
     style: Option<usize>,
-    value: Option<String>,
+    /// The `<v>` text, borrowed from the part unless it held entities or came in pieces.
+    value: Option<Cow<'t, str>>,
     in_value: bool,
     inline: Option<RichText>,
 }
@@ -430,15 +431,16 @@ impl OpenCell<'_> {
         }
         let value = value?;
         Some(match kind {
+            _ if value.is_empty() => String::new(),
             "s" => value.trim().parse::<usize>().ok().and_then(|index| shared_strings.get(index)).cloned().unwrap_or_default(),
             "str" | "inlineStr" => unescape_office(&value).into_owned(),
             "b" => match value.trim() {
                 "1" | "true" => "true".to_owned(),
                 "0" | "false" => "false".to_owned(),
-                _ => value,
+                _ => value.into_owned(),
             },
             // Errors keep Excel's own text (#N/A, #DIV/0!); ISO dates (`t="d"`) stay as written.
-            "e" | "d" => value,
+            "e" | "d" => value.into_owned(),
             _ => match value.trim().parse::<f64>() {
                 Ok(number) => {
                     let format = style.and_then(|style| formats.get(style)).copied().unwrap_or(CellFormat::Number);
@@ -447,7 +449,7 @@ impl OpenCell<'_> {
                         _ => number_text(number),
                     }
                 }
-                Err(_) => value,
+                Err(_) => value.into_owned(),
             },
         })
     }
@@ -456,7 +458,7 @@ impl OpenCell<'_> {
 /// The cells of a worksheet as rows of text over its used range (from the
 /// first to the last row and column holding a value), with sheet row numbers.
 fn read_grid(sheet: &str, text: &str, shared_strings: &[String], formats: &[CellFormat], date_1904: bool) -> Result<Vec<(u32, Vec<String>)>, WorkbookProblem> {
-    let mut cells: Vec<(u32, u32, String)> = Vec::new();
+    let mut grid = GridBuilder::default();
     let mut row: u32 = 0;
     let mut next_column: u32 = 0;
     let mut open: Option<OpenCell<'_>> = None;
@@ -467,13 +469,20 @@ fn read_grid(sheet: &str, text: &str, shared_strings: &[String], formats: &[Cell
                 next_column = 0;
             }
             Event::Start { name: "c", attributes, self_closing } => {
-                let reference = attributes.get("r").and_then(|r| cell_reference(r.trim()));
+                // One pass over the attributes: this runs for every cell of the sheet.
+                let (mut reference, mut kind, mut style) = (None, "n", None);
+                for (key, value) in attributes.iter() {
+                    match key {
+                        "r" => reference = cell_reference(value.trim()),
+                        "t" => kind = value,
+                        "s" => style = value.trim().parse().ok(),
+                        _ => {}
+                    }
+                }
                 let column = reference.map_or(next_column, |(column, _)| column).min(MAX_COLUMNS - 1);
                 let cell_row = reference.and_then(|(_, row)| row).unwrap_or(row.max(1));
                 next_column = column + 1;
                 if !self_closing {
-                    let kind = attributes.get("t").unwrap_or("n");
-                    let style = attributes.get("s").and_then(|s| s.trim().parse().ok());
                     open = Some(OpenCell { column, row: cell_row, kind, style, value: None, in_value: false, inline: None });
                 }
             }
@@ -481,7 +490,7 @@ fn read_grid(sheet: &str, text: &str, shared_strings: &[String], formats: &[Cell
                 if let Some(cell) = open.take() {
                     let (column, cell_row) = (cell.column, cell.row);
                     if let Some(text) = cell.text(shared_strings, formats, date_1904) {
-                        cells.push((cell_row, column, text));
+                        grid.put(cell_row, column, text).map_err(|(rows, columns)| too_many_cells(sheet, rows, columns))?;
                     }
                 }
             }
@@ -491,47 +500,104 @@ fn read_grid(sheet: &str, text: &str, shared_strings: &[String], formats: &[Cell
                     (Event::Start { name: "is", .. }, None) => cell.inline = Some(RichText::new()),
                     (_, Some(rich)) => rich.event(&event),
                     (Event::Start { name: "v", self_closing, .. }, None) => {
-                        cell.value.get_or_insert_with(String::new);
+                        cell.value.get_or_insert(Cow::Borrowed(""));
                         cell.in_value = !self_closing;
                     }
                     (Event::End { name: "v" }, None) => cell.in_value = false,
-                    (Event::Text(raw), None) if cell.in_value => cell.value.get_or_insert_with(String::new).push_str(&unescape(raw)),
-                    (Event::CData(literal), None) if cell.in_value => cell.value.get_or_insert_with(String::new).push_str(literal),
+                    (Event::Text(raw), None) if cell.in_value => append(&mut cell.value, unescape(raw)),
+                    (Event::CData(literal), None) if cell.in_value => append(&mut cell.value, Cow::Borrowed(literal)),
                     _ => {}
                 }
             }
         }
     }
-    grid(sheet, cells)
+    grid.finish().map_err(|(rows, columns)| too_many_cells(sheet, rows, columns))
 }
 
-fn grid(sheet: &str, mut cells: Vec<(u32, u32, String)>) -> Result<Vec<(u32, Vec<String>)>, WorkbookProblem> {
-    let (Some(first_row), Some(last_row)) = (cells.iter().map(|cell| cell.0).min(), cells.iter().map(|cell| cell.0).max()) else {
-        return Ok(Vec::new());
-    };
-    let first_column = cells.iter().map(|cell| cell.1).min().unwrap_or(0);
-    let last_column = cells.iter().map(|cell| cell.1).max().unwrap_or(0);
-    let rows = u64::from(last_row - first_row) + 1;
-    let columns = u64::from(last_column - first_column) + 1;
-    if rows * columns > MAX_GRID_CELLS {
-        return Err(WorkbookProblem::TooManyCells { sheet: sheet.to_owned(), rows, columns, limit: MAX_GRID_CELLS });
+/// Adds a piece of a cell's text, borrowing when it is the only piece.
+fn append<'t>(value: &mut Option<Cow<'t, str>>, piece: Cow<'t, str>) {
+    match value {
+        Some(text) if text.is_empty() => *text = piece,
+        Some(text) => text.to_mut().push_str(&piece),
+        None => *value = Some(piece),
     }
-    // Writers put cells in order; a stable sort keeps the last of duplicates last.
-    if !cells.windows(2).all(|pair| (pair[0].0, pair[0].1) <= (pair[1].0, pair[1].1)) {
-        cells.sort_by_key(|cell| (cell.0, cell.1));
-    }
-    let width = usize::try_from(columns).unwrap_or(0);
-    let mut grid: Vec<(u32, Vec<String>)> = Vec::with_capacity(usize::try_from(rows).unwrap_or(0));
-    for (row, column, text) in cells {
-        while grid.last().is_none_or(|(line, _)| *line < row) {
-            let line = grid.last().map_or(first_row, |(line, _)| line + 1);
-            grid.push((line, vec![String::new(); width]));
+}
+
+fn too_many_cells(sheet: &str, rows: u64, columns: u64) -> WorkbookProblem {
+    WorkbookProblem::TooManyCells { sheet: sheet.to_owned(), rows, columns, limit: MAX_GRID_CELLS }
+}
+
+/// The rows holding values, each indexed by sheet column, built as cells
+/// arrive (no list of cells on the side: that doubled the memory of a large
+/// sheet). Errors are the `(rows, columns)` of a range beyond [`MAX_GRID_CELLS`].
+#[derive(Default)]
+struct GridBuilder {
+    rows: Vec<(u32, Vec<String>)>,
+    first_column: Option<u32>,
+    last_column: u32,
+    /// Cells allocated so far, to stop before a stray far-away value costs memory.
+    slots: u64,
+}
+
+impl GridBuilder {
+    fn put(&mut self, row: u32, column: u32, text: String) -> Result<(), (u64, u64)> {
+        self.first_column = Some(self.first_column.map_or(column, |first| first.min(column)));
+        self.last_column = self.last_column.max(column);
+        // Writers put rows in order; a row out of order is found or inserted in place.
+        let at = match self.rows.last() {
+            Some((last, _)) if *last == row => self.rows.len() - 1,
+            Some((last, _)) if *last > row => match self.rows.binary_search_by_key(&row, |(line, _)| *line) {
+                Ok(at) => at,
+                Err(at) => {
+                    self.rows.insert(at, (row, Vec::new()));
+                    at
+                }
+            },
+            _ => {
+                self.rows.push((row, Vec::new()));
+                self.rows.len() - 1
+            }
+        };
+        let cells = &mut self.rows[at].1;
+        let index = column as usize;
+        if cells.len() <= index {
+            self.slots += (index + 1 - cells.len()) as u64;
+            if self.slots > MAX_GRID_CELLS {
+                return Err(self.extent());
+            }
+            cells.resize(index + 1, String::new());
         }
-        if let Some(slot) = grid.last_mut().and_then(|(_, cells)| cells.get_mut((column - first_column) as usize)) {
-            *slot = text;
-        }
+        cells[index] = text;
+        Ok(())
     }
-    Ok(grid)
+
+    fn extent(&self) -> (u64, u64) {
+        let rows = match (self.rows.first(), self.rows.last()) {
+            (Some((first, _)), Some((last, _))) => u64::from(last - first) + 1,
+            _ => 0,
+        };
+        (rows, u64::from(self.last_column - self.first_column.unwrap_or(0)) + 1)
+    }
+
+    /// The used range: every row from the first to the last holding a value,
+    /// every column from the first to the last holding one.
+    fn finish(self) -> Result<Vec<(u32, Vec<String>)>, (u64, u64)> {
+        let (rows, columns) = self.extent();
+        if rows * columns > MAX_GRID_CELLS {
+            return Err((rows, columns));
+        }
+        let (first_column, width) = (self.first_column.unwrap_or(0) as usize, columns as usize);
+        let mut grid: Vec<(u32, Vec<String>)> = Vec::with_capacity(rows as usize);
+        for (line, mut cells) in self.rows {
+            while let Some(gap) = grid.last().map(|(last, _)| last + 1).filter(|next| *next < line) {
+                grid.push((gap, vec![String::new(); width]));
+            }
+            cells.drain(..first_column.min(cells.len()));
+            cells.resize(width, String::new());
+            grid.push((line, cells));
+        }
+        Ok(grid)
+    }
 }
 
 #[cfg(test)]
@@ -626,6 +692,20 @@ mod tests {
     }
 
     #[test]
+    fn rows_out_of_order_and_a_cell_written_twice() {
+        let sheet = r#"<worksheet><sheetData>
+            <row r="5"><c r="B5"><v>5</v></c></row>
+            <row r="2"><c r="C2"><v>2</v></c><c r="C2"><v>22</v></c></row>
+            <row r="5"><c r="A5"><v>50</v></c></row>
+            <row r="3"><c r="B3"><v>3</v></c></row>
+        </sheetData></worksheet>"#;
+        let rows = cells_of(sheet, "");
+        let expected: Vec<(u32, Vec<&str>)> =
+            vec![(2, vec!["", "", "22"]), (3, vec!["", "3", ""]), (4, vec!["", "", ""]), (5, vec!["50", "5", ""])];
+        assert_eq!(rows.iter().map(|(line, cells)| (*line, cells.iter().map(String::as_str).collect::<Vec<_>>())).collect::<Vec<_>>(), expected);
+    }
+
+    #[test]
     fn chosen_sheet_first_with_cells_and_errors() {
         let bytes = workbook("", r#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>"#);
         assert_eq!(read_sheet(&bytes, Some("vide")).unwrap().name, "Vide", "case-insensitive choice");
@@ -636,6 +716,13 @@ mod tests {
         );
         let far = r#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row></sheetData></worksheet>"#;
         assert!(matches!(read_sheet(&workbook("", far), None), Err(IssueKind::InvalidWorkbook { problem: WorkbookProblem::TooManyCells { .. } })));
+        // Stray values far right on many rows stop the reading before they cost memory.
+        let stray: String = (1..=700).map(|row| format!(r#"<row r="{row}"><c r="A{row}"><v>1</v></c><c r="XFD{row}"><v>2</v></c></row>"#)).collect();
+        let stray = format!("<worksheet><sheetData>{stray}</sheetData></worksheet>");
+        assert_eq!(
+            read_sheet(&workbook("", &stray), None).err(),
+            Some(invalid(WorkbookProblem::TooManyCells { sheet: "Données & dates".into(), rows: 611, columns: 16_384, limit: MAX_GRID_CELLS }))
+        );
         assert_eq!(read_sheet(b"PK\x05\x06", None).err(), Some(invalid(WorkbookProblem::Truncated)));
         let binary = archive(&[("xl/workbook.bin", b"\x83\x01", false)]);
         assert_eq!(sheet_names(&binary).err(), Some(invalid(WorkbookProblem::BinaryWorkbook)));
