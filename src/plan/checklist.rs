@@ -188,7 +188,9 @@ fn push_number(text: &mut String, number: u32) {
             break;
         }
     }
-    text.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
+    for &digit in &digits[start..] {
+        text.push(char::from(digit));
+    }
 }
 
 /// Adds one step per date for the lines `select` picks, dated by `date_of`, the

@@ -8,7 +8,7 @@ use super::dates;
 use super::findings::{Finding, FindingCode, FindingValue};
 use super::line::{self, LineContext, LineScratch};
 use super::offer::{self, OfferCache};
-use super::{CustomerPlan, KeyDates, PlanLine, ProductTotal};
+use super::{CustomerPlan, KeyDates, LineFindings, PlanLine, ProductTotal, Shared};
 use crate::catalog::Catalog;
 use crate::markets::Market;
 use crate::model::{BillingModel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus, Subscription, SubscriptionStatus};
@@ -61,11 +61,25 @@ pub(super) struct CustomerScratch<'a> {
     countries: Vec<(&'a str, String)>,
     input_customer_key: String,
     total_addresses: HashMap<(usize, usize), usize, offer::FastHash>,
+    /// Lines and line findings planned so far, to size the next customer's findings.
+    lines_planned: usize,
+    findings_planned: usize,
 }
 
 impl<'a> CustomerScratch<'a> {
     pub(super) fn new(input: &PlanInput) -> CustomerScratch<'_> {
-        CustomerScratch { lines: LineScratch::default(), countries: Vec::new(), input_customer_key: crate::catalog::lookup_key(&input.customer.name), total_addresses: HashMap::default() }
+        CustomerScratch { lines: LineScratch::new(), countries: Vec::new(), input_customer_key: crate::catalog::lookup_key(&input.customer.name), total_addresses: HashMap::default(), lines_planned: 0, findings_planned: 0 }
+    }
+
+    /// Room for the findings of `lines` lines: as many per line as so far, and some more.
+    fn findings_for(&self, lines: usize) -> usize {
+        let per_line = if self.lines_planned == 0 { 8.0 } else { self.findings_planned as f64 / self.lines_planned as f64 };
+        (lines as f64 * per_line * 1.25) as usize + 8
+    }
+
+    fn count_findings(&mut self, lines: usize, findings: usize) {
+        self.lines_planned += lines;
+        self.findings_planned += findings;
     }
 
     /// [`super::normalise_country`], once per distinct text: most customers share a few countries.
@@ -146,21 +160,42 @@ pub(super) fn plan_customer<'a>(
         business_seats,
         partner_can_ask_support,
     };
+    // The lines' findings are gathered in one vector, then shared out (see LineFindings),
+    // sized by the findings per line of the customers before so it seldom grows.
+    scratch.lines.findings = Vec::with_capacity(scratch.findings_for(group.subscriptions.len()));
+    let mut ranges = Vec::with_capacity(group.subscriptions.len());
     let mut lines: Vec<PlanLine> = group
         .subscriptions
         .iter()
         .zip(resolutions)
-        .map(|(subscription, resolution)| line::plan_line(&context, subscription, resolution, overrides(subscription), cache, &mut scratch.lines))
+        .map(|(subscription, resolution)| {
+            let (line, range) = line::plan_line(&context, subscription, resolution, overrides(subscription), cache, &mut scratch.lines);
+            ranges.push(range);
+            line
+        })
         .collect();
     let source_partners: Vec<&str> = group.subscriptions.iter().map(|subscription| subscription.owner_tenant_id.as_deref().unwrap_or_default()).collect();
     let batch_count = assign_transfer_batches(&mut lines, &source_partners);
-    for line in lines.iter_mut().filter(|line| line.transfer_batch.is_some()) {
+    for (line, range) in lines.iter().zip(&ranges) {
+        let Some(batch) = line.transfer_batch else {
+            continue;
+        };
         let finding = Finding::new(FindingCode::PartnerTransfer)
-            .with("batch", line.transfer_batch.unwrap_or_default())
+            .with("batch", batch)
             .with("batches", batch_count)
             .with("term_end", line.dates.term_end.map_or_else(|| FindingValue::Static("?"), FindingValue::from))
             .with("seats", line.seats);
-        line.findings.push(finding);
+        // The place plan_line kept, last of the line's findings.
+        if let Some(kept) = range.end.checked_sub(1).and_then(|last| scratch.lines.findings.get_mut(last)) {
+            *kept = finding;
+        }
+    }
+    let mut all_findings = std::mem::take(&mut scratch.lines.findings);
+    scratch.count_findings(group.subscriptions.len(), all_findings.len());
+    all_findings.shrink_to_fit(); // most allocators shrink in place, without a copy
+    let all_findings = Shared::new(all_findings);
+    for (line, range) in lines.iter_mut().zip(ranges) {
+        line.findings = LineFindings::part(all_findings.clone(), range);
     }
 
     let findings = customer_findings(input, partner_country, tenant_country.as_deref(), partner_market, customer_market, ready_on, setup_pending, &lines);
@@ -194,13 +229,19 @@ pub(super) fn plan_customer<'a>(
     }
 }
 
+/// Whether a line is moved by a partner-to-partner transfer, so is numbered in a
+/// batch: only new-commerce subscriptions of another partner can be transferred
+/// (P2P-TRANSFER). Every such line gets a batch, and a finding saying which.
+pub(super) fn moves_in_transfer_batch(line: &PlanLine) -> bool {
+    line.path == MigrationPath::PartnerTransfer && line.channel == crate::model::Channel::CspNce
+}
+
 /// Numbers the transfer lines in batches of at most 25, one source partner per
 /// batch (a transfer request goes to one partner); returns the batch count.
 fn assign_transfer_batches(lines: &mut [PlanLine], source_partners: &[&str]) -> usize {
     let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for ((index, line), source) in lines.iter().enumerate().zip(source_partners) {
-        // Only new-commerce subscriptions of another partner can be transferred (P2P-TRANSFER).
-        if line.path == MigrationPath::PartnerTransfer && line.channel == crate::model::Channel::CspNce {
+        if moves_in_transfer_batch(line) {
             by_source.entry(source.trim().to_ascii_lowercase()).or_default().push(index);
         }
     }

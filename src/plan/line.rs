@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::dates;
 use super::findings::{Finding, FindingCode, FindingValue};
 use super::offer::{self, FastHash, OfferCache, Resolution};
-use super::{LineDates, LineSource, OverrideField, PlanLine, Shared};
+use super::{LineDates, LineFindings, LineSource, OverrideField, PlanLine, Shared};
 use crate::catalog::Catalog;
 use crate::markets::Market;
 use crate::model::{Channel, LineOverride, MigrationPath, PlanInput, Subscription, SubscriptionStatus};
@@ -44,12 +44,14 @@ pub(super) const BUSINESS_SEAT_CAP: u64 = 300;
 /// Direct subscriptions above this many licenses need a support call to cancel (DIRECT-CANCEL).
 const DIRECT_ONLINE_CANCEL_LIMIT: u32 = 25;
 
-/// What planning one line leaves for the next: the vector the findings are gathered
-/// in (each line then keeps an exactly sized copy), and the texts many lines share,
-/// so a plan of many lines does not copy the same product or file name for each.
-#[derive(Default)]
+/// What planning one line leaves for the next: the vector the findings of the
+/// customer's lines are gathered in (then shared by its lines, see
+/// [`super::LineFindings`]), and the texts many lines share, so a plan of many lines
+/// does not copy the same product or file name for each.
 pub(super) struct LineScratch<'a> {
-    findings: Vec<Finding>,
+    pub findings: Vec<Finding>,
+    /// What a line holds until its customer's findings are shared out.
+    no_findings: LineFindings,
     /// A product text as the file gives it, shared, and whether its name says it is not sold per seat.
     products: HashMap<&'a str, (Shared<str>, bool), FastHash>,
     /// The last source file name seen: the lines of one file come one after the other.
@@ -58,6 +60,10 @@ pub(super) struct LineScratch<'a> {
 }
 
 impl<'a> LineScratch<'a> {
+    pub fn new() -> LineScratch<'a> {
+        LineScratch { findings: Vec::new(), no_findings: LineFindings::from(Vec::new()), products: HashMap::default(), file: None, currencies: Vec::new() }
+    }
+
     fn product(&mut self, text: &'a str) -> (Shared<str>, bool) {
         self.products.entry(text).or_insert_with(|| (Shared::text(text), offer::is_non_seat_name(text))).clone()
     }
@@ -149,6 +155,7 @@ fn region_findings(ctx: &LineContext, line_country: Option<&str>, line_market: O
     }
 }
 
+#[inline]
 pub(super) fn plan_line<'a>(
     ctx: &LineContext,
     subscription: &'a Subscription,
@@ -156,19 +163,22 @@ pub(super) fn plan_line<'a>(
     line_override: Option<&LineOverride>,
     cache: &mut OfferCache,
     scratch: &mut LineScratch<'a>,
-) -> PlanLine {
+) -> (PlanLine, std::ops::Range<usize>) {
     let mut findings = std::mem::take(&mut scratch.findings);
-    findings.clear();
-    let mut line = plan_line_with(ctx, subscription, resolution, line_override, cache, scratch, &mut findings);
-    // A transfer line gets its batch finding once the customer's lines are batched.
-    let batch_finding = line.path == MigrationPath::PartnerTransfer && line.channel == Channel::CspNce;
-    line.findings = Vec::with_capacity(findings.len() + usize::from(batch_finding));
-    line.findings.append(&mut findings);
+    let start = findings.len();
+    let line = plan_line_with(ctx, subscription, resolution, line_override, cache, scratch, &mut findings, start);
+    // A transfer line gets its batch finding once the customer's lines are batched:
+    // its place is kept now, last, so the customer's findings are written once.
+    if super::customer::moves_in_transfer_batch(&line) {
+        findings.push(Finding::new(FindingCode::PartnerTransfer));
+    }
+    let range = start..findings.len();
     scratch.findings = findings;
-    line
+    (line, range)
 }
 
-/// Plans the line, its findings gathered in `findings` rather than in the line.
+/// Plans the line, its findings added to `findings` (from `start`) rather than to the line.
+#[allow(clippy::too_many_arguments)]
 fn plan_line_with<'a>(
     ctx: &LineContext,
     subscription: &'a Subscription,
@@ -177,6 +187,7 @@ fn plan_line_with<'a>(
     cache: &mut OfferCache,
     scratch: &mut LineScratch<'a>,
     findings: &mut Vec<Finding>,
+    start: usize,
 ) -> PlanLine {
     let empty_override = LineOverride::default();
     let line_override = line_override.unwrap_or(&empty_override);
@@ -218,7 +229,7 @@ fn plan_line_with<'a>(
         transfer_batch: None,
         overrides_applied: Vec::new(),
         note: line_override.note.clone(),
-        findings: Vec::new(),
+        findings: scratch.no_findings.clone(),
         source: LineSource { file: scratch.file(&subscription.source.file), line: subscription.source.line },
     };
 
@@ -337,7 +348,7 @@ fn plan_line_with<'a>(
         findings.push(Finding::new(FindingCode::SeatsUnassigned).with("assigned", assigned).with("total", subscription.seats_total));
     }
 
-    let has_blocker = findings.iter().any(Finding::is_blocker);
+    let has_blocker = findings.get(start..).unwrap_or_default().iter().any(Finding::is_blocker);
     if has_blocker && path_override.is_none() {
         recommended = MigrationPath::Blocked;
     }

@@ -122,8 +122,76 @@ pub struct PlanLine {
     /// Which of the user's overrides were applied.
     pub overrides_applied: Vec<OverrideField>,
     pub note: Option<String>,
-    pub findings: Vec<Finding>,
+    pub findings: LineFindings,
     pub source: LineSource,
+}
+
+/// The findings of one line, read as a slice. The lines of a customer keep theirs
+/// in one shared vector, the one they were gathered in: a plan of 100,000 lines
+/// would otherwise allocate (and free) 100,000 vectors, and copy every finding once
+/// more. Serialized as a list, exactly as a vector.
+#[derive(Clone)]
+pub struct LineFindings {
+    all: Shared<Vec<Finding>>,
+    start: usize,
+    end: usize,
+}
+
+impl LineFindings {
+    /// The findings `range` of `all`.
+    pub(crate) fn part(all: Shared<Vec<Finding>>, range: std::ops::Range<usize>) -> LineFindings {
+        LineFindings { all, start: range.start, end: range.end }
+    }
+}
+
+impl std::ops::Deref for LineFindings {
+    type Target = [Finding];
+
+    fn deref(&self) -> &[Finding] {
+        self.all.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
+impl<'a> IntoIterator for &'a LineFindings {
+    type Item = &'a Finding;
+    type IntoIter = std::slice::Iter<'a, Finding>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl From<Vec<Finding>> for LineFindings {
+    fn from(findings: Vec<Finding>) -> Self {
+        let end = findings.len();
+        LineFindings { all: Shared::new(findings), start: 0, end }
+    }
+}
+
+impl PartialEq for LineFindings {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for LineFindings {}
+
+impl std::fmt::Debug for LineFindings {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for LineFindings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for LineFindings {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<Finding>::deserialize(deserializer).map(LineFindings::from)
+    }
 }
 
 /// Where a line's subscription was read from (as [`crate::model::SourceRef`]), the
