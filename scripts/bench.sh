@@ -4,7 +4,8 @@
 #   native planning and import throughput (cargo examples, release profile),
 #   in headless Chromium: the planner's import and import + plan of a 100,000-row
 #   CSV against PapaParse's parse of the same text, and the start screen's cold start,
-#   draft save and load at 1,000 and 20,000 subscriptions, and the sizes of dist/.
+#   draft save and load at 1,000 and 20,000 subscriptions, a 10,000-line plan step's
+#   first render, filter, sort and override re-plan, and the sizes of dist/.
 # Figures, not assertions: nothing here fails because the machine is slow.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,10 @@ echo "== browser: draft save and load"
 node tests/bench/drafts.mjs | tee "$out/drafts.txt"
 drafts_json=$(tail -1 "$out/drafts.txt")
 
+echo "== browser: plan step of a 10,000-line plan (first render, filter, sort, re-plan)"
+node tests/bench/plan-ui.mjs | tee "$out/plan-ui.txt"
+plan_ui_json=$(tail -1 "$out/plan-ui.txt")
+
 sizes_json=$(node -e '
 const { readdirSync, readFileSync } = require("node:fs");
 const { gzipSync, brotliCompressSync, constants } = require("node:zlib");
@@ -50,9 +55,9 @@ for (const file of readdirSync("dist")) {
 }
 console.log(JSON.stringify(sizes));')
 
-node - "$native_json" "$browser_json" "$sizes_json" "$drafts_json" "$out/bench.json" <<'JS'
-const [native, browser, sizes, drafts, path] = process.argv.slice(2);
-const result = { measured_at: new Date().toISOString(), native: JSON.parse(native), browser: JSON.parse(browser), drafts: JSON.parse(drafts), sizes: JSON.parse(sizes) };
+node - "$native_json" "$browser_json" "$sizes_json" "$drafts_json" "$out/bench.json" "$plan_ui_json" <<'JS'
+const [native, browser, sizes, drafts, path, planUi] = process.argv.slice(2);
+const result = { measured_at: new Date().toISOString(), native: JSON.parse(native), browser: JSON.parse(browser), drafts: JSON.parse(drafts), plan_ui: JSON.parse(planUi), sizes: JSON.parse(sizes) };
 require('node:fs').writeFileSync(path, JSON.stringify(result, null, 2));
 const b = result.browser;
 const ms = (value) => (value === undefined ? '-' : `${value.toFixed(1)} ms`);
@@ -69,6 +74,16 @@ const rows = [
 for (const figures of result.drafts) {
   rows.push([`Browser: draft of ${figures.subscriptions ?? figures.count} subscriptions, save / load (median)`, `${figures.save_ms.toFixed(1)} / ${figures.load_ms.toFixed(1)} ms`, `${figures.stored_bytes} bytes stored`]);
 }
+// Plan step, event to the next painted frame, median of the runs (tests/bench/plan-ui.mjs).
+const p = result.plan_ui;
+const planRow = (what, value, note) => [`Browser: ${p.lines}-line plan, ${what} (median)`, ms(value), note];
+rows.push(
+  planRow('first render', p.first_render_ms, `target at most 200 ms; make_plan ${ms(p.first_render_plan_ms)}; very first ${ms(p.first_render_cold_ms)} (make_plan ${ms(p.first_render_cold_plan_ms)})`),
+  planRow('filter (search)', p.filter_ms, 'target at most 100 ms'),
+  planRow('sort by product', p.sort_product_ms, 'target at most 100 ms'),
+  planRow('sort by seats', p.sort_seats_ms, 'target at most 100 ms'),
+  planRow('re-plan after an override', p.replan_ms, `target at most 100 ms; make_plan ${ms(p.replan_plan_ms)}`),
+);
 for (const [name, figures] of Object.entries(result.native)) {
   for (const [key, value] of Object.entries(figures)) rows.push([`Native ${name}: ${key}`, typeof value === 'number' ? value.toFixed(2) : String(value), '']);
 }

@@ -98,6 +98,22 @@ pub(super) enum SortColumn {
     Findings,
 }
 
+impl SortColumn {
+    /// The column's name in test ids (`sort-product`, `sort-seats`, …).
+    pub fn id(self) -> &'static str {
+        match self {
+            SortColumn::Plan => "plan",
+            SortColumn::Product => "product",
+            SortColumn::Path => "path",
+            SortColumn::Target => "target",
+            SortColumn::Seats => "seats",
+            SortColumn::TermEnd => "term-end",
+            SortColumn::Purchase => "purchase",
+            SortColumn::Findings => "findings",
+        }
+    }
+}
+
 /// Blockers weigh more than warnings when sorting by findings.
 fn findings_weight(line: &PlanLine) -> u32 {
     line.findings

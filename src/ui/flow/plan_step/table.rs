@@ -71,6 +71,7 @@ fn header_cell(view_state: PlanView, column: SortColumn, class: &'static str, la
             <button
                 type="button"
                 class="sort-button"
+                data-testid=format!("sort-{}", column.id())
                 title=move || fill(PlanText::SortBy.get(lang.get()), &[("column", column_label(column, lang.get()))])
                 on:click=sort
             >
