@@ -8,12 +8,12 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
-use super::{use_plan_view, LinePos};
+use super::use_plan_view;
 use crate::i18n::format;
 use crate::i18n::plan_ui::{fill, PlanText};
 use crate::i18n::Lang;
 use crate::model::MigrationPath;
-use crate::plan::{Plan, PlanLine};
+use crate::plan::PlanLine;
 use crate::ui::lang::use_lang;
 
 /// Lines drawn at most.
@@ -41,9 +41,14 @@ struct TimelineRow {
 }
 
 impl TimelineRow {
-    /// A line that is not migrated has no date to plan for: it is left out.
+    /// A line that is not migrated has no date to plan for, nor one without a
+    /// term end or purchase date: they are left out.
+    fn is_drawn(line: &PlanLine) -> bool {
+        line.path != MigrationPath::NotMigrated && (line.dates.term_end.is_some() || line.dates.purchase_on.or(line.dates.transfer_on).is_some())
+    }
+
     fn from_line(line: &PlanLine) -> Option<TimelineRow> {
-        if line.path == MigrationPath::NotMigrated {
+        if !TimelineRow::is_drawn(line) {
             return None;
         }
         let dates = &line.dates;
@@ -81,13 +86,25 @@ impl TimelineRow {
     }
 }
 
-/// The rows to draw and the number of lines of the filter that have dates.
-fn timeline_rows(plan: &Plan, rows: &[LinePos]) -> (Vec<TimelineRow>, usize) {
-    let mut all: Vec<TimelineRow> = rows.iter().filter_map(|pos| pos.get(plan)).filter_map(TimelineRow::from_line).collect();
-    let total = all.len();
-    all.sort_by_key(|row| (row.term_end.or(row.purchase_on), row.subscription_id.clone()));
-    all.truncate(MAX_ROWS);
-    (all, total)
+/// The rows to draw (soonest term end first, then by subscription id) and the
+/// number of lines of the filter that have dates. Only the rows drawn are built:
+/// the others are passed over by reference (a plan has thousands).
+fn timeline_rows<'a>(lines: &mut dyn Iterator<Item = &'a PlanLine>) -> (Vec<TimelineRow>, usize) {
+    let mut dated: Vec<(Option<NaiveDate>, &str, &PlanLine)> = lines
+        .filter(|line| TimelineRow::is_drawn(line))
+        .map(|line| {
+            let purchase = line.dates.purchase_on.or(line.dates.transfer_on);
+            (line.dates.term_end.or(purchase), &*line.subscription_id, line)
+        })
+        .collect();
+    let total = dated.len();
+    let order = |a: &(Option<NaiveDate>, &str, &PlanLine), b: &(Option<NaiveDate>, &str, &PlanLine)| (a.0, a.1).cmp(&(b.0, b.1));
+    if dated.len() > MAX_ROWS {
+        dated.select_nth_unstable_by(MAX_ROWS - 1, order);
+        dated.truncate(MAX_ROWS);
+    }
+    dated.sort_unstable_by(order);
+    (dated.into_iter().filter_map(|(_, _, line)| TimelineRow::from_line(line)).collect(), total)
 }
 
 /// Maps dates to x positions.
@@ -227,11 +244,11 @@ fn row_view(index: usize, row: &TimelineRow, scale: Scale, lang: Lang) -> impl I
     }
 }
 
-fn chart(plan: &Plan, rows: &[TimelineRow], lang: Lang) -> impl IntoView {
-    let scale = Scale::new(plan.as_of, rows);
+fn chart(as_of: NaiveDate, rows: &[TimelineRow], lang: Lang) -> impl IntoView {
+    let scale = Scale::new(as_of, rows);
     let width = scale.width();
     let height = TOP + rows.len() as f64 * ROW_HEIGHT + 8.0;
-    let today_x = scale.x(plan.as_of);
+    let today_x = scale.x(as_of);
     // The label goes left of the line when there is no room on its right.
     let (today_label_x, today_anchor) = if today_x + 170.0 > width { (today_x - 4.0, "end") } else { (today_x + 4.0, "start") };
     let months = scale.months();
@@ -261,7 +278,7 @@ fn chart(plan: &Plan, rows: &[TimelineRow], lang: Lang) -> impl IntoView {
             }).collect_view()}
             <g class="tl-today">
                 <line x1=today_x y1=14 x2=today_x y2=height - 2.0 />
-                <text x=today_label_x y=12 text-anchor=today_anchor>{format!("{} · {}", PlanText::TimelineToday.get(lang), format::date(plan.as_of, lang))}</text>
+                <text x=today_label_x y=12 text-anchor=today_anchor>{format!("{} · {}", PlanText::TimelineToday.get(lang), format::date(as_of, lang))}</text>
             </g>
         </svg>
     }
@@ -295,39 +312,37 @@ fn legend(lang: Lang) -> impl IntoView {
 pub(super) fn Timeline() -> impl IntoView {
     let lang = use_lang();
     let view_state = use_plan_view();
-    let data = Memo::new(move |_| {
-        view_state.rows.with(|rows| view_state.plan.with(|plan| plan.as_ref().map(|plan| timeline_rows(plan, rows)).unwrap_or_default()))
-    });
+    // The drawing depends on the kept lines' dates and the plan's date only: a
+    // new sort order, or an override that moves no date, leaves it as it is.
+    let data = Memo::new(move |_| view_state.with_kept(|plan, lines| (timeline_rows(lines), plan.as_of)));
     let body = move || {
         let lang = lang.get();
-        data.with(|(rows, total)| {
-            if rows.is_empty() {
+        data.with(|data| {
+            let Some(((rows, total), as_of)) = data.as_ref().filter(|((rows, _), _)| !rows.is_empty()) else {
                 return view! { <p class="muted">{PlanText::TimelineEmpty.get(lang)}</p> }.into_any();
+            };
+            let as_of = *as_of;
+            let showing = fill(
+                PlanText::TimelineShowing.get(lang),
+                &[("shown", &format::count(rows.len() as u64, lang)), ("total", &format::count(*total as u64, lang))],
+            );
+            view! {
+                <p class="muted">{showing}" "{PlanText::TimelineScrollHint.get(lang)}</p>
+                {legend(lang)}
+                <div class="timeline-scroll" role="region" tabindex="0" aria-label=PlanText::TimelineHeading.get(lang)>
+                    {chart(as_of, rows, lang)}
+                </div>
+                <details class="timeline-list">
+                    <summary>{PlanText::TimelineAsList.get(lang)}</summary>
+                    <ul data-testid="timeline-list">
+                        <li>{format!("{}{}{}", PlanText::TimelineToday.get(lang), lang.pick(": ", " : "), format::date(as_of, lang))}</li>
+                        {rows.iter().map(|row| view! {
+                            <li><strong>{row.product.clone()}</strong>{format!(" ({})", row.subscription_id)}{lang.pick(": ", " : ")}{row.sentence(lang)}</li>
+                        }).collect_view()}
+                    </ul>
+                </details>
             }
-            view_state.plan.with(|plan| {
-                let Some(plan) = plan else { return ().into_any() };
-                let showing = fill(
-                    PlanText::TimelineShowing.get(lang),
-                    &[("shown", &format::count(rows.len() as u64, lang)), ("total", &format::count(*total as u64, lang))],
-                );
-                view! {
-                    <p class="muted">{showing}" "{PlanText::TimelineScrollHint.get(lang)}</p>
-                    {legend(lang)}
-                    <div class="timeline-scroll" role="region" tabindex="0" aria-label=PlanText::TimelineHeading.get(lang)>
-                        {chart(plan, rows, lang)}
-                    </div>
-                    <details class="timeline-list">
-                        <summary>{PlanText::TimelineAsList.get(lang)}</summary>
-                        <ul data-testid="timeline-list">
-                            <li>{format!("{}{}{}", PlanText::TimelineToday.get(lang), lang.pick(": ", " : "), format::date(plan.as_of, lang))}</li>
-                            {rows.iter().map(|row| view! {
-                                <li><strong>{row.product.clone()}</strong>{format!(" ({})", row.subscription_id)}{lang.pick(": ", " : ")}{row.sentence(lang)}</li>
-                            }).collect_view()}
-                        </ul>
-                    </details>
-                }
-                .into_any()
-            })
+            .into_any()
         })
     };
     view! {
