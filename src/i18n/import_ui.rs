@@ -13,6 +13,10 @@ crate::texts! {
                     "CSV, TSV, JSON ou Excel (.xlsx) ; plusieurs fichiers à la fois, par exemple les deux fichiers Graph ensemble.";
         ProgressReading => "Reading file {number} of {total}: {file}", "Lecture du fichier {number} sur {total} : {file}";
         ProgressImporting => "Importing {files} file(s)…", "Import de {files} fichier(s)…";
+        ProgressCatalog => "Reading Microsoft's licensing table {file}…", "Lecture de la table des licences Microsoft {file}…";
+        ProgressReport => "Preparing the import report…", "Préparation du rapport d’import…";
+        DropQueued => "Import in progress: {files} will be imported right after it.",
+                      "Import en cours : {files} sera importé juste après.";
         FileUnreadable => "{file}: the browser could not read this file ({reason}). Check that it still exists and try again.",
                           "{file} : le navigateur n’a pas pu lire ce fichier ({reason}). Vérifiez qu’il existe toujours et réessayez.";
         PasteTitle => "Paste a table", "Coller un tableau";

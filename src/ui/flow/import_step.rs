@@ -1,9 +1,12 @@
 //! The import step: files dropped or picked (several at once), a table pasted
 //! from Excel, the template to download, and the product catalog in use.
 //!
-//! Files are read one at a time with a turn given to the browser between
-//! them, so the progress paints and the page keeps answering; the raw files
-//! stay in memory (`ImportSession`) for the review step to import again.
+//! Files are read one at a time, and the heavy parts of the import (the
+//! licensing table, the other files, the draft update) run in tasks of their
+//! own with a painted frame between them, so the progress paints and the page
+//! keeps answering (tests/bench/import-longtask.mjs measures the longest
+//! task); the raw files stay in memory (`ImportSession`) for the review step
+//! to import again. Files dropped during an import are imported after it.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,9 +15,10 @@ use crate::catalog::Catalog;
 use crate::i18n::import_ui::ImportText;
 use crate::i18n::Lang;
 use crate::import::{template_csv, InputFile, Issue, IssueKind, MAX_FILE_BYTES};
-use crate::ui::flow::files::{files_of, read_file, revoke_url, text_blob_url, yield_to_browser};
+use crate::ui::flow::files::{files_of, measured, read_file, revoke_url, text_blob_url, yield_for_paint, yield_to_browser};
 use crate::ui::flow::session::{
-    add_files, has_licensing_tables, load_licensing_tables, merge_import, pasted_name, prepare_import, remove_file,
+    add_files, has_licensing_tables, licensing_table_names, load_licensing_tables, merge_import, pasted_name, prepare_import_of,
+    remove_file, PreparedImport,
 };
 use crate::ui::flow::customer_step::prefill_partner;
 use crate::ui::lang::use_lang;
@@ -25,7 +29,9 @@ use crate::ui::workspace::{use_workspace, Step, Workspace};
 #[derive(Debug, Clone, PartialEq)]
 enum Progress {
     Reading { done: usize, total: usize, file: String },
+    Catalog { file: String },
     Importing { files: usize },
+    Report,
 }
 
 impl Progress {
@@ -36,67 +42,140 @@ impl Progress {
                 .replace("{number}", &(done + 1).to_string())
                 .replace("{total}", &total.to_string())
                 .replace("{file}", file),
+            Progress::Catalog { file } => ImportText::ProgressCatalog.get(lang).replace("{file}", file),
             Progress::Importing { files } => ImportText::ProgressImporting.get(lang).replace("{files}", &files.to_string()),
+            Progress::Report => ImportText::ProgressReport.get(lang).to_string(),
         }
     }
 
-    /// (value, max) of the progress bar: reading counts per file, importing is the last step.
-    fn fraction(&self) -> (usize, usize) {
+    /// (value, max) of the progress bar: reading counts per file, then the
+    /// licensing table, the import and the report; `None`: no measure of how
+    /// far (an indeterminate bar).
+    fn fraction(&self) -> Option<(usize, usize)> {
         match self {
-            Progress::Reading { done, total, .. } => (*done, total + 1),
-            Progress::Importing { files } => (*files, files + 1),
+            Progress::Reading { done, total, .. } => Some((*done, total + 1)),
+            Progress::Catalog { .. } | Progress::Importing { .. } | Progress::Report => None,
         }
     }
 }
 
-/// Reads the files, imports everything the session holds, and opens the review step.
-async fn import_browser_files(workspace: Workspace, problems: Problems, files: Vec<web_sys::File>, progress: RwSignal<Option<Progress>>) {
-    let total = files.len();
-    let mut read = Vec::with_capacity(total);
-    for (done, file) in files.iter().enumerate() {
-        progress.set(Some(Progress::Reading { done, total, file: file.name() }));
-        yield_to_browser().await;
-        let size = file.size();
-        if size > MAX_FILE_BYTES as f64 {
-            // Refused before reading: holding a huge file in memory could stall the tab.
-            let issue = Issue::new(&file.name(), None, None, IssueKind::TooLarge { size_bytes: size as u64, limit_bytes: MAX_FILE_BYTES });
-            problems.report(move |lang| issue.located_message(lang));
-            continue;
-        }
-        match read_file(file).await {
-            Ok(picked) => read.push((InputFile { name: picked.name, bytes: picked.bytes }, picked.modified_ms)),
-            Err(reason) => {
-                let name = file.name();
-                problems.report(move |lang| ImportText::FileUnreadable.get(lang).replace("{file}", &name).replace("{reason}", &reason));
+/// What the import step is doing: the progress line, and files dropped while
+/// busy, imported as soon as the running import has read its own.
+#[derive(Clone, Copy)]
+struct ImportRun {
+    progress: RwSignal<Option<Progress>>,
+    queued: StoredValue<Vec<web_sys::File>>,
+    /// Names of the files waiting, for the progress line.
+    queued_names: RwSignal<Vec<String>>,
+}
+
+impl ImportRun {
+    fn take_queued(&self) -> Vec<web_sys::File> {
+        self.queued_names.set(Vec::new());
+        self.queued.try_update_value(std::mem::take).unwrap_or_default()
+    }
+}
+
+/// Reads the files (and any dropped meanwhile), imports everything the
+/// session holds, and opens the review step.
+async fn import_browser_files(workspace: Workspace, problems: Problems, files: Vec<web_sys::File>, run: ImportRun) {
+    let mut read = Vec::new();
+    let mut pending = files;
+    let mut done = 0;
+    while !pending.is_empty() {
+        let total = done + pending.len();
+        for file in std::mem::take(&mut pending) {
+            run.progress.set(Some(Progress::Reading { done, total, file: file.name() }));
+            done += 1;
+            yield_for_paint().await;
+            let size = file.size();
+            if size > MAX_FILE_BYTES as f64 {
+                // Refused before reading: holding a huge file in memory could stall the tab.
+                let issue = Issue::new(&file.name(), None, None, IssueKind::TooLarge { size_bytes: size as u64, limit_bytes: MAX_FILE_BYTES });
+                problems.report(move |lang| issue.located_message(lang));
+                continue;
+            }
+            match read_file(&file).await {
+                Ok(picked) => read.push((InputFile { name: picked.name, bytes: picked.bytes }, picked.modified_ms)),
+                Err(reason) => {
+                    let name = file.name();
+                    problems.report(move |lang| ImportText::FileUnreadable.get(lang).replace("{file}", &name).replace("{reason}", &reason));
+                }
             }
         }
+        // Files dropped while these were read join this import.
+        pending = run.take_queued();
     }
-    import_read_files(workspace, problems, read, progress).await;
+    import_read_files(workspace, problems, read, run).await;
 }
 
-async fn import_read_files(workspace: Workspace, problems: Problems, files: Vec<(InputFile, f64)>, progress: RwSignal<Option<Progress>>) {
-    if files.is_empty() {
+/// Imports the session with these files added, a heavy part per task with a
+/// painted frame in between: each copy of the licensing table (found from its
+/// first lines) is imported and parsed into the catalog on its own, then the
+/// other files together, then the draft takes the outcome, and the review
+/// step is shown. Files dropped meanwhile are read and imported after.
+async fn import_read_files(workspace: Workspace, problems: Problems, files: Vec<(InputFile, f64)>, run: ImportRun) {
+    let progress = run.progress;
+    if files.is_empty() && run.queued.try_with_value(Vec::is_empty).unwrap_or(true) {
         progress.set(None);
         return;
     }
     add_files(workspace, files);
-    let count = workspace.with_import_session(|session| session.files.len());
-    progress.set(Some(Progress::Importing { files: count }));
-    // Each heavy part runs in a task of its own, with a turn for the browser in between.
-    yield_to_browser().await;
-    let Some(mut prepared) = prepare_import(workspace) else {
+    let licensing = measured("import:find-licensing-tables", || licensing_table_names(workspace));
+    let others: Vec<String> = workspace.with_import_session(|session| {
+        session.files.iter().map(|file| file.name.clone()).filter(|name| !licensing.contains(name)).collect()
+    });
+    let mut prepared: Option<PreparedImport> = None;
+    for file in &licensing {
+        progress.set(Some(Progress::Catalog { file: file.clone() }));
+        yield_for_paint().await;
+        let Some(mut part) = measured("import:licensing-table", || prepare_import_of(workspace, Some(std::slice::from_ref(file)))) else {
+            continue;
+        };
+        if has_licensing_tables(&part) {
+            yield_to_browser().await;
+            measured("import:catalog", || load_licensing_tables(workspace, problems, &mut part));
+        }
+        prepared = Some(absorb(prepared, part, workspace));
+    }
+    if !others.is_empty() {
+        progress.set(Some(Progress::Importing { files: others.len() }));
+        yield_for_paint().await;
+        if let Some(mut part) = measured("import:import-files", || prepare_import_of(workspace, Some(&others))) {
+            if has_licensing_tables(&part) {
+                // A licensing table in a workbook: not found from its first lines.
+                yield_to_browser().await;
+                measured("import:catalog", || load_licensing_tables(workspace, problems, &mut part));
+            }
+            prepared = Some(absorb(prepared, part, workspace));
+        }
+    }
+    let Some(prepared) = prepared else {
         progress.set(None);
         return;
     };
-    if has_licensing_tables(&prepared) {
-        yield_to_browser().await;
-        load_licensing_tables(workspace, problems, &mut prepared);
+    progress.set(Some(Progress::Report));
+    yield_for_paint().await;
+    measured("import:merge", || merge_import(workspace, prepared));
+    yield_to_browser().await;
+    let queued = run.take_queued();
+    if !queued.is_empty() {
+        // Dropped during the import: imported in turn, then the review shows both.
+        Box::pin(import_browser_files(workspace, problems, queued, run)).await;
+        return;
     }
-    yield_to_browser().await;
-    merge_import(workspace, prepared);
-    yield_to_browser().await;
     progress.set(None);
-    workspace.step.set(Step::Review);
+    measured("import:review-step", || workspace.step.set(Step::Review));
+}
+
+fn absorb(prepared: Option<PreparedImport>, part: PreparedImport, workspace: Workspace) -> PreparedImport {
+    match prepared {
+        Some(mut prepared) => {
+            prepared.absorb(part, workspace);
+            prepared
+        }
+        None => part,
+    }
 }
 
 #[component]
@@ -106,15 +185,22 @@ pub fn ImportStep() -> impl IntoView {
     let lang = use_lang();
     prefill_partner(workspace, problems);
     let progress: RwSignal<Option<Progress>> = RwSignal::new(None);
+    let run = ImportRun { progress, queued: StoredValue::new(Vec::new()), queued_names: RwSignal::new(Vec::new()) };
     let dragging = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let busy = move || progress.with(Option::is_some);
 
     let start_import = move |files: Vec<web_sys::File>| {
-        if files.is_empty() || busy() {
+        if files.is_empty() {
             return;
         }
-        spawn_local(import_browser_files(workspace, problems, files, progress));
+        if busy() {
+            // A second drop while importing waits for the first, and says so.
+            run.queued_names.update(|names| names.extend(files.iter().map(web_sys::File::name)));
+            run.queued.update_value(|queued| queued.extend(files));
+            return;
+        }
+        spawn_local(import_browser_files(workspace, problems, files, run));
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -136,7 +222,7 @@ pub fn ImportStep() -> impl IntoView {
         let name = pasted_name(workspace, lang.0.get_untracked());
         let file = InputFile { name, bytes: text.into_bytes() };
         pasted.set(String::new());
-        spawn_local(import_read_files(workspace, problems, vec![(file, crate::ui::workspace::now_ms() as f64)], progress));
+        spawn_local(import_read_files(workspace, problems, vec![(file, crate::ui::workspace::now_ms() as f64)], run));
     };
 
     let template_url = text_blob_url(&template_csv(), "text/csv;charset=utf-8");
@@ -178,12 +264,24 @@ pub fn ImportStep() -> impl IntoView {
 
             <div class="import-progress" role="status" aria-live="polite" data-testid="import-progress">
                 {move || progress.get().map(|now| {
-                    let (value, max) = now.fraction();
+                    let bar = match now.fraction() {
+                        Some((value, max)) => view! { <progress value=value max=max aria-hidden="true"></progress> }.into_any(),
+                        // No value: the browser draws a busy (indeterminate) bar.
+                        None => view! { <progress aria-hidden="true"></progress> }.into_any(),
+                    };
                     view! {
-                        <progress value=value max=max aria-hidden="true"></progress>
+                        {bar}
                         <span>{move || now.describe(lang.get())}</span>
                     }
                 })}
+                {move || run.queued_names.with(|names| (!names.is_empty()).then(|| {
+                    let files = names.join(", ");
+                    view! {
+                        <span class="import-queued" data-testid="import-queued">
+                            {move || ImportText::DropQueued.get(lang.get()).replace("{files}", &files)}
+                        </span>
+                    }
+                }))}
             </div>
 
             <div class="import-columns">

@@ -2,7 +2,7 @@
 
 mod customer_step;
 mod export_step;
-mod files;
+pub(in crate::ui) mod files;
 mod import_step;
 mod mapper;
 mod plan_step;

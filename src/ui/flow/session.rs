@@ -74,9 +74,17 @@ pub struct PreparedImport {
 
 /// Runs the importer over every file of the session; `None` without files.
 pub fn prepare_import(workspace: Workspace) -> Option<PreparedImport> {
+    prepare_import_of(workspace, None)
+}
+
+/// Runs the importer over the session's files named in `only` (all of them
+/// with `None`); `None` when that leaves no file.
+pub fn prepare_import_of(workspace: Workspace, only: Option<&[String]>) -> Option<PreparedImport> {
     let (files, options) = workspace.with_import_session(|session| {
         let options = workspace.draft.with_untracked(|draft| options_for(session, draft.as_ref()));
-        (session.files.clone(), options)
+        let files: Vec<InputFile> =
+            session.files.iter().filter(|file| only.is_none_or(|names| names.contains(&file.name))).cloned().collect();
+        (files, options)
     });
     if files.is_empty() {
         return None;
@@ -84,6 +92,67 @@ pub fn prepare_import(workspace: Workspace) -> Option<PreparedImport> {
     let outcome = import_files(&files, &options);
     let file_names = files.iter().map(|file| file.name.clone()).collect();
     Some(PreparedImport { outcome, file_names, mappings: options.mappings })
+}
+
+/// Bytes of a file the importer is given to tell whether it is the licensing table.
+const PROBE_BYTES: usize = 16 * 1024;
+
+/// The session's files that are copies of Microsoft's licensing reference
+/// table, told from their first lines (the importer recognises a table by its
+/// header), so that the import step reads each in a task of its own. A
+/// workbook cannot be cut short: it is never named here and goes with the
+/// other files, which gives the same outcome in fewer, longer tasks.
+pub fn licensing_table_names(workspace: Workspace) -> Vec<String> {
+    workspace.with_import_session(|session| {
+        let options = workspace.draft.with_untracked(|draft| options_for(session, draft.as_ref()));
+        session
+            .files
+            .iter()
+            .filter(|file| !file.bytes.starts_with(b"PK"))
+            .filter(|file| {
+                let head = match file.bytes.get(..PROBE_BYTES) {
+                    // Cut after a line end, so the header row stays whole.
+                    Some(head) => head.iter().rposition(|byte| *byte == b'\n').map_or(head, |end| &head[..=end]),
+                    None => &file.bytes[..],
+                };
+                let probe = InputFile { name: file.name.clone(), bytes: head.to_vec() };
+                let outcome = import_files(std::slice::from_ref(&probe), &options);
+                outcome.report.formats.first().and_then(|report| report.format) == Some(FormatId::LicensingReference)
+            })
+            .map(|file| file.name.clone())
+            .collect()
+    })
+}
+
+impl PreparedImport {
+    /// Adds what the importer made of other files of the session (files
+    /// imported apart: no subscription, id or price of theirs depends on these).
+    /// The report lists files in the session's order.
+    pub fn absorb(&mut self, other: PreparedImport, workspace: Workspace) {
+        let PreparedImport { outcome, file_names, mappings } = other;
+        let target = &mut self.outcome;
+        target.subscriptions.extend(outcome.subscriptions);
+        target.prices.extend(outcome.prices);
+        target.licensing_tables.extend(outcome.licensing_tables);
+        target.unmapped_tables.extend(outcome.unmapped_tables);
+        let report = &mut target.report;
+        report.formats.extend(outcome.report.formats);
+        report.issues.extend(outcome.report.issues);
+        report.rejected_rows.extend(outcome.report.rejected_rows);
+        let order: Vec<String> = workspace.with_import_session(|session| session.files.iter().map(|file| file.name.clone()).collect());
+        let position = |name: &str| order.iter().position(|kept| kept == name).unwrap_or(usize::MAX);
+        // Stable sorts: each file's issues and rows keep their own order.
+        report.formats.sort_by_key(|file| position(&file.file));
+        report.issues.sort_by_key(|issue| position(&issue.file));
+        report.rejected_rows.sort_by_key(|row| position(&row.file));
+        recount(report);
+        self.file_names.extend(file_names);
+        for mapping in mappings {
+            if !self.mappings.iter().any(|kept| kept.signature == mapping.signature) {
+                self.mappings.push(mapping);
+            }
+        }
+    }
 }
 
 /// Whether the files held a licensing reference table (a separate, heavy step).
