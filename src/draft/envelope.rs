@@ -90,18 +90,19 @@ pub fn encode_file(draft: &Draft, saved_at_ms: i64) -> String {
     serde_json::to_string_pretty(&envelope).unwrap_or_default()
 }
 
+/// Field order matters to people reading a stored value: the small fields first.
+#[derive(Serialize)]
+struct Stored<'a> {
+    schema_version: u32,
+    app_version: &'a str,
+    saved_at_ms: i64,
+    writer: &'a str,
+    summary: DraftSummary,
+    draft: String,
+}
+
 /// The stored form of `draft`: the envelope with the draft packed and its summary.
 pub fn encode_stored(draft: &Draft, saved_at_ms: i64, writer: &str) -> String {
-    /// Field order matters to people reading a stored value: the small fields first.
-    #[derive(Serialize)]
-    struct Stored<'a> {
-        schema_version: u32,
-        app_version: &'a str,
-        saved_at_ms: i64,
-        writer: &'a str,
-        summary: DraftSummary,
-        draft: String,
-    }
     let stored = Stored {
         schema_version: SCHEMA_VERSION,
         app_version: APP_VERSION,
@@ -111,6 +112,67 @@ pub fn encode_stored(draft: &Draft, saved_at_ms: i64, writer: &str) -> String {
         draft: pack::pack_with(|encoder| serde_json::to_writer(encoder, draft).is_ok()),
     };
     serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// The stored form of a draft made in steps, each deflating a slice of the
+/// draft's JSON, so that the browser can run between them: deflating a draft
+/// of 10,000 subscriptions in one go holds the page for about 150 ms. Gives the
+/// same text as [`encode_stored`]; holds the draft's JSON meanwhile (about
+/// 700 bytes a subscription), which [`encode_stored`] never builds.
+pub struct SteppedEncoding {
+    saved_at_ms: i64,
+    writer: String,
+    summary: DraftSummary,
+    json: Vec<u8>,
+    deflated_up_to: usize,
+    encoder: flate2::write::ZlibEncoder<Vec<u8>>,
+}
+
+impl SteppedEncoding {
+    /// Serialises the draft (the first, shorter step: about a fifth of the work).
+    pub fn start(draft: &Draft, saved_at_ms: i64, writer: &str) -> SteppedEncoding {
+        SteppedEncoding {
+            saved_at_ms,
+            writer: writer.to_string(),
+            summary: draft.summary(),
+            // A Draft holds only strings, numbers, dates and maps with string keys: serialising cannot fail.
+            json: serde_json::to_vec(draft).unwrap_or_default(),
+            deflated_up_to: 0,
+            encoder: pack::new_encoder(),
+        }
+    }
+
+    /// Deflates up to `bytes` more of the JSON; `true` once all of it is deflated.
+    pub fn step(&mut self, bytes: usize) -> bool {
+        let end = self.deflated_up_to.saturating_add(bytes.max(1)).min(self.json.len());
+        // Writing into a Vec cannot fail.
+        let _ = std::io::Write::write_all(&mut self.encoder, &self.json[self.deflated_up_to..end]);
+        self.deflated_up_to = end;
+        self.is_deflated()
+    }
+
+    pub fn is_deflated(&self) -> bool {
+        self.deflated_up_to == self.json.len()
+    }
+
+    /// Bytes of JSON still to deflate.
+    pub fn remaining(&self) -> usize {
+        self.json.len() - self.deflated_up_to
+    }
+
+    /// The stored text, once every step ran (deflates what is left otherwise).
+    pub fn finish(mut self) -> String {
+        self.step(usize::MAX);
+        let stored = Stored {
+            schema_version: SCHEMA_VERSION,
+            app_version: APP_VERSION,
+            saved_at_ms: self.saved_at_ms,
+            writer: &self.writer,
+            summary: self.summary,
+            draft: pack::pack_deflated(self.encoder),
+        };
+        serde_json::to_string(&stored).unwrap_or_default()
+    }
 }
 
 /// Reads a stored value up to its summary; the draft stays packed.
@@ -231,6 +293,24 @@ pub fn export_file_name(draft: &Draft, date: chrono::NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stepped_encoding_gives_the_text_of_encode_stored_whatever_the_step() {
+        let draft = crate::draft::sample::sample_draft(300);
+        let whole = encode_stored(&draft, 1_700_000_000_000, "tab-1");
+        for step in [1_000, 64 * 1024, usize::MAX] {
+            let mut encoding = SteppedEncoding::start(&draft, 1_700_000_000_000, "tab-1");
+            let mut steps = 0;
+            while !encoding.step(step) {
+                steps += 1;
+            }
+            assert!(step == usize::MAX || steps > 0, "a {step}-byte step splits the work");
+            assert!(encoding.is_deflated() && encoding.remaining() == 0);
+            assert_eq!(encoding.finish(), whole, "step of {step} bytes");
+        }
+        let stored = read_stored(&whole).expect("readable");
+        assert_eq!(stored.open().expect("opens"), draft);
+    }
 
     fn rename_field(mut draft: Value) -> Result<Value, String> {
         let object = draft.as_object_mut().ok_or("not an object")?;

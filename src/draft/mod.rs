@@ -47,7 +47,7 @@ mod size;
 
 pub use envelope::{
     decode_file, encode_file, encode_stored, export_file_name, read_stored, DecodeError, DraftSummary,
-    Envelope, StoredDraft, APP_VERSION, SCHEMA_VERSION,
+    Envelope, SteppedEncoding, StoredDraft, APP_VERSION, SCHEMA_VERSION,
 };
 pub use size::{entry_bytes, utf16_units, ORIGIN_QUOTA_BYTES, WARN_FRACTION};
 

@@ -29,9 +29,18 @@ pub fn pack_json(json: &str) -> String {
 
 /// Packs what `write` writes, without building the JSON text first.
 pub fn pack_with(write: impl FnOnce(&mut ZlibEncoder<Vec<u8>>) -> bool) -> String {
-    let mut encoder = ZlibEncoder::new(Vec::with_capacity(64 * 1024), Compression::new(LEVEL));
+    let mut encoder = new_encoder();
     // Writing into a Vec cannot fail, nor can serialising a draft (see `encode_file`).
     let _ = write(&mut encoder);
+    pack_deflated(encoder)
+}
+
+pub fn new_encoder() -> ZlibEncoder<Vec<u8>> {
+    ZlibEncoder::new(Vec::with_capacity(64 * 1024), Compression::new(LEVEL))
+}
+
+/// Ends the deflate stream of `encoder` and packs its bytes.
+pub fn pack_deflated(encoder: ZlibEncoder<Vec<u8>>) -> String {
     let bytes = encoder.finish().unwrap_or_default();
     let mut packed = String::with_capacity(PREFIX.len() + 12 + bytes.len() * 8 / BITS as usize * 3 + 3);
     packed.push_str(PREFIX);

@@ -14,6 +14,7 @@ pub mod bench;
 mod list;
 mod notices;
 mod status;
+mod stepped_save;
 pub mod store;
 
 use std::time::Duration;
@@ -82,6 +83,10 @@ struct Tracking {
     timer: Option<TimeoutHandle>,
     /// The next change of the workspace draft is a load, not an edit.
     replacing: bool,
+    /// The draft autosave is encoding in steps (see `stepped_save`), and the
+    /// number of that save: a flush saves it at once and ends the steps.
+    encoding: Option<Draft>,
+    save_number: u64,
 }
 
 /// The drafts feature's state, shared through context.
@@ -220,7 +225,7 @@ impl Drafts {
 
     fn schedule_save(&self) {
         let drafts = *self;
-        let timer = set_timeout_with_handle(move || drafts.flush(), AUTOSAVE_DELAY).ok();
+        let timer = set_timeout_with_handle(move || drafts.save_in_steps(), AUTOSAVE_DELAY).ok();
         let previous = self.tracking.try_update_value(|tracking| std::mem::replace(&mut tracking.timer, timer)).flatten();
         if let Some(previous) = previous {
             previous.clear();
@@ -231,7 +236,12 @@ impl Drafts {
     pub fn flush(&self) {
         let (timer, unsaved) = self
             .tracking
-            .try_update_value(|tracking| (tracking.timer.take(), tracking.unsaved.take()))
+            .try_update_value(|tracking| {
+                // Ends a save in steps: its draft is saved now, unless a newer change supersedes it.
+                let encoding = tracking.encoding.take();
+                tracking.save_number += 1;
+                (tracking.timer.take(), tracking.unsaved.take().or(encoding))
+            })
             .unwrap_or_default();
         if let Some(timer) = timer {
             timer.clear();
@@ -241,45 +251,59 @@ impl Drafts {
         }
     }
 
+    /// Keeps a draft that could not be written for the next save, unless a
+    /// newer change (made while a save was in steps) already waits.
     fn keep_unsaved(&self, draft: Draft) {
-        self.tracking.update_value(|tracking| tracking.unsaved = Some(draft));
+        self.tracking.update_value(|tracking| {
+            tracking.unsaved.get_or_insert(draft);
+        });
     }
 
     fn save_now(&self, draft: Draft) {
-        if self.conflict.with_untracked(|conflict| conflict.as_ref().is_some_and(|conflict| conflict.id() == draft.id)) {
-            self.status.set(SaveStatus::Conflict);
+        if !self.may_write(&draft) {
             self.keep_unsaved(draft);
             return;
         }
+        let now = now_ms();
+        let result = store::save(&draft, now, &self.writer.get_value());
+        self.after_write(draft, now, result);
+    }
+
+    /// Whether the stored draft is still the one this tab last saw (else the
+    /// status says why nothing is written).
+    fn may_write(&self, draft: &Draft) -> bool {
+        if self.conflict.with_untracked(|conflict| conflict.as_ref().is_some_and(|conflict| conflict.id() == draft.id)) {
+            self.status.set(SaveStatus::Conflict);
+            return false;
+        }
         let base = self.tracking.with_value(|tracking| tracking.base.clone());
         match store::stamp(&draft.id) {
-            Ok(stored) if stored == base => {}
+            Ok(stored) if stored == base => true,
             Ok(Some(stamp)) => {
                 self.conflict.set(Some(Conflict::Changed { id: draft.id.clone(), saved_at_ms: stamp.saved_at_ms }));
                 self.status.set(SaveStatus::Conflict);
-                self.keep_unsaved(draft);
-                return;
+                false
             }
             Ok(None) => {
                 self.conflict.set(Some(Conflict::Deleted { id: draft.id.clone() }));
                 self.status.set(SaveStatus::Conflict);
-                self.keep_unsaved(draft);
-                return;
+                false
             }
             Err(LoadError::Storage(error)) => {
-                self.save_failed(&draft, error);
-                self.keep_unsaved(draft);
-                return;
+                self.save_failed(draft, error);
+                false
             }
             Err(LoadError::Decode(_) | LoadError::Missing) => {
                 // The stored value under this id is unreadable: it is never written over.
-                self.save_failed(&draft, StorageError::Unreadable("damaged".into()));
-                self.keep_unsaved(draft);
-                return;
+                self.save_failed(draft, StorageError::Unreadable("damaged".into()));
+                false
             }
         }
-        let now = now_ms();
-        match store::save(&draft, now, &self.writer.get_value()) {
+    }
+
+    /// Records the outcome of writing `draft` saved at `now`.
+    fn after_write(&self, draft: Draft, now: i64, result: Result<Stamp, StorageError>) {
+        match result {
             Ok(stamp) => {
                 self.tracking.update_value(|tracking| tracking.base = Some(stamp));
                 self.status.set(if self.in_memory { SaveStatus::InMemory { at_ms: now } } else { SaveStatus::Saved { at_ms: now } });

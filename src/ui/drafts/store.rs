@@ -148,8 +148,12 @@ pub fn stamp_of(text: &str) -> Option<Stamp> {
 
 /// Writes a draft; on failure the stored version is left as it was.
 pub fn save(draft: &Draft, saved_at_ms: i64, writer: &str) -> Result<Stamp, StorageError> {
-    let text = encode_stored(draft, saved_at_ms, writer);
-    set(&draft_key(&draft.id), &text)?;
+    save_encoded(&draft.id, &encode_stored(draft, saved_at_ms, writer), saved_at_ms, writer)
+}
+
+/// Writes a draft already encoded (`draft::SteppedEncoding`) with this stamp.
+pub fn save_encoded(id: &str, text: &str, saved_at_ms: i64, writer: &str) -> Result<Stamp, StorageError> {
+    set(&draft_key(id), text)?;
     Ok(Stamp { saved_at_ms, writer: writer.to_string() })
 }
 
