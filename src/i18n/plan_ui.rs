@@ -109,6 +109,7 @@ crate::texts! {
         NoFindings => "No finding for this line.", "Aucun constat pour cette ligne.";
         RuleSource => "Source: {source}. Applies from {date}.", "Source : {source}. S’applique depuis le {date}.";
         NoteHeading => "Note", "Remarque";
+        Planning => "Planning…", "Planification…";
         // Overrides.
         OverridesHeading => "Adjust this line", "Ajuster cette ligne";
         OverridesHelp => "Your choices win over the planner's recommendation; the plan is recomputed at once.",
@@ -125,6 +126,9 @@ crate::texts! {
         OverridePath => "Path", "Parcours";
         OverridePathDefault => "The planner's choice", "Le choix du planificateur";
         OverrideExclude => "Leave this subscription out of the plan", "Écarter cet abonnement du plan";
+        OverrideNote => "Your note on this line", "Votre remarque sur cette ligne";
+        OverrideNoteHelp => "Kept in the draft and shown in the partner report; “Reset” keeps it.",
+                            "Conservée dans le brouillon et reprise dans le rapport partenaire ; « Réinitialiser » la garde.";
         OverrideReset => "Reset this line", "Rétablir cette ligne";
         OverrideApplied => "Adjusted: {fields}", "Ajusté : {fields}";
         FieldTarget => "target offer", "offre cible";

@@ -15,6 +15,7 @@ mod timeline;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::i18n::format;
 use crate::i18n::plan_ui::{fill, PlanText};
@@ -22,6 +23,7 @@ use crate::i18n::Lang;
 use crate::model::MigrationPath;
 use crate::plan::{make_plan, Plan, PlanLine};
 use crate::rules::Severity;
+use crate::ui::flow::files::yield_for_paint;
 use crate::ui::lang::use_lang;
 use crate::ui::workspace::{use_workspace, Step};
 
@@ -336,6 +338,19 @@ pub(super) fn date_text(date: Option<chrono::NaiveDate>, lang: Lang) -> String {
     format::date_or(date, lang, "–")
 }
 
+/// How far the plan step has come since it opened, one painted frame apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    /// The heading and "Planning…" are being painted.
+    Painting,
+    /// The plan, its summary and its lines.
+    Planned,
+    Details,
+    Timeline,
+    /// The checklist too: everything.
+    All,
+}
+
 /// Customers named in the heading before the rest are only counted.
 const NAMED_CUSTOMERS: usize = 3;
 
@@ -346,7 +361,25 @@ pub fn PlanStep() -> impl IntoView {
     // How long the planner itself took, shown as `data-plan-ms` so the end-to-end
     // measurements can tell the planner's time from the rendering's.
     let plan_ms = RwSignal::new(0.0_f64);
+    // The step first paints its heading and "Planning…", then plans: a large
+    // plan takes a while, and the user sees the app at work meanwhile. The
+    // parts below the table then come one painted frame after another
+    // (details, timeline, checklist), so no task holds the page for long
+    // (tests/bench/import-longtask.mjs measures opening this step).
+    let stage = RwSignal::new(Stage::Painting);
+    spawn_local(async move {
+        for next in [Stage::Planned, Stage::Details, Stage::Timeline, Stage::All] {
+            yield_for_paint().await;
+            // `try_set`: the user may have left the step meanwhile.
+            if stage.try_set(next).is_some() {
+                return;
+            }
+        }
+    });
     let plan = Memo::new(move |_| {
+        if stage.get() == Stage::Painting {
+            return None;
+        }
         workspace.draft.with(|draft| {
             let draft = draft.as_ref().filter(|draft| !draft.input.subscriptions.is_empty())?;
             let started = js_sys::Date::now();
@@ -357,14 +390,7 @@ pub fn PlanStep() -> impl IntoView {
         })
     });
     let view_state = PlanView::new(plan);
-    // The summary and the table come first; the details, the timeline and the
-    // checklist follow one frame after they are painted, so a large plan shows
-    // its lines as soon as the planner is done.
-    let secondary_ready = RwSignal::new(false);
-    // `try_set`: the user may have left the step before the frame comes.
-    request_animation_frame(move || request_animation_frame(move || {
-        let _ = secondary_ready.try_set(true);
-    }));
+    let shown = move |part: Stage| stage.get() >= part;
     provide_context(view_state);
     // The first line with a blocker is the one a consultant looks at first.
     Effect::new(move |_| {
@@ -414,19 +440,31 @@ pub fn PlanStep() -> impl IntoView {
                 <p class="plan-context">{heading_info}</p>
                 <p class="plan-intro">{move || PlanText::Intro.get(lang.get())}</p>
             </header>
+            <div class="plan-progress" role="status" aria-live="polite" data-testid="plan-progress">
+                <Show when=move || stage.get() == Stage::Painting>
+                    <progress aria-hidden="true"></progress>
+                    <span>{move || PlanText::Planning.get(lang.get())}</span>
+                </Show>
+            </div>
             <Show
                 when=move || plan.with(Option::is_some)
-                fallback=move || view! { <p class="empty-state">{move || PlanText::NoPlan.get(lang.get())}</p> }
+                fallback=move || view! {
+                    <Show when=move || stage.get() != Stage::Painting>
+                        <p class="empty-state">{move || PlanText::NoPlan.get(lang.get())}</p>
+                    </Show>
+                }
             >
                 <summary::PlanSummary />
                 <div class="plan-work">
                     <table::PlanTable />
-                    <Show when=move || secondary_ready.get()>
+                    <Show when=move || shown(Stage::Details)>
                         <details::LineDetails />
                     </Show>
                 </div>
-                <Show when=move || secondary_ready.get()>
+                <Show when=move || shown(Stage::Timeline)>
                     <timeline::Timeline />
+                </Show>
+                <Show when=move || shown(Stage::All)>
                     <checklist::Checklist />
                 </Show>
                 <div class="plan-export">

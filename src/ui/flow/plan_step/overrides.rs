@@ -1,5 +1,5 @@
-//! The user's overrides of one line: target offer, seats, purchase date, path and
-//! exclusion. Each change is written to the draft's input at once, so the plan
+//! The user's overrides of one line: target offer, seats, purchase date, path,
+//! exclusion, and the consultant's note (kept by "Reset"). Each change is written to the draft's input at once, so the plan
 //! (a `Memo` of that input) is recomputed; "Reset" removes them all.
 
 use chrono::NaiveDate;
@@ -109,6 +109,13 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
         let excluded = event_target_checked(&event);
         change(&|entry| entry.excluded = excluded);
     };
+    // Written when the field is left (a change event), not at each key: every
+    // change of the input plans again.
+    let on_note = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        let note = Some(text.trim().to_string()).filter(|note| !note.is_empty());
+        change(&|entry| entry.note = note.clone());
+    };
     let reset = move |_| {
         seats_invalid.set(false);
         let id = id.get_value();
@@ -207,6 +214,18 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
                         on:change=on_exclude
                     />
                     <label for="override-exclude">{move || PlanText::OverrideExclude.get(lang.get())}</label>
+                </div>
+                <div class="field wide">
+                    <label for="override-note">{move || PlanText::OverrideNote.get(lang.get())}</label>
+                    <textarea
+                        id="override-note"
+                        data-testid="override-note"
+                        rows="2"
+                        aria-describedby="override-note-help"
+                        prop:value=move || current.with(|current| current.note.clone().unwrap_or_default())
+                        on:change=on_note
+                    ></textarea>
+                    <span class="field-help" id="override-note-help">{move || PlanText::OverrideNoteHelp.get(lang.get())}</span>
                 </div>
             </div>
             <div class="override-actions">

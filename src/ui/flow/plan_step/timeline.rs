@@ -230,10 +230,6 @@ fn row_view(index: usize, row: &TimelineRow, scale: Scale, lang: Lang) -> impl I
     view! {
         <g class="tl-row" data-id=row.subscription_id.clone()>
             <rect class=if index % 2 == 0 { "tl-band" } else { "tl-band odd" } x=0 y=top width=scale.width() height=ROW_HEIGHT />
-            <text class="tl-label" x=8 y=middle + 4.0>
-                <title>{format!("{product} ({})", row.subscription_id)}</title>
-                {short_label(product)}
-            </text>
             {expired}
             {window}
             {term_end}
@@ -241,6 +237,39 @@ fn row_view(index: usize, row: &TimelineRow, scale: Scale, lang: Lang) -> impl I
             {risk}
             {purchase}
         </g>
+    }
+}
+
+/// The products' names, drawn apart from the chart so they stay pinned at the
+/// left while the chart scrolls sideways (a phone shows a few weeks at a
+/// time; there the column is narrower, its names cut, see plan.css). Drawn
+/// over the chart's own label column, with the same rows, in pixels (no
+/// viewBox: a narrower column clips rather than shrinks the text); hidden
+/// from assistive technologies like the chart's drawing (the list below says it all).
+fn labels(rows: &[TimelineRow], height: f64) -> impl IntoView {
+    view! {
+        <svg
+            class="timeline-labels"
+            aria-hidden="true"
+            focusable="false"
+            width=format!("{LABEL_WIDTH:.0}")
+            height=format!("{height:.0}")
+            data-testid="timeline-labels"
+        >
+            <rect class="tl-band" x=0 y=0 width=LABEL_WIDTH height=height />
+            {rows.iter().enumerate().map(|(index, row)| {
+                let top = TOP + index as f64 * ROW_HEIGHT;
+                let product = row.product.as_str();
+                view! {
+                    <rect class=if index % 2 == 0 { "tl-band" } else { "tl-band odd" } x=0 y=top width=LABEL_WIDTH height=ROW_HEIGHT />
+                    <text class="tl-label" x=8 y=top + ROW_HEIGHT / 2.0 + 4.0>
+                        <title>{format!("{product} ({})", row.subscription_id)}</title>
+                        {short_label(product)}
+                    </text>
+                }
+            }).collect_view()}
+            <line class="tl-label-edge" x1=LABEL_WIDTH - 0.5 y1=0 x2=LABEL_WIDTH - 0.5 y2=height />
+        </svg>
     }
 }
 
@@ -254,6 +283,7 @@ fn chart(as_of: NaiveDate, rows: &[TimelineRow], lang: Lang) -> impl IntoView {
     let months = scale.months();
     let view_box = format!("0 0 {width:.0} {height:.0}");
     view! {
+        {labels(rows, height)}
         <svg
             class="timeline-chart"
             role="img"
