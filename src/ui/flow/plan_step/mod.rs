@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::model::MigrationPath;
 use crate::plan::{make_plan, Plan, PlanLine};
 use crate::rules::Severity;
-use crate::ui::flow::files::yield_for_paint;
+use crate::ui::flow::files::{yield_for_paint, yield_to_browser};
 use crate::ui::lang::use_lang;
 use crate::ui::workspace::{use_workspace, Step};
 
@@ -343,7 +343,9 @@ pub(super) fn date_text(date: Option<chrono::NaiveDate>, lang: Lang) -> String {
 enum Stage {
     /// The heading and "Planning…" are being painted.
     Painting,
-    /// The plan, its summary and its lines.
+    /// The plan and its index are made (a task of their own).
+    Computing,
+    /// The plan's summary and its lines are shown.
     Planned,
     Details,
     Timeline,
@@ -367,15 +369,6 @@ pub fn PlanStep() -> impl IntoView {
     // (details, timeline, checklist), so no task holds the page for long
     // (tests/bench/import-longtask.mjs measures opening this step).
     let stage = RwSignal::new(Stage::Painting);
-    spawn_local(async move {
-        for next in [Stage::Planned, Stage::Details, Stage::Timeline, Stage::All] {
-            yield_for_paint().await;
-            // `try_set`: the user may have left the step meanwhile.
-            if stage.try_set(next).is_some() {
-                return;
-            }
-        }
-    });
     let plan = Memo::new(move |_| {
         if stage.get() == Stage::Painting {
             return None;
@@ -391,6 +384,24 @@ pub fn PlanStep() -> impl IntoView {
     });
     let view_state = PlanView::new(plan);
     let shown = move |part: Stage| stage.get() >= part;
+    spawn_local(async move {
+        for next in [Stage::Computing, Stage::Planned, Stage::Details, Stage::Timeline, Stage::All] {
+            if next == Stage::Planned {
+                // Only a turn, no frame: nothing new to paint since "Planning…".
+                yield_to_browser().await;
+            } else {
+                yield_for_paint().await;
+            }
+            // `try_set`: the user may have left the step meanwhile.
+            if stage.try_set(next).is_some() {
+                return;
+            }
+            if next == Stage::Computing {
+                // Planned and indexed here, drawn in the next task.
+                view_state.total();
+            }
+        }
+    });
     provide_context(view_state);
     // The first line with a blocker is the one a consultant looks at first.
     Effect::new(move |_| {
@@ -441,15 +452,15 @@ pub fn PlanStep() -> impl IntoView {
                 <p class="plan-intro">{move || PlanText::Intro.get(lang.get())}</p>
             </header>
             <div class="plan-progress" role="status" aria-live="polite" data-testid="plan-progress">
-                <Show when=move || stage.get() == Stage::Painting>
+                <Show when=move || stage.get() < Stage::Planned>
                     <progress aria-hidden="true"></progress>
                     <span>{move || PlanText::Planning.get(lang.get())}</span>
                 </Show>
             </div>
             <Show
-                when=move || plan.with(Option::is_some)
+                when=move || shown(Stage::Planned) && plan.with(Option::is_some)
                 fallback=move || view! {
-                    <Show when=move || stage.get() != Stage::Painting>
+                    <Show when=move || shown(Stage::Planned)>
                         <p class="empty-state">{move || PlanText::NoPlan.get(lang.get())}</p>
                     </Show>
                 }
