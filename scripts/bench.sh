@@ -71,6 +71,14 @@ const rows = [
   ['Start screen interactive (median of cold loads)', ms(b.start_screen_interactive_ms), 'target at most 1,000 ms'],
   ['Planner loaded and in charge (median of cold loads)', ms(b.planner_ready_ms), 'clicks made before are carried out then'],
 ];
+// Longest main-thread task (PerformanceObserver 'longtask'), tests/bench/import-longtask.mjs.
+const lt = b.import_long_tasks;
+if (lt) {
+  rows.push(
+    [`Browser: longest task, ${lt.rows}-row CSV + licensing table dropped (median)`, ms(lt.import_longest_task_ms), `target at most 150 ms; worst ${ms(lt.import_longest_task_ms_max)}; drop to review ${ms(lt.import_drop_to_review_ms)}`],
+    ['Browser: longest task, opening that plan step (median)', ms(lt.plan_step_longest_task_ms), `target at most 150 ms; load average ${lt.load_average.toFixed(2)}`],
+  );
+}
 for (const figures of result.drafts) {
   rows.push([`Browser: draft of ${figures.subscriptions ?? figures.count} subscriptions, save / load (median)`, `${figures.save_ms.toFixed(1)} / ${figures.load_ms.toFixed(1)} ms`, `${figures.stored_bytes} bytes stored`]);
 }
