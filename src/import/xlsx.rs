@@ -12,7 +12,7 @@ mod zip;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use super::error::{IssueKind, WorkbookProblem};
 use xml::{unescape, unescape_office, Event, Scanner};
@@ -430,22 +430,23 @@ impl OpenCell<'_> {
             return Some(rich.finish());
         }
         let value = value?;
-        Some(match kind {
+        Some(match kind.as_bytes() {
             _ if value.is_empty() => String::new(),
-            "s" => value.trim().parse::<usize>().ok().and_then(|index| shared_strings.get(index)).cloned().unwrap_or_default(),
-            "str" | "inlineStr" => unescape_office(&value).into_owned(),
-            "b" => match value.trim() {
+            [b's'] => value.trim_ascii().parse::<usize>().ok().and_then(|index| shared_strings.get(index)).cloned().unwrap_or_default(),
+            [b's', b't', b'r'] | [b'i', b'n', b'l', b'i', b'n', b'e', b'S', b't', b'r'] => unescape_office(&value).into_owned(),
+            [b'b'] => match value.trim_ascii() {
                 "1" | "true" => "true".to_owned(),
                 "0" | "false" => "false".to_owned(),
                 _ => value.into_owned(),
             },
             // Errors keep Excel's own text (#N/A, #DIV/0!); ISO dates (`t="d"`) stay as written.
-            "e" | "d" => value.into_owned(),
-            _ => match value.trim().parse::<f64>() {
+            [b'e'] | [b'd'] => value.into_owned(),
+            _ => match value.trim_ascii().parse::<f64>() {
                 Ok(number) => {
                     let format = style.and_then(|style| formats.get(style)).copied().unwrap_or(CellFormat::Number);
                     match (format, serial_date(number, date_1904)) {
-                        (CellFormat::Date, Some(date)) => date.format("%Y-%m-%d").to_string(),
+                        // Not `date.format(...)`: that parses its pattern again for every cell.
+                        (CellFormat::Date, Some(date)) => format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()),
                         _ => number_text(number),
                     }
                 }
@@ -462,20 +463,26 @@ fn read_grid(sheet: &str, text: &str, shared_strings: &[String], formats: &[Cell
     let mut row: u32 = 0;
     let mut next_column: u32 = 0;
     let mut open: Option<OpenCell<'_>> = None;
+    // Names are compared as bytes through `SheetTag`: string patterns become a call
+    // to memcmp each in the size-optimised build, several per event of a large sheet.
     for event in Scanner::new(text) {
-        match event {
-            Event::Start { name: "row", attributes, .. } => {
-                row = attributes.get("r").and_then(|r| r.trim().parse().ok()).filter(|r| (1..=MAX_ROWS).contains(r)).unwrap_or(row.saturating_add(1).min(MAX_ROWS));
+        let tag = match &event {
+            Event::Start { name, .. } | Event::End { name } => SheetTag::of(name),
+            _ => SheetTag::Other,
+        };
+        match (tag, event) {
+            (SheetTag::Row, Event::Start { attributes, .. }) => {
+                row = attributes.get("r").and_then(|r| r.trim_ascii().parse().ok()).filter(|r| (1..=MAX_ROWS).contains(r)).unwrap_or(row.saturating_add(1).min(MAX_ROWS));
                 next_column = 0;
             }
-            Event::Start { name: "c", attributes, self_closing } => {
+            (SheetTag::Cell, Event::Start { attributes, self_closing, .. }) => {
                 // One pass over the attributes: this runs for every cell of the sheet.
                 let (mut reference, mut kind, mut style) = (None, "n", None);
                 for (key, value) in attributes.iter() {
-                    match key {
-                        "r" => reference = cell_reference(value.trim()),
-                        "t" => kind = value,
-                        "s" => style = value.trim().parse().ok(),
+                    match key.as_bytes() {
+                        [b'r'] => reference = cell_reference(value.trim_ascii()),
+                        [b't'] => kind = value,
+                        [b's'] => style = value.trim_ascii().parse().ok(),
                         _ => {}
                     }
                 }
@@ -486,7 +493,7 @@ fn read_grid(sheet: &str, text: &str, shared_strings: &[String], formats: &[Cell
                     open = Some(OpenCell { column, row: cell_row, kind, style, value: None, in_value: false, inline: None });
                 }
             }
-            Event::End { name: "c" } => {
+            (SheetTag::Cell, Event::End { .. }) => {
                 if let Some(cell) = open.take() {
                     let (column, cell_row) = (cell.column, cell.row);
                     if let Some(text) = cell.text(shared_strings, formats, date_1904) {
@@ -494,24 +501,46 @@ fn read_grid(sheet: &str, text: &str, shared_strings: &[String], formats: &[Cell
                     }
                 }
             }
-            event => {
+            (tag, event) => {
                 let Some(cell) = open.as_mut() else { continue };
-                match (&event, cell.inline.as_mut()) {
-                    (Event::Start { name: "is", .. }, None) => cell.inline = Some(RichText::new()),
-                    (_, Some(rich)) => rich.event(&event),
-                    (Event::Start { name: "v", self_closing, .. }, None) => {
+                match (tag, &event, cell.inline.as_mut()) {
+                    (SheetTag::InlineString, Event::Start { .. }, None) => cell.inline = Some(RichText::new()),
+                    (_, _, Some(rich)) => rich.event(&event),
+                    (SheetTag::Value, Event::Start { self_closing, .. }, None) => {
                         cell.value.get_or_insert(Cow::Borrowed(""));
                         cell.in_value = !self_closing;
                     }
-                    (Event::End { name: "v" }, None) => cell.in_value = false,
-                    (Event::Text(raw), None) if cell.in_value => append(&mut cell.value, unescape(raw)),
-                    (Event::CData(literal), None) if cell.in_value => append(&mut cell.value, Cow::Borrowed(literal)),
+                    (SheetTag::Value, Event::End { .. }, None) => cell.in_value = false,
+                    (_, Event::Text(raw), None) if cell.in_value => append(&mut cell.value, unescape(raw)),
+                    (_, Event::CData(literal), None) if cell.in_value => append(&mut cell.value, Cow::Borrowed(literal)),
                     _ => {}
                 }
             }
         }
     }
     grid.finish().map_err(|(rows, columns)| too_many_cells(sheet, rows, columns))
+}
+
+/// The worksheet elements the reader acts on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SheetTag {
+    Row,
+    Cell,
+    Value,
+    InlineString,
+    Other,
+}
+
+impl SheetTag {
+    fn of(name: &str) -> SheetTag {
+        match name.as_bytes() {
+            [b'c'] => SheetTag::Cell,
+            [b'v'] => SheetTag::Value,
+            [b'r', b'o', b'w'] => SheetTag::Row,
+            [b'i', b's'] => SheetTag::InlineString,
+            _ => SheetTag::Other,
+        }
+    }
 }
 
 /// Adds a piece of a cell's text, borrowing when it is the only piece.
@@ -554,7 +583,9 @@ impl GridBuilder {
                 }
             },
             _ => {
-                self.rows.push((row, Vec::new()));
+                // Rows are usually as wide as the one before: one allocation instead of a doubling series.
+                let width = self.rows.last().map_or(0, |(_, cells)| cells.len());
+                self.rows.push((row, Vec::with_capacity(width)));
                 self.rows.len() - 1
             }
         };

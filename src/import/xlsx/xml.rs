@@ -24,34 +24,33 @@ impl<'a> Attributes<'a> {
     /// `(local name, raw value)` pairs.
     pub(crate) fn iter(self) -> impl Iterator<Item = (&'a str, &'a str)> {
         let mut rest = self.0;
-        std::iter::from_fn(move || loop {
-            rest = rest.trim_start_matches(is_space);
-            if rest.is_empty() {
+        // Plain index loops over bytes: each attribute is a few bytes long, and the
+        // per-call cost of searchers outweighs them in the size-optimised wasm build.
+        // Every delimiter is ASCII, so each cut falls between characters.
+        std::iter::from_fn(move || {
+            let bytes = rest.as_bytes();
+            let mut at = skip_space_bytes(bytes, 0);
+            let name_start = at;
+            while at < bytes.len() && bytes[at] != b'=' && !is_space_byte(bytes[at]) {
+                at += 1;
+            }
+            let name = &rest[name_start..at];
+            at = skip_space_bytes(bytes, at);
+            if at >= bytes.len() || bytes[at] != b'=' {
+                // No value: the end of the attributes, or junk (not XML) that ends them.
+                rest = "";
                 return None;
             }
-            let name_end = rest.find(|c: char| c == '=' || is_space(c)).unwrap_or(rest.len());
-            let name = &rest[..name_end];
-            rest = rest[name_end..].trim_start_matches(is_space);
-            let Some(after_equals) = rest.strip_prefix('=') else {
-                // A name without a value: skip it (HTML style, not XML).
-                if name.is_empty() {
-                    rest = "";
-                }
-                continue;
-            };
-            rest = after_equals.trim_start_matches(is_space);
-            let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-                // An unquoted value: take up to the next space.
-                let end = rest.find(is_space).unwrap_or(rest.len());
-                let value = &rest[..end];
-                rest = &rest[end..];
-                return Some((local_name(name), value));
-            };
-            let body = &rest[1..];
-            let end = body.find(quote).unwrap_or(body.len());
-            let value = &body[..end];
-            rest = body.get(end + 1..).unwrap_or("");
-            return Some((local_name(name), value));
+            at = skip_space_bytes(bytes, at + 1);
+            let quote = bytes.get(at).copied().filter(|byte| *byte == b'"' || *byte == b'\'');
+            let value_start = at + usize::from(quote.is_some());
+            let mut value_end = value_start;
+            while value_end < bytes.len() && (if let Some(quote) = quote { bytes[value_end] != quote } else { !is_space_byte(bytes[value_end]) }) {
+                value_end += 1;
+            }
+            let value = &rest[value_start..value_end];
+            rest = &rest[(value_end + usize::from(quote.is_some())).min(bytes.len())..];
+            Some((local_name(name), value))
         })
     }
 
@@ -66,13 +65,23 @@ impl<'a> Attributes<'a> {
     }
 }
 
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\n')
+fn is_space_byte(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+fn skip_space_bytes(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && is_space_byte(bytes[at]) {
+        at += 1;
+    }
+    at
 }
 
 /// `x:row` -> `row`.
 fn local_name(name: &str) -> &str {
-    name.rsplit_once(':').map_or(name, |(_, local)| local)
+    match name.as_bytes().iter().rposition(|byte| *byte == b':') {
+        Some(colon) => &name[colon + 1..],
+        None => name,
+    }
 }
 
 /// Yields the events of a document in order.
@@ -86,6 +95,32 @@ impl<'a> Scanner<'a> {
     }
 }
 
+impl<'a> Scanner<'a> {
+    /// A start or end tag; `rest` starts with `<`.
+    fn tag(&mut self) -> Event<'a> {
+        let after = self.rest.get(1..).unwrap_or("");
+        let bytes = after.as_bytes();
+        let end_tag = bytes.first() == Some(&b'/');
+        let name_start = usize::from(end_tag);
+        let mut name_end = name_start;
+        while name_end < bytes.len() && !matches!(bytes[name_end], b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>') {
+            name_end += 1;
+        }
+        let tag_end = name_end + tag_end(&after[name_end..]);
+        let inside = &after[..tag_end];
+        self.rest = after.get(tag_end + 1..).unwrap_or("");
+        let name = local_name(&after[name_start..name_end]);
+        if end_tag {
+            return Event::End { name };
+        }
+        let (attributes, self_closing) = match inside[name_end..].strip_suffix('/') {
+            Some(attributes) => (attributes, true),
+            None => (&inside[name_end..], false),
+        };
+        Event::Start { name, attributes: Attributes(attributes), self_closing }
+    }
+}
+
 impl<'a> Iterator for Scanner<'a> {
     type Item = Event<'a>;
 
@@ -94,8 +129,8 @@ impl<'a> Iterator for Scanner<'a> {
             if self.rest.is_empty() {
                 return None;
             }
-            if !self.rest.starts_with('<') {
-                let end = self.rest.find('<').unwrap_or(self.rest.len());
+            if self.rest.as_bytes()[0] != b'<' {
+                let end = self.rest.as_bytes().iter().position(|byte| *byte == b'<').unwrap_or(self.rest.len());
                 let text = &self.rest[..end];
                 self.rest = &self.rest[end..];
                 return Some(Event::Text(text));
@@ -106,6 +141,10 @@ impl<'a> Iterator for Scanner<'a> {
                     None => (rest, ""),
                 }
             };
+            let special = matches!(self.rest.as_bytes().get(1), Some(b'!' | b'?'));
+            if !special {
+                return Some(self.tag());
+            }
             if let Some(after) = self.rest.strip_prefix("<![CDATA[") {
                 let (content, rest) = skip_to(after, "]]>");
                 self.rest = rest;
@@ -140,45 +179,36 @@ impl<'a> Iterator for Scanner<'a> {
                 self.rest = &after[end..];
                 continue;
             }
-            let after = &self.rest[1..];
-            let tag_end = tag_end(after);
-            let inside = &after[..tag_end];
-            self.rest = after.get(tag_end + 1..).unwrap_or("");
-            if let Some(name) = inside.strip_prefix('/') {
-                return Some(Event::End { name: local_name(name.trim_end_matches(is_space)) });
-            }
-            let (inside, self_closing) = match inside.strip_suffix('/') {
-                Some(inside) => (inside, true),
-                None => (inside, false),
-            };
-            let name_end = inside.find(is_space).unwrap_or(inside.len());
-            return Some(Event::Start {
-                name: local_name(&inside[..name_end]),
-                attributes: Attributes(&inside[name_end..]),
-                self_closing,
-            });
+            // `<!` not followed by anything known: an odd tag, read as one.
+            return Some(self.tag());
         }
     }
 }
 
 /// Where a tag's `>` is, skipping any inside quoted attribute values.
 fn tag_end(text: &str) -> usize {
-    let mut quote = None;
-    for (at, c) in text.char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(open), _) if c == open => quote = None,
-            (None, '>') => return at,
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'>' => return at,
+            quote @ (b'"' | b'\'') => {
+                at += 1;
+                while at < bytes.len() && bytes[at] != quote {
+                    at += 1;
+                }
+            }
             _ => {}
         }
+        at += 1;
     }
-    text.len()
+    bytes.len()
 }
 
 /// Decodes the predefined entities and character references; anything
 /// else that starts with `&` is kept as it is.
 pub(crate) fn unescape(raw: &str) -> Cow<'_, str> {
-    if !raw.contains('&') {
+    if !raw.as_bytes().contains(&b'&') {
         return Cow::Borrowed(raw);
     }
     let mut text = String::with_capacity(raw.len());
@@ -224,7 +254,7 @@ pub(crate) fn unescape(raw: &str) -> Cow<'_, str> {
 /// UTF-16 unit HHHH, which is how a carriage return (`_x000D_`) or another
 /// character XML cannot hold is written; `_x005F_` escapes an underscore.
 pub(crate) fn unescape_office(text: &str) -> Cow<'_, str> {
-    if !text.contains("_x") {
+    if !text.as_bytes().contains(&b'_') || !text.contains("_x") {
         return Cow::Borrowed(text);
     }
     let mut decoded = String::with_capacity(text.len());
