@@ -75,8 +75,9 @@ const rows = [
 const lt = b.import_long_tasks;
 if (lt) {
   rows.push(
-    [`Browser: longest task, ${lt.rows}-row CSV + licensing table dropped (median)`, ms(lt.import_longest_task_ms), `target at most 150 ms; worst ${ms(lt.import_longest_task_ms_max)}; drop to review ${ms(lt.import_drop_to_review_ms)}`],
-    ['Browser: longest task, opening that plan step (median)', ms(lt.plan_step_longest_task_ms), `target at most 150 ms; load average ${lt.load_average.toFixed(2)}`],
+    // The browser reports only tasks over 50 ms: 0 means none was that long.
+    [`Browser: longest task, ${lt.rows}-row CSV + licensing table dropped (median)`, lt.import_longest_task_ms === 0 ? 'none over 50 ms' : ms(lt.import_longest_task_ms), `target: no task over 200 ms; worst ${ms(lt.import_longest_task_ms_max)}; drop to review ${ms(lt.import_drop_to_review_ms)}`],
+    ['Browser: longest task, opening that plan step (median)', lt.plan_step_longest_task_ms === 0 ? 'none over 50 ms' : ms(lt.plan_step_longest_task_ms), `target: no task over 200 ms; load average ${lt.load_average.toFixed(2)}`],
   );
 }
 for (const figures of result.drafts) {
