@@ -29,3 +29,33 @@ export function generateTemplateCsv(rows, customers = 2000) {
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * A planner template CSV of `count` subscriptions ending over the coming year, from
+ * every channel and eight products, 100 to a customer (a tenant holds at most 300),
+ * so the plan has every path and findings on many lines (the 10,000-line plan of
+ * tests/e2e/plan.test.mjs and tests/bench/plan-ui.mjs).
+ */
+export function generatePlanScaleCsv(count) {
+  const header = 'customer,tenant_country,subscription_id,product,sku_part_number,sku_id,seats_total,seats_assigned,term,billing,term_start,term_end,auto_renew,status,channel,unit_price,currency';
+  const products = [
+    ['Microsoft 365 Business Premium', 'SPB'], ['Microsoft 365 Business Standard', 'O365_BUSINESS_PREMIUM'],
+    ['Office 365 E3', 'ENTERPRISEPACK'], ['Microsoft 365 E3', 'SPE_E3'], ['Exchange Online (Plan 1)', 'EXCHANGESTANDARD'],
+    ['Visio Plan 2', 'VISIOCLIENT'], ['Power BI Pro', 'POWER_BI_PRO'], ['Microsoft Entra ID P1', 'AAD_PREMIUM'],
+  ];
+  const channels = ['direct', 'csp-nce', 'csp-legacy', 'ea'];
+  const today = new Date();
+  const iso = (date) => date.toISOString().slice(0, 10);
+  const rows = [header];
+  for (let index = 0; index < count; index += 1) {
+    const [product, part] = products[index % products.length];
+    const end = new Date(today.getTime() + ((index * 37) % 400 + 10) * 86_400_000);
+    const begin = new Date(end.getTime() - 364 * 86_400_000);
+    const seats = 5 + (index % 60);
+    rows.push([
+      `Fabrikam ${String(Math.floor(index / 100) + 1).padStart(3, '0')} SAS`, 'FR', `SCALE-${String(index + 1).padStart(5, '0')}`, product, part, '', seats, seats - (index % 5),
+      'P1Y', 'monthly', iso(begin), iso(end), 'true', 'active', channels[index % channels.length], (8 + (index % 20)).toFixed(2), 'EUR',
+    ].join(','));
+  }
+  return rows.join('\n') + '\n';
+}

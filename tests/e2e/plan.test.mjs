@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowserAndServer, openContext, waitForApp, seriousAccessibilityViolations, screenshot } from './harness.mjs';
+import { generatePlanScaleCsv } from '../bench/generate.mjs';
 
 const shared = useBrowserAndServer();
 
@@ -205,40 +206,12 @@ test('the plan is usable on a 390 px wide screen', async () => {
   }
 });
 
-/**
- * A planner template CSV of `count` subscriptions over a year, from every channel,
- * for customers of 100 subscriptions each (a tenant holds at most 300).
- */
-function bigTemplate(count) {
-  const header = 'customer,tenant_country,subscription_id,product,sku_part_number,sku_id,seats_total,seats_assigned,term,billing,term_start,term_end,auto_renew,status,channel,unit_price,currency';
-  const products = [
-    ['Microsoft 365 Business Premium', 'SPB'], ['Microsoft 365 Business Standard', 'O365_BUSINESS_PREMIUM'],
-    ['Office 365 E3', 'ENTERPRISEPACK'], ['Microsoft 365 E3', 'SPE_E3'], ['Exchange Online (Plan 1)', 'EXCHANGESTANDARD'],
-    ['Visio Plan 2', 'VISIOCLIENT'], ['Power BI Pro', 'POWER_BI_PRO'], ['Microsoft Entra ID P1', 'AAD_PREMIUM'],
-  ];
-  const channels = ['direct', 'csp-nce', 'csp-legacy', 'ea'];
-  const start = new Date();
-  const iso = (date) => date.toISOString().slice(0, 10);
-  const rows = [header];
-  for (let index = 0; index < count; index += 1) {
-    const [product, part] = products[index % products.length];
-    const end = new Date(start.getTime() + ((index * 37) % 400 + 10) * 86_400_000);
-    const begin = new Date(end.getTime() - 364 * 86_400_000);
-    const seats = 5 + (index % 60);
-    rows.push([
-      `Fabrikam ${String(Math.floor(index / 100) + 1).padStart(3, '0')} SAS`, 'FR', `SCALE-${String(index + 1).padStart(5, '0')}`, product, part, '', seats, seats - (index % 5),
-      'P1Y', 'monthly', iso(begin), iso(end), 'true', 'active', channels[index % channels.length], (8 + (index % 20)).toFixed(2), 'EUR',
-    ].join(','));
-  }
-  return rows.join('\n') + '\n';
-}
-
 test('a 10,000-line plan: first render and filter times', async () => {
   const { context, record, page } = await openApp({ locale: 'en-US' });
   try {
     await page.getByTestId('new-plan').click();
     await page.getByTestId('file-input').setInputFiles({
-      name: 'scale-10000.csv', mimeType: 'text/csv', buffer: Buffer.from(bigTemplate(10_000), 'utf8'),
+      name: 'scale-10000.csv', mimeType: 'text/csv', buffer: Buffer.from(generatePlanScaleCsv(10_000), 'utf8'),
     });
     // The import step moves on to the review step once the file is read.
     await page.waitForFunction(() => (document.querySelector('[data-testid="count-imported"]')?.textContent ?? '').replace(/\D/g, '') === '10000', null, { timeout: 120_000 });
