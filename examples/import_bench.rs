@@ -20,7 +20,14 @@ const PRODUCTS: [(&str, &str, &str); 5] = [
 ];
 
 fn subscription_guid(row: usize) -> String {
-    format!("{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}", row * 7919 % 0xFFFF_FFFF, row % 0xFFFF, row % 0xFFF, (row / 7) % 0xFFF, row * 104_729)
+    format!(
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        row * 7919 % 0xFFFF_FFFF,
+        row % 0xFFFF,
+        row % 0xFFF,
+        (row / 7) % 0xFFF,
+        row * 104_729
+    )
 }
 
 fn template_rows(rows: usize) -> String {
@@ -73,7 +80,9 @@ fn template_xlsx(rows: usize) -> Vec<u8> {
     let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid epoch");
     let mut strings: Vec<String> = Vec::new();
     let mut string_index: HashMap<String, usize> = HashMap::new();
-    let mut sheet = String::from(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#);
+    let mut sheet = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
     for (row, line) in csv.lines().enumerate() {
         sheet.push_str(&format!(r#"<row r="{}">"#, row + 1));
         for (column, cell) in line.split(',').enumerate() {
@@ -82,7 +91,10 @@ fn template_xlsx(rows: usize) -> Vec<u8> {
                 continue;
             }
             if let Ok(date) = chrono::NaiveDate::parse_from_str(cell, "%Y-%m-%d") {
-                sheet.push_str(&format!(r#"<c r="{reference}" s="1"><v>{}</v></c>"#, (date - epoch).num_days()));
+                sheet.push_str(&format!(
+                    r#"<c r="{reference}" s="1"><v>{}</v></c>"#,
+                    (date - epoch).num_days()
+                ));
             } else if row > 0 && cell.parse::<f64>().is_ok() {
                 sheet.push_str(&format!(r#"<c r="{reference}"><v>{cell}</v></c>"#));
             } else {
@@ -96,7 +108,10 @@ fn template_xlsx(rows: usize) -> Vec<u8> {
         sheet.push_str("</row>");
     }
     sheet.push_str("</sheetData></worksheet>");
-    let mut shared = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="{}">"#, strings.len());
+    let mut shared = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="{}">"#,
+        strings.len()
+    );
     for text in &strings {
         shared.push_str(&format!("<si><t>{}</t></si>", text.replace('&', "&amp;").replace('<', "&lt;")));
     }
@@ -110,8 +125,13 @@ fn template_xlsx(rows: usize) -> Vec<u8> {
         ("xl/worksheets/sheet1.xml", sheet),
     ];
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, content) in parts.iter().map(|(name, content)| (*name, content.as_str())).chain([("xl/sharedStrings.xml", shared.as_str())]) {
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, content) in parts
+        .iter()
+        .map(|(name, content)| (*name, content.as_str()))
+        .chain([("xl/sharedStrings.xml", shared.as_str())])
+    {
         zip.start_file(name, options).expect("in memory");
         zip.write_all(content.as_bytes()).expect("in memory");
     }

@@ -51,14 +51,18 @@ fn sheet_xml(rows: &[Vec<Cell>]) -> String {
         for (column, cell) in row.iter().enumerate() {
             let reference = format!("{}{}", column_letter(column), row_index + 1);
             match cell {
-                Cell::Text(text) => {
-                    xml.push_str(&format!(r#"<c r="{reference}" t="inlineStr"><is><t>{}</t></is></c>"#, escape(text)))
-                }
+                Cell::Text(text) => xml.push_str(&format!(
+                    r#"<c r="{reference}" t="inlineStr"><is><t>{}</t></is></c>"#,
+                    escape(text)
+                )),
                 Cell::Number(number) => xml.push_str(&format!(r#"<c r="{reference}"><v>{number}</v></c>"#)),
-                Cell::Date(year, month, day) => {
-                    xml.push_str(&format!(r#"<c r="{reference}" s="1"><v>{}</v></c>"#, excel_serial(*year, *month, *day)))
+                Cell::Date(year, month, day) => xml.push_str(&format!(
+                    r#"<c r="{reference}" s="1"><v>{}</v></c>"#,
+                    excel_serial(*year, *month, *day)
+                )),
+                Cell::Bool(flag) => {
+                    xml.push_str(&format!(r#"<c r="{reference}" t="b"><v>{}</v></c>"#, u8::from(*flag)))
                 }
-                Cell::Bool(flag) => xml.push_str(&format!(r#"<c r="{reference}" t="b"><v>{}</v></c>"#, u8::from(*flag))),
                 Cell::Empty => {}
             }
         }
@@ -71,21 +75,63 @@ fn sheet_xml(rows: &[Vec<Cell>]) -> String {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     use Cell::*;
     let header = [
-        "customer", "tenant_country", "subscription_id", "product", "sku_part_number", "sku_id", "seats_total",
-        "seats_assigned", "term", "billing", "term_start", "term_end", "auto_renew", "status", "channel", "unit_price",
+        "customer",
+        "tenant_country",
+        "subscription_id",
+        "product",
+        "sku_part_number",
+        "sku_id",
+        "seats_total",
+        "seats_assigned",
+        "term",
+        "billing",
+        "term_start",
+        "term_end",
+        "auto_renew",
+        "status",
+        "channel",
+        "unit_price",
         "currency",
     ];
     let template_sheet = vec![
         header.iter().map(|name| Text(name)).collect(),
         vec![
-            Text("Contoso Pharma"), Text("FR"), Text("ws-0001"), Text("Office 365 E3"), Text("ENTERPRISEPACK"),
-            Text("6fd2c87f-b296-42f0-b197-1e91e994b900"), Number(60.0), Number(58.0), Text("P1Y"), Text("annual"),
-            Date(2025, 9, 1), Date(2026, 8, 31), Bool(true), Text("active"), Text("direct"), Empty, Empty,
+            Text("Contoso Pharma"),
+            Text("FR"),
+            Text("ws-0001"),
+            Text("Office 365 E3"),
+            Text("ENTERPRISEPACK"),
+            Text("6fd2c87f-b296-42f0-b197-1e91e994b900"),
+            Number(60.0),
+            Number(58.0),
+            Text("P1Y"),
+            Text("annual"),
+            Date(2025, 9, 1),
+            Date(2026, 8, 31),
+            Bool(true),
+            Text("active"),
+            Text("direct"),
+            Empty,
+            Empty,
         ],
         vec![
-            Text("Contoso Pharma"), Text("FR"), Text("ws-0002"), Text("Microsoft 365 Business Premium"), Text("SPB"),
-            Text("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), Number(25.0), Number(19.0), Text("P1Y"), Text("monthly"),
-            Date(2026, 1, 15), Date(2027, 1, 14), Bool(false), Text("active"), Text("csp-nce"), Number(20.6), Text("EUR"),
+            Text("Contoso Pharma"),
+            Text("FR"),
+            Text("ws-0002"),
+            Text("Microsoft 365 Business Premium"),
+            Text("SPB"),
+            Text("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"),
+            Number(25.0),
+            Number(19.0),
+            Text("P1Y"),
+            Text("monthly"),
+            Date(2026, 1, 15),
+            Date(2027, 1, 14),
+            Bool(false),
+            Text("active"),
+            Text("csp-nce"),
+            Number(20.6),
+            Text("EUR"),
         ],
     ];
     let french_sheet = vec![
@@ -94,7 +140,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         vec![Text("Power BI Pro"), Number(12.0), Number(12.0), Date(2026, 6, 30)],
     ];
 
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/workbook-two-sheets.xlsx");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/workbook-two-sheets.xlsx");
     let mut zip = ZipWriter::new(std::fs::File::create(&path)?);
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     let parts: [(&str, String); 7] = [

@@ -71,12 +71,17 @@ fn main() {
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
     let catalog_start = Instant::now();
     let catalog = Catalog::builtin();
-    println!("catalog: {} products decoded in {:.1} ms", catalog.product_count(), catalog_start.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "catalog: {} products decoded in {:.1} ms",
+        catalog.product_count(),
+        catalog_start.elapsed().as_secs_f64() * 1000.0
+    );
     let input = big_input(as_of);
     let mut timings = Vec::new();
     let mut lines = 0;
     let mut allocations = 0;
-    let runs = std::env::var("PLAN_BENCH_RUNS").ok().and_then(|runs| runs.parse().ok()).unwrap_or(RUNS).max(1);
+    let runs =
+        std::env::var("PLAN_BENCH_RUNS").ok().and_then(|runs| runs.parse().ok()).unwrap_or(RUNS).max(1);
     let cpu_before = process_cpu_ms();
     for _ in 0..runs {
         let allocations_before = ALLOCATIONS.load(Ordering::Relaxed);
@@ -97,11 +102,18 @@ fn main() {
         timings[0],
         timings[runs / 2]
     );
-    println!("size of a plan line: {} bytes, of a finding: {} bytes", std::mem::size_of::<csp_planner::plan::PlanLine>(), std::mem::size_of::<csp_planner::plan::Finding>());
+    println!(
+        "size of a plan line: {} bytes, of a finding: {} bytes",
+        std::mem::size_of::<csp_planner::plan::PlanLine>(),
+        std::mem::size_of::<csp_planner::plan::Finding>()
+    );
     if let Some(cpu) = cpu_per_plan {
         println!("CPU time per plan (includes dropping the previous plan): {cpu:.0} ms");
     }
-    println!("allocations per plan: {allocations} ({:.1} per line)", allocations as f64 / lines.max(1) as f64);
+    println!(
+        "allocations per plan: {allocations} ({:.1} per line)",
+        allocations as f64 / lines.max(1) as f64
+    );
     // One machine-readable line for `make bench` (scripts/bench.sh).
     println!(
         "bench-json: {{\"plan_100k_best_ms\": {:.1}, \"plan_100k_median_ms\": {:.1}, \"cpu_ms_per_plan\": {:.0}, \"allocations_per_line\": {:.1}}}",

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 
 use crate::model::{
-    BillingFrequency, BillingModel, Channel, CustomerProfile, GdapStatus, LineOverride, PartnerProfile, PlanInput, PlanSettings,
-    RelationshipStatus, SourceRef, Subscription, SubscriptionStatus, Term,
+    BillingFrequency, BillingModel, Channel, CustomerProfile, GdapStatus, LineOverride, PartnerProfile,
+    PlanInput, PlanSettings, RelationshipStatus, SourceRef, Subscription, SubscriptionStatus, Term,
 };
 
 const DEMO_FILE: &str = "demo: Contoso Rénovation SAS";
@@ -17,7 +17,8 @@ const DEMO_FILE: &str = "demo: Contoso Rénovation SAS";
 fn shifted(as_of: NaiveDate, days: i64) -> NaiveDate {
     let magnitude = Days::new(days.unsigned_abs());
     // Out of chrono's range only for dates no one plans on; the demo then keeps `as_of`.
-    if days >= 0 { as_of.checked_add_days(magnitude) } else { as_of.checked_sub_days(magnitude) }.unwrap_or(as_of)
+    if days >= 0 { as_of.checked_add_days(magnitude) } else { as_of.checked_sub_days(magnitude) }
+        .unwrap_or(as_of)
 }
 
 struct DemoLine {
@@ -40,7 +41,14 @@ struct DemoLine {
     owner_tenant_id: Option<&'static str>,
 }
 
-const fn demo_line(id: &'static str, product: &'static str, sku_id: &'static str, part_number: &'static str, channel: Channel, seats: u32) -> DemoLine {
+const fn demo_line(
+    id: &'static str,
+    product: &'static str,
+    sku_id: &'static str,
+    part_number: &'static str,
+    channel: Channel,
+    seats: u32,
+) -> DemoLine {
     DemoLine {
         id,
         product,
@@ -72,14 +80,28 @@ fn demo_lines() -> Vec<DemoLine> {
             billing: BillingFrequency::Annual,
             ends_in_days: Some(75),
             unit_price: Some(264.0),
-            ..demo_line("DIR-BP-001", "Microsoft 365 Business Premium", "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46", "SPB", Channel::Direct, 45)
+            ..demo_line(
+                "DIR-BP-001",
+                "Microsoft 365 Business Premium",
+                "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46",
+                "SPB",
+                Channel::Direct,
+                45,
+            )
         },
         // Direct, monthly, ends soon: recurring billing off before the end.
         DemoLine {
             term: Term::P1M,
             ends_in_days: Some(21),
             unit_price: Some(4.5),
-            ..demo_line("DIR-EXO-002", "Exchange Online (Plan 1)", "4b9405b0-7788-4568-add1-99614e613b69", "EXCHANGESTANDARD", Channel::Direct, 8)
+            ..demo_line(
+                "DIR-EXO-002",
+                "Exchange Online (Plan 1)",
+                "4b9405b0-7788-4568-add1-99614e613b69",
+                "EXCHANGESTANDARD",
+                Channel::Direct,
+                8,
+            )
         },
         // Direct, term end estimated from Graph dates.
         DemoLine {
@@ -88,14 +110,28 @@ fn demo_lines() -> Vec<DemoLine> {
             ends_in_days: Some(48),
             estimated: true,
             auto_renew: None,
-            ..demo_line("DIR-PRJ-003", "Project Plan 3", "53818b1b-4a27-454b-8896-0dba576410e6", "PROJECTPROFESSIONAL", Channel::Direct, 6)
+            ..demo_line(
+                "DIR-PRJ-003",
+                "Project Plan 3",
+                "53818b1b-4a27-454b-8896-0dba576410e6",
+                "PROJECTPROFESSIONAL",
+                Channel::Direct,
+                6,
+            )
         },
         // Legacy CSP with another partner, a suite with Teams that is no longer sold.
         DemoLine {
             assigned: 58,
             ends_in_days: Some(40),
             unit_price: Some(23.1),
-            ..demo_line("LEG-E3-004", "Office 365 E3", "6fd2c87f-b296-42f0-b197-1e91e994b900", "ENTERPRISEPACK", Channel::CspLegacy, 60)
+            ..demo_line(
+                "LEG-E3-004",
+                "Office 365 E3",
+                "6fd2c87f-b296-42f0-b197-1e91e994b900",
+                "ENTERPRISEPACK",
+                Channel::CspLegacy,
+                60,
+            )
         },
         // Enterprise Agreement: channel transfer at the EA term end.
         DemoLine {
@@ -103,19 +139,40 @@ fn demo_lines() -> Vec<DemoLine> {
             term: Term::P3Y,
             ends_in_days: Some(120),
             auto_renew: None,
-            ..demo_line("EA-M365E3-005", "Microsoft 365 E3", "05e9a617-0261-4cee-bb44-138d3ef5d965", "SPE_E3", Channel::Ea, 120)
+            ..demo_line(
+                "EA-M365E3-005",
+                "Microsoft 365 E3",
+                "05e9a617-0261-4cee-bb44-138d3ef5d965",
+                "SPE_E3",
+                Channel::Ea,
+                120,
+            )
         },
         // New commerce with another partner: partner-to-partner transfer.
         DemoLine {
             assigned: 27,
             ends_in_days: Some(200),
             owner_tenant_id: Some(PREVIOUS_PARTNER_TENANT),
-            ..demo_line("NCE-BS-006", "Microsoft 365 Business Standard", "f245ecc8-75af-4f8e-b61f-27d8114de5f3", "O365_BUSINESS_PREMIUM", Channel::CspNce, 30)
+            ..demo_line(
+                "NCE-BS-006",
+                "Microsoft 365 Business Standard",
+                "f245ecc8-75af-4f8e-b61f-27d8114de5f3",
+                "O365_BUSINESS_PREMIUM",
+                Channel::CspNce,
+                30,
+            )
         },
         DemoLine {
             ends_in_days: Some(200),
             owner_tenant_id: Some(PREVIOUS_PARTNER_TENANT),
-            ..demo_line("NCE-AAD-007", "Microsoft Entra ID P1", "078d2b04-f1bd-4111-bbd4-b4b1b354cef4", "AAD_PREMIUM", Channel::CspNce, 20)
+            ..demo_line(
+                "NCE-AAD-007",
+                "Microsoft Entra ID P1",
+                "078d2b04-f1bd-4111-bbd4-b4b1b354cef4",
+                "AAD_PREMIUM",
+                Channel::CspNce,
+                20,
+            )
         },
         // Legacy CSP, already expired 25 days ago: the purchase cannot fit before
         // data is at risk once the customer has accepted the relationship (blocker).
@@ -123,14 +180,28 @@ fn demo_lines() -> Vec<DemoLine> {
             status: SubscriptionStatus::Expired,
             ends_in_days: Some(-25),
             auto_renew: Some(false),
-            ..demo_line("LEG-BB-008", "Microsoft 365 Business Basic", "3b555118-da6a-4418-894f-7df1e2096870", "O365_BUSINESS_ESSENTIALS", Channel::CspLegacy, 15)
+            ..demo_line(
+                "LEG-BB-008",
+                "Microsoft 365 Business Basic",
+                "3b555118-da6a-4418-894f-7df1e2096870",
+                "O365_BUSINESS_ESSENTIALS",
+                Channel::CspLegacy,
+                15,
+            )
         },
         // Free SKU from the exclude list.
         DemoLine {
             term: Term::Unknown,
             billing: BillingFrequency::Unknown,
             auto_renew: None,
-            ..demo_line("FREE-TEAMS-009", "Microsoft Teams (Free)", "16ddbbfc-09ea-4de2-b1d7-312db6112d70", "TEAMS_FREE", Channel::Unknown, 500)
+            ..demo_line(
+                "FREE-TEAMS-009",
+                "Microsoft Teams (Free)",
+                "16ddbbfc-09ea-4de2-b1d7-312db6112d70",
+                "TEAMS_FREE",
+                Channel::Unknown,
+                500,
+            )
         },
         // Trial.
         DemoLine {
@@ -139,30 +210,68 @@ fn demo_lines() -> Vec<DemoLine> {
             ends_in_days: Some(18),
             auto_renew: Some(false),
             assigned: 3,
-            ..demo_line("TRIAL-E5-010", "Microsoft 365 E5", "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "SPE_E5", Channel::Direct, 25)
+            ..demo_line(
+                "TRIAL-E5-010",
+                "Microsoft 365 E5",
+                "06ebc4ee-1bb5-47dd-8120-11324bc54e06",
+                "SPE_E5",
+                Channel::Direct,
+                25,
+            )
         },
         // Channel unknown: the planner asks rather than guess.
-        DemoLine { ends_in_days: Some(95), ..demo_line("UNK-VISIO-011", "Visio Plan 2", "c5928f49-12ba-48f7-ada3-0d743a3601d5", "VISIOCLIENT", Channel::Unknown, 4) },
+        DemoLine {
+            ends_in_days: Some(95),
+            ..demo_line(
+                "UNK-VISIO-011",
+                "Visio Plan 2",
+                "c5928f49-12ba-48f7-ada3-0d743a3601d5",
+                "VISIOCLIENT",
+                Channel::Unknown,
+                4,
+            )
+        },
         // A product the file names but the catalog does not know.
         DemoLine {
             sku_id: None,
             part_number: None,
             ends_in_days: Some(60),
-            ..demo_line("LEG-BCK-012", "Sauvegarde Microsoft 365 – offre revendeur", "", "", Channel::CspLegacy, 40)
+            ..demo_line(
+                "LEG-BCK-012",
+                "Sauvegarde Microsoft 365 – offre revendeur",
+                "",
+                "",
+                Channel::CspLegacy,
+                40,
+            )
         },
         // Deleted long ago: not migrated.
         DemoLine {
             status: SubscriptionStatus::Deleted,
             ends_in_days: Some(-200),
             auto_renew: Some(false),
-            ..demo_line("DIR-E1-013", "Office 365 E1", "18181a46-0d4e-45cd-891e-60aabd171b4e", "STANDARDPACK", Channel::Direct, 10)
+            ..demo_line(
+                "DIR-E1-013",
+                "Office 365 E1",
+                "18181a46-0d4e-45cd-891e-60aabd171b4e",
+                "STANDARDPACK",
+                Channel::Direct,
+                10,
+            )
         },
         // Power BI Pro bought directly, with fewer seats wanted (an override).
         DemoLine {
             assigned: 9,
             ends_in_days: Some(130),
             unit_price: Some(13.6),
-            ..demo_line("DIR-PBI-014", "Power BI Pro", "f8a1db68-be16-40ed-86d5-cb42ce701560", "POWER_BI_PRO", Channel::Direct, 12)
+            ..demo_line(
+                "DIR-PBI-014",
+                "Power BI Pro",
+                "f8a1db68-be16-40ed-86d5-cb42ce701560",
+                "POWER_BI_PRO",
+                Channel::Direct,
+                12,
+            )
         },
     ]
 }
@@ -202,14 +311,21 @@ pub fn demo_input(as_of: NaiveDate) -> PlanInput {
                 owner_tenant_id: line.owner_tenant_id.map(str::to_string),
                 unit_price: line.unit_price,
                 currency: line.unit_price.map(|_| "EUR".to_string()),
-                source: SourceRef { file: DEMO_FILE.into(), line: u32::try_from(index + 2).unwrap_or(u32::MAX) },
+                source: SourceRef {
+                    file: DEMO_FILE.into(),
+                    line: u32::try_from(index + 2).unwrap_or(u32::MAX),
+                },
             }
         })
         .collect();
     let mut overrides = BTreeMap::new();
     overrides.insert(
         "DIR-PBI-014".to_string(),
-        LineOverride { seats: Some(10), note: Some("Deux licences inutilisées depuis le départ de l’équipe BI.".into()), ..LineOverride::default() },
+        LineOverride {
+            seats: Some(10),
+            note: Some("Deux licences inutilisées depuis le départ de l’équipe BI.".into()),
+            ..LineOverride::default()
+        },
     );
     PlanInput {
         customer: CustomerProfile {

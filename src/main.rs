@@ -25,6 +25,8 @@ mod bench_exports {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("csp-planner is the browser app: build it with `make run`. For the command line, use `cspplan`.");
+    eprintln!(
+        "csp-planner is the browser app: build it with `make run`. For the command line, use `cspplan`."
+    );
     std::process::exit(2);
 }

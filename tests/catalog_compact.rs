@@ -42,8 +42,11 @@ fn the_builtin_catalog_has_every_product_and_plan_of_the_csv() {
     assert_eq!(builtin.product_count(), 619);
     assert_eq!(builtin.row_count(), 5990);
     assert_eq!(builtin.products(), from_csv.products());
-    let distinct_plans: std::collections::BTreeSet<&str> =
-        builtin.products().iter().flat_map(|product| product.service_plans.iter().map(|plan| plan.id.as_str())).collect();
+    let distinct_plans: std::collections::BTreeSet<&str> = builtin
+        .products()
+        .iter()
+        .flat_map(|product| product.service_plans.iter().map(|plan| plan.id.as_str()))
+        .collect();
     assert_eq!(distinct_plans.len(), 791);
     assert_eq!(builtin.source_label(), "built-in, 2026-11-24");
 }

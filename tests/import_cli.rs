@@ -5,7 +5,11 @@ use std::path::Path;
 use std::process::Command;
 
 fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name).to_string_lossy().into_owned()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn cspplan(args: &[&str]) -> (i32, serde_json::Value, String) {
@@ -18,13 +22,19 @@ fn cspplan(args: &[&str]) -> (i32, serde_json::Value, String) {
 
 #[test]
 fn prints_subscriptions_and_report_as_json() {
-    let (code, json, stderr) =
-        cspplan(&[&fixture("graph-subscribedSkus.json"), &fixture("graph-directory-subscriptions.json"), "--format", "json"]);
+    let (code, json, stderr) = cspplan(&[
+        &fixture("graph-subscribedSkus.json"),
+        &fixture("graph-directory-subscriptions.json"),
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 0, "{stderr}");
     let subscriptions = json["subscriptions"].as_array().map_or(0, Vec::len);
     assert_eq!(subscriptions, 4);
     let first = &json["subscriptions"][0];
-    for field in ["sku_part_number", "sku_id", "product", "seats_total", "seats_assigned", "term_end", "channel"] {
+    for field in
+        ["sku_part_number", "sku_id", "product", "seats_total", "seats_assigned", "term_end", "channel"]
+    {
         assert!(first.get(field).is_some(), "{field} missing in {first}");
     }
     let report = &json["report"];
@@ -42,7 +52,12 @@ fn prints_subscriptions_and_report_as_json() {
 fn messages_in_french_on_request() {
     let (code, json, _) = cspplan(&[&fixture("partner-center-subscriptions.json"), "--lang", "fr"]);
     assert_eq!(code, 0);
-    let messages: Vec<&str> = json["report"]["issues"].as_array().into_iter().flatten().filter_map(|issue| issue["message"].as_str()).collect();
+    let messages: Vec<&str> = json["report"]["issues"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|issue| issue["message"].as_str())
+        .collect();
     assert!(messages.iter().any(|message| message.contains("n’est pas une date valide")), "{messages:?}");
 }
 
@@ -50,7 +65,10 @@ fn messages_in_french_on_request() {
 fn exit_2_when_no_file_can_be_read() {
     let (code, _, stderr) = cspplan(&["/nonexistent/subscriptions.csv"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("no file can be read") && stderr.contains("/nonexistent/subscriptions.csv"), "{stderr}");
+    assert!(
+        stderr.contains("no file can be read") && stderr.contains("/nonexistent/subscriptions.csv"),
+        "{stderr}"
+    );
 
     let (code, _, stderr) = cspplan(&[&fixture("screenshot.png"), &fixture("invoice.pdf")]);
     assert_eq!(code, 2);

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use csp_planner::i18n::Lang;
 use csp_planner::import::{
-    import_files, retry_rejected_row, FileKind, FormatId, ImportOptions, ImportOutcome, InputFile, IssueKind, JsonProblem,
-    Severity, WorkbookProblem, MAX_FILE_BYTES,
+    import_files, retry_rejected_row, FileKind, FormatId, ImportOptions, ImportOutcome, InputFile, IssueKind,
+    JsonProblem, Severity, WorkbookProblem, MAX_FILE_BYTES,
 };
 
 fn fixture(name: &str) -> InputFile {
@@ -62,19 +62,27 @@ fn renaming_a_file_changes_nothing() {
     assert_eq!(outcome.report.formats[0].format, Some(FormatId::GraphSubscribedSkus));
     let mut image = fixture("screenshot.png");
     image.name = "subscriptions.csv".into();
-    assert!(matches!(only_issue(&import(vec![image])).kind, IssueKind::NotATable { looks_like: FileKind::PngImage }));
+    assert!(matches!(
+        only_issue(&import(vec![image])).kind,
+        IssueKind::NotATable { looks_like: FileKind::PngImage }
+    ));
 }
 
 #[test]
 fn invalid_json_says_where_and_what_in_plain_words() {
     let outcome = import(vec![fixture("graph-truncated.json")]);
     let issue = only_issue(&outcome);
-    assert_eq!(issue.kind, IssueKind::InvalidJson { line: 7, column: 5, problem: JsonProblem::TrailingComma });
+    assert_eq!(
+        issue.kind,
+        IssueKind::InvalidJson { line: 7, column: 5, problem: JsonProblem::TrailingComma }
+    );
     assert_eq!(
         issue.message(Lang::En),
         "This JSON file is invalid at line 7, column 5: there is a comma just before a closing bracket."
     );
-    assert!(issue.message(Lang::Fr).starts_with("Ce fichier JSON est invalide ligne 7, colonne 5 : il y a une virgule"));
+    assert!(issue
+        .message(Lang::Fr)
+        .starts_with("Ce fichier JSON est invalide ligne 7, colonne 5 : il y a une virgule"));
 
     let truncated = import(vec![text_file("cut.json", "{\"value\": [ {\"skuId\": \"c7df")]);
     assert!(only_issue(&truncated).message(Lang::En).contains("truncated"));
@@ -87,31 +95,55 @@ fn damaged_workbooks_say_what_is_wrong() {
     cut.bytes.truncate(cut.bytes.len() / 2);
     let outcome = import(vec![cut]);
     let issue = only_issue(&outcome);
-    assert_eq!((&issue.kind, issue.severity), (&IssueKind::InvalidWorkbook { problem: WorkbookProblem::Truncated }, Severity::Error));
-    assert!(issue.message(Lang::En).contains("partial download") && issue.message(Lang::En).contains("save it again"), "{}", issue.message(Lang::En));
+    assert_eq!(
+        (&issue.kind, issue.severity),
+        (&IssueKind::InvalidWorkbook { problem: WorkbookProblem::Truncated }, Severity::Error)
+    );
+    assert!(
+        issue.message(Lang::En).contains("partial download")
+            && issue.message(Lang::En).contains("save it again"),
+        "{}",
+        issue.message(Lang::En)
+    );
     assert!(issue.message(Lang::Fr).contains("téléchargement interrompu"), "{}", issue.message(Lang::Fr));
 
     // One byte changed inside the first sheet's compressed data (after its local header).
     let mut damaged = workbook.clone();
     let name = b"xl/worksheets/sheet1.xml";
-    let header = damaged.bytes.windows(name.len()).position(|window| window == name).expect("a local header") - 30;
+    let header =
+        damaged.bytes.windows(name.len()).position(|window| window == name).expect("a local header") - 30;
     let extra = usize::from(u16::from_le_bytes([damaged.bytes[header + 28], damaged.bytes[header + 29]]));
     damaged.bytes[header + 30 + name.len() + extra + 10] ^= 0x5A;
     let outcome = import(vec![damaged]);
     let issue = only_issue(&outcome);
-    assert_eq!(issue.kind, IssueKind::InvalidWorkbook { problem: WorkbookProblem::DamagedPart { part: "xl/worksheets/sheet1.xml".into() } });
-    assert!(issue.message(Lang::En).contains("its part xl/worksheets/sheet1.xml is damaged"), "{}", issue.message(Lang::En));
+    assert_eq!(
+        issue.kind,
+        IssueKind::InvalidWorkbook {
+            problem: WorkbookProblem::DamagedPart { part: "xl/worksheets/sheet1.xml".into() }
+        }
+    );
+    assert!(
+        issue.message(Lang::En).contains("its part xl/worksheets/sheet1.xml is damaged"),
+        "{}",
+        issue.message(Lang::En)
+    );
     assert!(issue.message(Lang::Fr).contains("endommagée"));
 
     let options = ImportOptions { sheet: Some("Feuil1".into()), ..ImportOptions::default() };
     let outcome = import_files(&[workbook], &options);
     let issue = only_issue(&outcome);
-    assert_eq!(issue.message(Lang::En), "The workbook has no sheet named \"Feuil1\"; its sheets are: Abonnements, Licences FR.");
+    assert_eq!(
+        issue.message(Lang::En),
+        "The workbook has no sheet named \"Feuil1\"; its sheets are: Abonnements, Licences FR."
+    );
 }
 
 #[test]
 fn files_above_the_size_limit_are_refused_with_the_limit() {
-    let big = InputFile { name: "huge.csv".into(), bytes: vec![b'a'; usize::try_from(MAX_FILE_BYTES).unwrap_or(0) + 1] };
+    let big = InputFile {
+        name: "huge.csv".into(),
+        bytes: vec![b'a'; usize::try_from(MAX_FILE_BYTES).unwrap_or(0) + 1],
+    };
     let outcome = import(vec![big]);
     let issue = only_issue(&outcome);
     assert!(matches!(issue.kind, IssueKind::TooLarge { limit_bytes: MAX_FILE_BYTES, .. }));
@@ -135,15 +167,29 @@ fn field_errors_carry_file_line_and_column_and_keep_the_row() {
     let outcome = import(vec![text_file("hand.csv", csv)]);
     assert_eq!(outcome.report.formats[0].format, Some(FormatId::PlannerTemplate));
     let report = &outcome.report;
-    assert_eq!((report.rows_read, report.imported, report.imported_with_warnings, report.rejected), (4, 2, 1, 2));
+    assert_eq!(
+        (report.rows_read, report.imported, report.imported_with_warnings, report.rejected),
+        (4, 2, 1, 2)
+    );
     let at = |line: u32, field: &str| {
-        report.issues.iter().find(|issue| issue.line == Some(line) && issue.field.as_deref() == Some(field)).map(|issue| &issue.kind)
+        report
+            .issues
+            .iter()
+            .find(|issue| issue.line == Some(line) && issue.field.as_deref() == Some(field))
+            .map(|issue| &issue.kind)
     };
-    assert_eq!(at(2, "sku_id"), Some(&IssueKind::InvalidValue { value: "not-a-guid".into(), expected: csp_planner::import::ValueKind::Guid }));
+    assert_eq!(
+        at(2, "sku_id"),
+        Some(&IssueKind::InvalidValue {
+            value: "not-a-guid".into(),
+            expected: csp_planner::import::ValueKind::Guid
+        })
+    );
     assert_eq!(at(2, "term_end"), Some(&IssueKind::InvalidDate { value: "2026-02-30".into() }));
     assert!(matches!(at(2, "auto_renew"), Some(IssueKind::InvalidValue { .. })));
     assert!(matches!(at(3, "seats_total"), Some(IssueKind::InvalidCount { .. })));
-    let sentence = report.issues.iter().find(|issue| issue.line == Some(3)).map(|issue| issue.located_message(Lang::En));
+    let sentence =
+        report.issues.iter().find(|issue| issue.line == Some(3)).map(|issue| issue.located_message(Lang::En));
     assert_eq!(
         sentence.as_deref(),
         Some("hand.csv, line 3, seats_total: \"ten\" in seats_total is not a license count: not a number.")
@@ -179,16 +225,28 @@ fn a_rejected_row_fixed_in_place_imports_at_its_line() {
     let retried = retry_rejected_row(&row, &ImportOptions::default());
     assert_eq!(retried.subscriptions.len(), 1, "{:#?}", retried.report.issues);
     assert_eq!((retried.subscriptions[0].seats_total, retried.subscriptions[0].source.line), (2, row.line));
-    assert_eq!(retried.subscriptions[0].channel, csp_planner::model::Channel::CspNce, "nested productType survives");
+    assert_eq!(
+        retried.subscriptions[0].channel,
+        csp_planner::model::Channel::CspNce,
+        "nested productType survives"
+    );
 }
 
 #[test]
 fn ambiguous_dates_follow_the_user_or_say_what_was_assumed() {
-    let csv = "product,seats_total,seats_assigned,sku_part_number,term_end\nE3,5,1,ENTERPRISEPACK,03/04/2026\n";
+    let csv =
+        "product,seats_total,seats_assigned,sku_part_number,term_end\nE3,5,1,ENTERPRISEPACK,03/04/2026\n";
     let outcome = import(vec![text_file("us.csv", csv)]);
-    assert!(outcome.report.issues.iter().any(|issue| matches!(issue.kind, IssueKind::AmbiguousDateOrder { .. })));
+    assert!(outcome
+        .report
+        .issues
+        .iter()
+        .any(|issue| matches!(issue.kind, IssueKind::AmbiguousDateOrder { .. })));
     assert_eq!(outcome.subscriptions[0].term_end, chrono::NaiveDate::from_ymd_opt(2026, 3, 4));
-    let options = ImportOptions { date_order: Some(csp_planner::import::DateOrder::DayMonthYear), ..ImportOptions::default() };
+    let options = ImportOptions {
+        date_order: Some(csp_planner::import::DateOrder::DayMonthYear),
+        ..ImportOptions::default()
+    };
     let outcome = import_files(&[text_file("fr.csv", csv)], &options);
     assert!(outcome.report.issues.is_empty(), "{:#?}", outcome.report.issues);
     assert_eq!(outcome.subscriptions[0].term_end, chrono::NaiveDate::from_ymd_opt(2026, 4, 3));
@@ -200,7 +258,9 @@ fn duplicate_ids_are_suffixed_and_reported() {
     let outcome = import(vec![text_file("dup.csv", csv)]);
     let ids: Vec<&str> = outcome.subscriptions.iter().map(|s| s.subscription_id.as_str()).collect();
     assert_eq!(ids, ["abc", "abc#2"]);
-    assert!(matches!(&only_issue(&outcome).kind, IssueKind::DuplicateSubscriptionId { renamed_to, .. } if renamed_to == "abc#2"));
+    assert!(
+        matches!(&only_issue(&outcome).kind, IssueKind::DuplicateSubscriptionId { renamed_to, .. } if renamed_to == "abc#2")
+    );
 }
 
 #[test]
@@ -234,5 +294,8 @@ fn the_report_survives_a_json_round_trip() {
     let back: ImportOutcome = serde_json::from_str(&text).unwrap_or_else(|error| panic!("{error}: {text}"));
     assert_eq!(back, outcome);
     let issue = serde_json::to_value(&outcome.report.issues[0]).unwrap_or_default();
-    assert!(issue.get("kind").is_some() && issue.get("severity").is_some() && issue.get("file").is_some(), "{issue}");
+    assert!(
+        issue.get("kind").is_some() && issue.get("severity").is_some() && issue.get("file").is_some(),
+        "{issue}"
+    );
 }

@@ -32,7 +32,11 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 }
 
 fn by_sku<'a>(outcome: &'a ImportOutcome, part: &str) -> Vec<&'a Subscription> {
-    outcome.subscriptions.iter().filter(|subscription| subscription.sku_part_number.as_deref() == Some(part)).collect()
+    outcome
+        .subscriptions
+        .iter()
+        .filter(|subscription| subscription.sku_part_number.as_deref() == Some(part))
+        .collect()
 }
 
 fn one<'a>(outcome: &'a ImportOutcome, part: &str) -> &'a Subscription {
@@ -54,20 +58,27 @@ fn planner_template() {
     assert_eq!((e3.seats_total, e3.seats_assigned), (40, Some(37)));
     assert_eq!((e3.term, e3.billing), (Term::P1Y, BillingFrequency::Annual));
     assert_eq!((e3.term_start, e3.term_end), (date(2025, 9, 1), date(2026, 8, 31)));
-    assert_eq!((e3.auto_renew, e3.status, e3.channel), (Some(true), SubscriptionStatus::Active, Channel::Direct));
+    assert_eq!(
+        (e3.auto_renew, e3.status, e3.channel),
+        (Some(true), SubscriptionStatus::Active, Channel::Direct)
+    );
     assert_eq!(e3.source.line, 2);
     let premium = one(&outcome, "SPB");
     assert_eq!(premium.product, "Microsoft 365 Business Premium, annual");
     assert_eq!((premium.unit_price, premium.currency.as_deref()), (Some(20.6), Some("EUR")));
     assert_eq!((premium.auto_renew, premium.channel), (Some(false), Channel::CspNce));
     let entra = one(&outcome, "AAD_PREMIUM");
-    assert_eq!(entra.subscription_id, "AAD_PREMIUM@planner-template.csv:5", "an id is made up from the SKU and the line");
+    assert_eq!(
+        entra.subscription_id, "AAD_PREMIUM@planner-template.csv:5",
+        "an id is made up from the SKU and the line"
+    );
     assert_eq!(entra.channel, Channel::CspLegacy);
 }
 
 #[test]
 fn downloadable_template_imports_as_the_template() {
-    let file = InputFile { name: "template.csv".into(), bytes: csp_planner::import::template_csv().into_bytes() };
+    let file =
+        InputFile { name: "template.csv".into(), bytes: csp_planner::import::template_csv().into_bytes() };
     let outcome = import_files(&[file], &ImportOptions::default());
     assert_eq!(outcome.report.formats[0].format, Some(FormatId::PlannerTemplate));
     assert_eq!(outcome.subscriptions.len(), 2);
@@ -99,7 +110,10 @@ fn graph_directory_subscriptions_alone() {
     assert_eq!(e3s.len(), 2);
     let monthly = e3s.iter().find(|subscription| subscription.seats_total == 20).copied();
     let monthly = monthly.unwrap_or_else(|| panic!("no 20-seat E3 in {e3s:#?}"));
-    assert_eq!((monthly.term, monthly.term_end, monthly.term_end_estimated), (Term::P1M, date(2026, 3, 3), true));
+    assert_eq!(
+        (monthly.term, monthly.term_end, monthly.term_end_estimated),
+        (Term::P1M, date(2026, 3, 3), true)
+    );
     assert_eq!(monthly.seats_assigned, None);
     assert_eq!(monthly.subscription_id, "11111111-2222-4333-8444-555555555555");
 }
@@ -118,7 +132,9 @@ fn graph_files_are_joined_on_sku_id_across_files() {
     assert_eq!(e5.source.file, "graph-directory-subscriptions.json");
     let e3s = by_sku(&outcome, "ENTERPRISEPACK");
     assert_eq!(e3s.len(), 2);
-    assert!(e3s.iter().all(|subscription| subscription.seats_assigned.is_none() && subscription.channel == Channel::Unknown));
+    assert!(e3s.iter().all(
+        |subscription| subscription.seats_assigned.is_none() && subscription.channel == Channel::Unknown
+    ));
     let grace = e3s.iter().find(|subscription| subscription.status == SubscriptionStatus::Warning);
     assert_eq!(grace.map(|subscription| subscription.term), Some(Term::P1Y));
     assert!(outcome
@@ -150,14 +166,19 @@ fn partner_center_json_collection_keeps_the_row_with_a_malformed_date() {
     assert_eq!(legacy.channel, Channel::CspLegacy, "a GUID offer id is a legacy offer");
     assert_eq!(legacy.term_start, None, "the malformed date is left empty");
     assert_eq!(legacy.term_end, date(2026, 11, 24));
-    let malformed = outcome.report.issues.iter().find(|issue| issue.field.as_deref() == Some("effectiveStartDate"));
-    let malformed = malformed.unwrap_or_else(|| panic!("no issue on effectiveStartDate: {:#?}", outcome.report.issues));
+    let malformed =
+        outcome.report.issues.iter().find(|issue| issue.field.as_deref() == Some("effectiveStartDate"));
+    let malformed =
+        malformed.unwrap_or_else(|| panic!("no issue on effectiveStartDate: {:#?}", outcome.report.issues));
     assert_eq!(malformed.kind, IssueKind::InvalidDate { value: "2015-11-25T06: 41: 12Z".into() });
     assert_eq!(malformed.line, Some(34), "the line where the item starts");
     assert_eq!(outcome.report.imported_with_warnings, 1);
 
     let suspended = &outcome.subscriptions[2];
-    assert_eq!((suspended.seats_total, suspended.status, suspended.trial), (10, SubscriptionStatus::Suspended, false));
+    assert_eq!(
+        (suspended.seats_total, suspended.status, suspended.trial),
+        (10, SubscriptionStatus::Suspended, false)
+    );
     let rejected = &outcome.report.rejected_rows[0];
     assert_eq!(rejected.file, "partner-center-subscriptions.json");
     assert!(rejected.cells.contains(&"-2".to_owned()));
@@ -188,9 +209,14 @@ fn nce_bulk_migration_file_with_two_customers() {
     let outcome = import(&["nce-bulk-subscriptions.csv"]);
     let file = &outcome.report.formats[0];
     assert_eq!(file.format, Some(FormatId::NceBulkMigration));
-    assert_eq!(file.date_order, Some(csp_planner::import::DateOrder::MonthDayYear), "12/15/2026 proves month first");
+    assert_eq!(
+        file.date_order,
+        Some(csp_planner::import::DateOrder::MonthDayYear),
+        "12/15/2026 proves month first"
+    );
     assert_eq!(outcome.subscriptions.len(), 4);
-    let customers: std::collections::BTreeSet<&str> = outcome.subscriptions.iter().map(|s| s.customer.as_str()).collect();
+    let customers: std::collections::BTreeSet<&str> =
+        outcome.subscriptions.iter().map(|s| s.customer.as_str()).collect();
     assert_eq!(customers.into_iter().collect::<Vec<_>>(), ["Northwind Traders", "Tailspin Toys"]);
     let e3 = &outcome.subscriptions[0];
     assert_eq!(e3.subscription_id, "5f3e2d1c-0b9a-4876-a543-210fedcba987");
@@ -220,10 +246,18 @@ fn powershell_get_azureadsubscribedsku_with_multiline_prepaid_units() {
     assert_eq!((e3.seats_total, e3.seats_assigned), (27, Some(19)));
     assert_eq!(e3.source.line, 3);
     let entra = one(&outcome, "AAD_PREMIUM");
-    assert_eq!((entra.seats_total, entra.source.line), (30, 9), "lines count the newlines inside quoted cells");
+    assert_eq!(
+        (entra.seats_total, entra.source.line),
+        (30, 9),
+        "lines count the newlines inside quoted cells"
+    );
     let premium = one(&outcome, "SPB");
     assert_eq!(premium.seats_total, 0);
-    assert!(outcome.report.issues.iter().any(|issue| issue.kind == IssueKind::SeatsUnknown && issue.line == Some(15)));
+    assert!(outcome
+        .report
+        .issues
+        .iter()
+        .any(|issue| issue.kind == IssueKind::SeatsUnknown && issue.line == Some(15)));
 }
 
 #[test]
@@ -246,7 +280,10 @@ fn cipp_license_report() {
     assert_eq!((premium.term_end, premium.term_end_estimated), (date(2026, 7, 31), true));
     assert_eq!(premium.subscription_id, "3f2e1d0c-b9a8-4765-a432-10fedcba9876");
     assert!(outcome.subscriptions[1].trial);
-    assert_eq!(outcome.subscriptions[2].product, "Microsoft 365 E3", "skuPartNumber holds the name when License is empty");
+    assert_eq!(
+        outcome.subscriptions[2].product, "Microsoft 365 E3",
+        "skuPartNumber holds the name when License is empty"
+    );
 }
 
 #[test]
@@ -254,7 +291,11 @@ fn nce_price_list_prices_matching_subscriptions() {
     let outcome = import(&["partner-center-subscriptions.json", "nce-pricelist.csv"]);
     let list = &outcome.report.formats[1];
     assert_eq!(list.format, Some(FormatId::NcePriceList));
-    assert_eq!((list.counts.imported, list.counts.rejected), (4, 1), "a price that is not a number is rejected");
+    assert_eq!(
+        (list.counts.imported, list.counts.rejected),
+        (4, 1),
+        "a price that is not a number is rejected"
+    );
     assert_eq!(outcome.prices.len(), 4);
     assert_eq!(outcome.prices[0].offer_prefix(), "CFQ7TTC0LH18:0001");
     let basic = &outcome.subscriptions[0];
@@ -300,7 +341,11 @@ fn french_windows_1252_handmade_list_is_mapped_then_imported() {
     assert_eq!(standard.currency.as_deref(), Some("EUR"), "from the € of the price");
     assert_eq!(standard.term_end, date(2026, 3, 31));
     let apps = &outcome.subscriptions[1];
-    assert_eq!(apps.term_end, date(2026, 11, 4), "04/11/2026 read day first, as the file's other dates prove");
+    assert_eq!(
+        apps.term_end,
+        date(2026, 11, 4),
+        "04/11/2026 read day first, as the file's other dates prove"
+    );
     assert_eq!(outcome.subscriptions[2].status, SubscriptionStatus::Suspended);
     let planner = &outcome.subscriptions[3];
     assert_eq!((planner.product.as_str(), planner.seats_total), ("Planner Plan 1 – essai", 5));
@@ -336,7 +381,11 @@ fn excel_workbook_first_sheet_and_chosen_sheet() {
     assert_eq!((e3.seats_total, e3.auto_renew), (60, Some(true)));
     assert_eq!(outcome.subscriptions[1].unit_price, Some(20.6));
 
-    let options = ImportOptions { sheet: Some("Licences FR".into()), accept_suggested_mappings: true, ..ImportOptions::default() };
+    let options = ImportOptions {
+        sheet: Some("Licences FR".into()),
+        accept_suggested_mappings: true,
+        ..ImportOptions::default()
+    };
     let outcome = import_with(&["workbook-two-sheets.xlsx"], &options);
     assert_eq!(outcome.report.formats[0].format, Some(FormatId::MappedTable));
     let e5 = &outcome.subscriptions[0];
@@ -353,7 +402,10 @@ fn a_workbook_written_by_libreoffice_imports_like_its_csv() {
     let from_csv = import(&["planner-template.csv"]);
     let from_xlsx = import(&["planner-template-libreoffice.xlsx"]);
     let file = &from_xlsx.report.formats[0];
-    assert_eq!((file.format, file.sheet.as_deref()), (Some(FormatId::PlannerTemplate), Some("planner-template")));
+    assert_eq!(
+        (file.format, file.sheet.as_deref()),
+        (Some(FormatId::PlannerTemplate), Some("planner-template"))
+    );
     assert_eq!(from_xlsx.report.counts(), from_csv.report.counts());
     assert_eq!(from_xlsx.subscriptions.len(), from_csv.subscriptions.len());
     assert!(!from_csv.subscriptions.is_empty());
@@ -361,7 +413,8 @@ fn a_workbook_written_by_libreoffice_imports_like_its_csv() {
         let mut xlsx = xlsx.clone();
         xlsx.source.file = csv.source.file.clone();
         // Ids made up from the position name the file.
-        xlsx.subscription_id = xlsx.subscription_id.replace("planner-template-libreoffice.xlsx", "planner-template.csv");
+        xlsx.subscription_id =
+            xlsx.subscription_id.replace("planner-template-libreoffice.xlsx", "planner-template.csv");
         assert_eq!(&xlsx, csv);
     }
 }
@@ -370,9 +423,19 @@ fn a_workbook_written_by_libreoffice_imports_like_its_csv() {
 #[test]
 fn sheet_names_and_a_sheet_chosen_per_file() {
     let bytes = fixture("workbook-two-sheets.xlsx").bytes;
-    assert_eq!(csp_planner::import::sheet_names(&bytes), Ok(vec!["Abonnements".to_owned(), "Licences FR".to_owned()]));
-    assert!(matches!(csp_planner::import::sheet_names(b"not a workbook"), Err(IssueKind::InvalidWorkbook { .. })));
-    let mut options = ImportOptions { sheet: Some("Abonnements".into()), accept_suggested_mappings: true, ..ImportOptions::default() };
+    assert_eq!(
+        csp_planner::import::sheet_names(&bytes),
+        Ok(vec!["Abonnements".to_owned(), "Licences FR".to_owned()])
+    );
+    assert!(matches!(
+        csp_planner::import::sheet_names(b"not a workbook"),
+        Err(IssueKind::InvalidWorkbook { .. })
+    ));
+    let mut options = ImportOptions {
+        sheet: Some("Abonnements".into()),
+        accept_suggested_mappings: true,
+        ..ImportOptions::default()
+    };
     options.sheets.insert("workbook-two-sheets.xlsx".into(), "Licences FR".into());
     let outcome = import_with(&["workbook-two-sheets.xlsx"], &options);
     assert_eq!(outcome.report.formats[0].sheet.as_deref(), Some("Licences FR"));
@@ -406,7 +469,8 @@ fn every_fixture_together_keeps_ids_unique() {
         "workbook-two-sheets.xlsx",
     ];
     let outcome = import(&names);
-    let ids: std::collections::HashSet<&str> = outcome.subscriptions.iter().map(|s| s.subscription_id.as_str()).collect();
+    let ids: std::collections::HashSet<&str> =
+        outcome.subscriptions.iter().map(|s| s.subscription_id.as_str()).collect();
     assert_eq!(ids.len(), outcome.subscriptions.len());
     assert!(outcome.subscriptions.iter().all(|subscription| !subscription.subscription_id.is_empty()));
     assert!(outcome.report.formats.iter().all(|file| file.format.is_some()), "{:#?}", outcome.report.formats);

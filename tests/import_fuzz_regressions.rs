@@ -10,7 +10,9 @@ fn crash_inputs() -> Vec<(String, Vec<u8>)> {
     let mut inputs: Vec<(String, Vec<u8>)> = std::fs::read_dir(&folder)
         .unwrap_or_else(|error| panic!("{}: {error}", folder.display()))
         .filter_map(Result::ok)
-        .filter_map(|entry| Some((entry.file_name().to_string_lossy().into_owned(), std::fs::read(entry.path()).ok()?)))
+        .filter_map(|entry| {
+            Some((entry.file_name().to_string_lossy().into_owned(), std::fs::read(entry.path()).ok()?))
+        })
         .collect();
     inputs.sort();
     assert!(!inputs.is_empty());
@@ -33,7 +35,8 @@ fn crashes_found_by_fuzzing_import_cleanly() {
         ];
         assert!(import_files(&files, &ImportOptions::default()).report.counts().balances(), "{name}");
         if let Ok(text) = std::str::from_utf8(&bytes) {
-            let mut rows: Vec<Vec<String>> = text.lines().map(|line| line.split('\t').map(str::to_owned).collect()).collect();
+            let mut rows: Vec<Vec<String>> =
+                text.lines().map(|line| line.split('\t').map(str::to_owned).collect()).collect();
             if !rows.is_empty() {
                 let headers = rows.remove(0);
                 assert_eq!(suggest_mapping(&headers, &rows).columns.len(), headers.len());

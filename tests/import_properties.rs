@@ -18,7 +18,8 @@ fn import_checked(name: &str, bytes: Vec<u8>, options: &ImportOptions) -> csp_pl
     let outcome = import_files(&[InputFile { name: name.to_owned(), bytes }], options);
     let report = &outcome.report;
     assert!(report.counts().balances(), "{:?}", report.counts());
-    let ids: std::collections::HashSet<&str> = outcome.subscriptions.iter().map(|s| s.subscription_id.as_str()).collect();
+    let ids: std::collections::HashSet<&str> =
+        outcome.subscriptions.iter().map(|s| s.subscription_id.as_str()).collect();
     assert_eq!(ids.len(), outcome.subscriptions.len(), "ids are unique");
     assert!(!ids.contains(""), "ids are not empty");
     for issue in &report.issues {
@@ -69,8 +70,23 @@ fn quote(cell: &str, delimiter: char) -> String {
 }
 
 const TEMPLATE_HEADER: [&str; 17] = [
-    "customer", "tenant_country", "subscription_id", "product", "sku_part_number", "sku_id", "seats_total", "seats_assigned",
-    "term", "billing", "term_start", "term_end", "auto_renew", "status", "channel", "unit_price", "currency",
+    "customer",
+    "tenant_country",
+    "subscription_id",
+    "product",
+    "sku_part_number",
+    "sku_id",
+    "seats_total",
+    "seats_assigned",
+    "term",
+    "billing",
+    "term_start",
+    "term_end",
+    "auto_renew",
+    "status",
+    "channel",
+    "unit_price",
+    "currency",
 ];
 
 proptest! {
@@ -192,14 +208,59 @@ fn zip_parts(parts: &[(String, Vec<u8>)], deflate: bool) -> Vec<u8> {
 fn xml_snippet() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         prop::sample::select(vec![
-            "<", ">", "/>", "\"", "'", "&", "&amp;", "&#", "&#x110000;", "&#xD800;", "_x000D_", "_x12", "<![CDATA[", "]]>", "<!--", "<?",
-            "<!DOCTYPE x [<!ENTITY a \"b\">]>", "<c r=\"XFD1048576\"><v>1</v></c>", "<c r=\"A0\" t=\"s\"><v>99999999999</v></c>",
-            "<row r=\"4294967295\">", "<row>", "</row>", "<c>", "</c>", "<v>", "</v>", "<is><t>", "</t></is>", "<rPh>", "</rPh>",
-            "<si>", "</si>", "<si/>", "<t>", " t=\"b\"", " t=\"e\"", " t=\"d\"", " t=\"inlineStr\"", " s=\"1\"", " s=\"999\"",
-            "<v>1e308</v>", "<v>-0</v>", "<v>NaN</v>", "<v>2958466</v>", "<xf numFmtId=\"164\"/>",
-            "<numFmt numFmtId=\"164\" formatCode=\"[h\"/>", " date1904=\"1\"", "<sheet name=\"\" r:id=\"rId9\"/>",
-            "<Relationship Id=\"rId1\" Target=\"../../../../x\"/>", "é", "\u{0}",
-        ]).prop_map(|snippet| snippet.as_bytes().to_vec()),
+            "<",
+            ">",
+            "/>",
+            "\"",
+            "'",
+            "&",
+            "&amp;",
+            "&#",
+            "&#x110000;",
+            "&#xD800;",
+            "_x000D_",
+            "_x12",
+            "<![CDATA[",
+            "]]>",
+            "<!--",
+            "<?",
+            "<!DOCTYPE x [<!ENTITY a \"b\">]>",
+            "<c r=\"XFD1048576\"><v>1</v></c>",
+            "<c r=\"A0\" t=\"s\"><v>99999999999</v></c>",
+            "<row r=\"4294967295\">",
+            "<row>",
+            "</row>",
+            "<c>",
+            "</c>",
+            "<v>",
+            "</v>",
+            "<is><t>",
+            "</t></is>",
+            "<rPh>",
+            "</rPh>",
+            "<si>",
+            "</si>",
+            "<si/>",
+            "<t>",
+            " t=\"b\"",
+            " t=\"e\"",
+            " t=\"d\"",
+            " t=\"inlineStr\"",
+            " s=\"1\"",
+            " s=\"999\"",
+            "<v>1e308</v>",
+            "<v>-0</v>",
+            "<v>NaN</v>",
+            "<v>2958466</v>",
+            "<xf numFmtId=\"164\"/>",
+            "<numFmt numFmtId=\"164\" formatCode=\"[h\"/>",
+            " date1904=\"1\"",
+            "<sheet name=\"\" r:id=\"rId9\"/>",
+            "<Relationship Id=\"rId1\" Target=\"../../../../x\"/>",
+            "é",
+            "\u{0}",
+        ])
+        .prop_map(|snippet| snippet.as_bytes().to_vec()),
         prop::collection::vec(any::<u8>(), 1..4),
     ]
 }
@@ -251,7 +312,14 @@ proptest! {
 fn a_rebuilt_stored_workbook_imports_like_the_fixture() {
     let stored = zip_parts(&workbook_parts(), false);
     let outcome = import_checked("stored.xlsx", stored, &ImportOptions::default());
-    let original = import_checked("workbook-two-sheets.xlsx", fixture_bytes("workbook-two-sheets.xlsx"), &ImportOptions::default());
+    let original = import_checked(
+        "workbook-two-sheets.xlsx",
+        fixture_bytes("workbook-two-sheets.xlsx"),
+        &ImportOptions::default(),
+    );
     assert_eq!(outcome.subscriptions.len(), 2);
-    assert_eq!(outcome.subscriptions.iter().map(|s| &s.subscription_id).collect::<Vec<_>>(), original.subscriptions.iter().map(|s| &s.subscription_id).collect::<Vec<_>>());
+    assert_eq!(
+        outcome.subscriptions.iter().map(|s| &s.subscription_id).collect::<Vec<_>>(),
+        original.subscriptions.iter().map(|s| &s.subscription_id).collect::<Vec<_>>()
+    );
 }

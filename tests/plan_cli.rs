@@ -18,14 +18,25 @@ fn temporary_file(name: &str, contents: &str) -> PathBuf {
 }
 
 fn json(output: &Output) -> Value {
-    assert!(output.status.success(), "exit {:?}: {}", output.status.code(), String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "exit {:?}: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).expect("JSON on standard output")
 }
 
 #[test]
 fn a_template_csv_gives_the_documented_json() {
     let path = temporary_file("template.csv", &csp_planner::import::template_csv());
-    let plan = json(&cspplan(&[path.to_str().unwrap_or_default(), "--partner-country", "FR", "--as-of", "2026-05-01"]));
+    let plan = json(&cspplan(&[
+        path.to_str().unwrap_or_default(),
+        "--partner-country",
+        "FR",
+        "--as-of",
+        "2026-05-01",
+    ]));
     assert_eq!(plan["schema_version"], 1);
     assert_eq!(plan["rules_as_of"], "2026-11-24");
     let line = &plan["customers"][0]["lines"][0];
@@ -47,7 +58,10 @@ fn a_template_csv_gives_the_documented_json() {
 
 #[test]
 fn a_saved_plan_input_is_read_as_a_draft_and_french_is_available() {
-    let input = serde_json::to_string(&csp_planner::demo::demo_input(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default())).expect("serializable");
+    let input = serde_json::to_string(&csp_planner::demo::demo_input(
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default(),
+    ))
+    .expect("serializable");
     let path = temporary_file("draft.json", &input);
     let plan = json(&cspplan(&[path.to_str().unwrap_or_default(), "--lang", "fr", "--as-of", "2026-11-24"]));
     assert_eq!(plan["lang"], "fr");

@@ -24,10 +24,26 @@ fn the_demo_covers_every_channel_a_retired_suite_a_credit_case_and_a_blocker_on_
             assert!(paths.contains(&path), "{as_of}: no {path:?} line");
         }
         let codes: Vec<FindingCode> = plan.findings().map(|finding| finding.code).collect();
-        for code in [FindingCode::TeamsSuiteRetired, FindingCode::CreditPossible, FindingCode::PurchaseTooLate, FindingCode::UnknownSku, FindingCode::ChannelUnknown, FindingCode::FreeSkuNotMigrated, FindingCode::TrialNotMigrated] {
+        for code in [
+            FindingCode::TeamsSuiteRetired,
+            FindingCode::CreditPossible,
+            FindingCode::PurchaseTooLate,
+            FindingCode::UnknownSku,
+            FindingCode::ChannelUnknown,
+            FindingCode::FreeSkuNotMigrated,
+            FindingCode::TrialNotMigrated,
+        ] {
             assert!(codes.contains(&code), "{as_of}: no {code:?}");
         }
-        for rule in [RuleId::Rel1, RuleId::Mca1, RuleId::P2pTransfer, RuleId::EaChannel, RuleId::Cred1, RuleId::TeamsUnbundle, RuleId::Expired30] {
+        for rule in [
+            RuleId::Rel1,
+            RuleId::Mca1,
+            RuleId::P2pTransfer,
+            RuleId::EaChannel,
+            RuleId::Cred1,
+            RuleId::TeamsUnbundle,
+            RuleId::Expired30,
+        ] {
             assert!(plan.rules_fired().contains(&rule), "{as_of}: {rule} did not fire");
         }
         assert!(customer.checklist.len() >= 8);

@@ -35,7 +35,11 @@ fn cases() -> Vec<(String, Value)> {
 }
 
 fn strings(value: &Value, key: &str) -> Vec<String> {
-    value.get(key).and_then(Value::as_array).map(|items| items.iter().filter_map(|item| item.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    value
+        .get(key)
+        .and_then(Value::as_array)
+        .map(|items| items.iter().filter_map(|item| item.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
 }
 
 /// Keeps only the lines a large case is about, so its golden file stays readable.
@@ -46,7 +50,11 @@ fn keep_lines(mut plan: Value, wanted: &[String]) -> Value {
     if let Some(customers) = plan.get_mut("customers").and_then(Value::as_array_mut) {
         for customer in customers {
             if let Some(lines) = customer.get_mut("lines").and_then(Value::as_array_mut) {
-                lines.retain(|line| line.get("subscription_id").and_then(Value::as_str).is_some_and(|id| wanted.iter().any(|wanted| wanted == id)));
+                lines.retain(|line| {
+                    line.get("subscription_id")
+                        .and_then(Value::as_str)
+                        .is_some_and(|id| wanted.iter().any(|wanted| wanted == id))
+                });
             }
         }
     }
@@ -59,7 +67,8 @@ fn plans_match_their_golden_files_in_both_languages() {
     let catalog = Catalog::builtin();
     let mut failures = Vec::new();
     for (name, case) in cases() {
-        let input: PlanInput = serde_json::from_value(case.clone()).unwrap_or_else(|error| panic!("{name}: not a plan input: {error}"));
+        let input: PlanInput = serde_json::from_value(case.clone())
+            .unwrap_or_else(|error| panic!("{name}: not a plan input: {error}"));
         let plan = make_plan(&input, catalog);
         let fired: BTreeSet<String> = plan.rules_fired().iter().map(|rule| rule.code().to_string()).collect();
         for rule in strings(&case, "expect_rules") {
@@ -73,7 +82,8 @@ fn plans_match_their_golden_files_in_both_languages() {
                 std::fs::write(&path, &actual_text).expect("writable golden dir");
                 continue;
             }
-            let expected_text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
+            let expected_text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
             if expected_text != actual_text {
                 failures.push(format!("{name} ({})", lang.code()));
             }
@@ -84,7 +94,8 @@ fn plans_match_their_golden_files_in_both_languages() {
 
 #[test]
 fn every_rule_of_the_registry_has_a_golden_case() {
-    let covered: BTreeSet<String> = cases().iter().flat_map(|(_, case)| strings(case, "expect_rules")).collect();
+    let covered: BTreeSet<String> =
+        cases().iter().flat_map(|(_, case)| strings(case, "expect_rules")).collect();
     for rule in RULES {
         assert!(covered.contains(rule.code), "no golden case expects {}", rule.code);
     }
@@ -97,7 +108,8 @@ fn a_plan_survives_a_serde_round_trip() {
         let input: PlanInput = serde_json::from_value(case).expect("a plan input");
         let plan = make_plan(&input, catalog);
         let text = serde_json::to_string(&plan).expect("serializable");
-        let back: csp_planner::plan::Plan = serde_json::from_str(&text).unwrap_or_else(|error| panic!("{name}: {error}"));
+        let back: csp_planner::plan::Plan =
+            serde_json::from_str(&text).unwrap_or_else(|error| panic!("{name}: {error}"));
         assert_eq!(back, plan, "{name}");
     }
 }

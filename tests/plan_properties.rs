@@ -23,7 +23,8 @@ const SKU_IDS: &[&str] = &[
     "not-a-guid",
     "",
 ];
-const PART_NUMBERS: &[&str] = &["SPB", "ENTERPRISEPACK", "MCOPSTN5", "O365_BUSINESS_PREMIUM", "unknown_part", " spe_e3 "];
+const PART_NUMBERS: &[&str] =
+    &["SPB", "ENTERPRISEPACK", "MCOPSTN5", "O365_BUSINESS_PREMIUM", "unknown_part", " spe_e3 "];
 const COUNTRIES: &[&str] = &["FR", "de", "US", "GB", "", "XX", "Türkiye", "RU", " fr "];
 
 fn base_date() -> NaiveDate {
@@ -33,7 +34,8 @@ fn base_date() -> NaiveDate {
 fn shifted(days: i64) -> NaiveDate {
     let base = base_date();
     let magnitude = Days::new(days.unsigned_abs());
-    if days >= 0 { base.checked_add_days(magnitude) } else { base.checked_sub_days(magnitude) }.unwrap_or(base)
+    if days >= 0 { base.checked_add_days(magnitude) } else { base.checked_sub_days(magnitude) }
+        .unwrap_or(base)
 }
 
 fn date() -> impl Strategy<Value = NaiveDate> {
@@ -72,33 +74,63 @@ fn price() -> impl Strategy<Value = Option<f64>> {
 
 fn subscription() -> impl Strategy<Value = Subscription> {
     (
-        (pick(&["", "Contoso", "contoso ", "Fabrikam"]), prop::option::of(pick(COUNTRIES)), prop::option::of(pick(SKU_IDS)), prop::option::of(pick(PART_NUMBERS))),
-        (".{0,12}", prop_oneof![9 => 0u32..400, 1 => Just(u32::MAX)], prop::option::of(0u32..400), status(), channel()),
-        (prop::option::of(date()), any::<bool>(), prop::option::of(any::<bool>()), any::<bool>(), price(), prop::option::of(pick(&["a", "b"]))),
-        pick(&[BillingFrequency::Monthly, BillingFrequency::Annual, BillingFrequency::Triennial, BillingFrequency::Unknown]),
+        (
+            pick(&["", "Contoso", "contoso ", "Fabrikam"]),
+            prop::option::of(pick(COUNTRIES)),
+            prop::option::of(pick(SKU_IDS)),
+            prop::option::of(pick(PART_NUMBERS)),
+        ),
+        (
+            ".{0,12}",
+            prop_oneof![9 => 0u32..400, 1 => Just(u32::MAX)],
+            prop::option::of(0u32..400),
+            status(),
+            channel(),
+        ),
+        (
+            prop::option::of(date()),
+            any::<bool>(),
+            prop::option::of(any::<bool>()),
+            any::<bool>(),
+            price(),
+            prop::option::of(pick(&["a", "b"])),
+        ),
+        pick(&[
+            BillingFrequency::Monthly,
+            BillingFrequency::Annual,
+            BillingFrequency::Triennial,
+            BillingFrequency::Unknown,
+        ]),
     )
-        .prop_map(|((customer, country, sku_id, part), (product, seats, assigned, status, channel), (term_end, estimated, auto_renew, trial, unit_price, owner), billing)| {
-            Subscription {
-                customer: customer.to_string(),
-                tenant_country: country.map(str::to_string),
-                sku_id: sku_id.map(str::to_string),
-                sku_part_number: part.map(str::to_string),
-                product,
-                seats_total: seats,
-                seats_assigned: assigned,
-                status,
-                channel,
-                term_end,
-                term_end_estimated: estimated,
-                auto_renew,
-                trial,
-                unit_price,
-                currency: unit_price.map(|_| "EUR".to_string()),
-                owner_tenant_id: owner.map(str::to_string),
+        .prop_map(
+            |(
+                (customer, country, sku_id, part),
+                (product, seats, assigned, status, channel),
+                (term_end, estimated, auto_renew, trial, unit_price, owner),
                 billing,
-                ..Subscription::default()
-            }
-        })
+            )| {
+                Subscription {
+                    customer: customer.to_string(),
+                    tenant_country: country.map(str::to_string),
+                    sku_id: sku_id.map(str::to_string),
+                    sku_part_number: part.map(str::to_string),
+                    product,
+                    seats_total: seats,
+                    seats_assigned: assigned,
+                    status,
+                    channel,
+                    term_end,
+                    term_end_estimated: estimated,
+                    auto_renew,
+                    trial,
+                    unit_price,
+                    currency: unit_price.map(|_| "EUR".to_string()),
+                    owner_tenant_id: owner.map(str::to_string),
+                    billing,
+                    ..Subscription::default()
+                }
+            },
+        )
 }
 
 fn line_override() -> impl Strategy<Value = LineOverride> {
@@ -124,36 +156,61 @@ fn plan_input() -> impl Strategy<Value = PlanInput> {
         prop::collection::vec(subscription(), 0..24),
         prop::collection::vec(prop::option::of(line_override()), 24),
         (prop::option::of(pick(COUNTRIES)), prop::option::of(pick(COUNTRIES))),
-        (pick(&[RelationshipStatus::None, RelationshipStatus::Requested, RelationshipStatus::Accepted]), any::<bool>(), any::<bool>()),
+        (
+            pick(&[RelationshipStatus::None, RelationshipStatus::Requested, RelationshipStatus::Accepted]),
+            any::<bool>(),
+            any::<bool>(),
+        ),
         (date(), prop_oneof![0u32..30, Just(u32::MAX)], prop_oneof![0u32..20, Just(u32::MAX)]),
         any::<bool>(),
     )
-        .prop_map(|(mut subscriptions, overrides, (partner_country, customer_country), (relationship, mca_accepted, gdap_active), (as_of, acceptance_days, purchase_lead_days), duplicate_ids)| {
-            for (index, subscription) in subscriptions.iter_mut().enumerate() {
-                // Ids are unique in real inputs; some cases repeat them to check nothing breaks.
-                subscription.subscription_id = if duplicate_ids { format!("S{}", index % 3) } else { format!("S{index}") };
-            }
-            let overrides: BTreeMap<String, LineOverride> = subscriptions
-                .iter()
-                .zip(overrides)
-                .filter_map(|(subscription, line_override)| line_override.map(|line_override| (subscription.subscription_id.clone(), line_override)))
-                .collect();
-            PlanInput {
-                customer: CustomerProfile { name: "Contoso".into(), tenant_id: None, country: customer_country.map(str::to_string) },
-                partner: PartnerProfile {
-                    name: "Partner".into(),
-                    country: partner_country.map(str::to_string),
-                    relationship,
-                    mca_accepted,
-                    gdap: if gdap_active { GdapStatus::Active } else { GdapStatus::None },
-                    gdap_roles: if gdap_active { vec![GdapRole::ServiceSupportAdministrator] } else { Vec::new() },
-                    ..PartnerProfile::default()
-                },
-                settings: PlanSettings { as_of, acceptance_days, purchase_lead_days },
-                subscriptions,
+        .prop_map(
+            |(
+                mut subscriptions,
                 overrides,
-            }
-        })
+                (partner_country, customer_country),
+                (relationship, mca_accepted, gdap_active),
+                (as_of, acceptance_days, purchase_lead_days),
+                duplicate_ids,
+            )| {
+                for (index, subscription) in subscriptions.iter_mut().enumerate() {
+                    // Ids are unique in real inputs; some cases repeat them to check nothing breaks.
+                    subscription.subscription_id =
+                        if duplicate_ids { format!("S{}", index % 3) } else { format!("S{index}") };
+                }
+                let overrides: BTreeMap<String, LineOverride> = subscriptions
+                    .iter()
+                    .zip(overrides)
+                    .filter_map(|(subscription, line_override)| {
+                        line_override
+                            .map(|line_override| (subscription.subscription_id.clone(), line_override))
+                    })
+                    .collect();
+                PlanInput {
+                    customer: CustomerProfile {
+                        name: "Contoso".into(),
+                        tenant_id: None,
+                        country: customer_country.map(str::to_string),
+                    },
+                    partner: PartnerProfile {
+                        name: "Partner".into(),
+                        country: partner_country.map(str::to_string),
+                        relationship,
+                        mca_accepted,
+                        gdap: if gdap_active { GdapStatus::Active } else { GdapStatus::None },
+                        gdap_roles: if gdap_active {
+                            vec![GdapRole::ServiceSupportAdministrator]
+                        } else {
+                            Vec::new()
+                        },
+                        ..PartnerProfile::default()
+                    },
+                    settings: PlanSettings { as_of, acceptance_days, purchase_lead_days },
+                    subscriptions,
+                    overrides,
+                }
+            },
+        )
 }
 
 proptest! {

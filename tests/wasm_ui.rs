@@ -10,7 +10,8 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn fresh_container() -> web_sys::HtmlElement {
-    let container = document().create_element("div").map(|element| element.unchecked_into::<web_sys::HtmlElement>());
+    let container =
+        document().create_element("div").map(|element| element.unchecked_into::<web_sys::HtmlElement>());
     let container = container.unwrap_or_else(|_| panic!("the test page can create elements"));
     document().body().unwrap_or_else(|| panic!("the test page has a body")).append_child(&container).ok();
     container
@@ -23,7 +24,9 @@ fn by_test_id(container: &web_sys::HtmlElement, id: &str) -> Option<web_sys::Ele
 #[wasm_bindgen_test]
 async fn start_screen_shows_its_actions_and_switches_language() {
     // A known starting language, whatever the test browser's own.
-    let _ = web_sys::window().and_then(|window| window.local_storage().ok().flatten()).map(|storage| storage.set_item("csp-planner.lang", "en"));
+    let _ = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .map(|storage| storage.set_item("csp-planner.lang", "en"));
     let container = fresh_container();
     let _mounted = leptos::mount::mount_to(container.clone(), App);
     leptos::task::tick().await;
@@ -34,24 +37,31 @@ async fn start_screen_shows_its_actions_and_switches_language() {
     assert!(by_test_id(&container, "drafts-list").is_some());
     assert!(by_test_id(&container, "error-banner").is_none(), "no error banner without an error");
 
-    let switch: web_sys::HtmlSelectElement = by_test_id(&container, "lang-switch").expect("a language switch").unchecked_into();
+    let switch: web_sys::HtmlSelectElement =
+        by_test_id(&container, "lang-switch").expect("a language switch").unchecked_into();
     switch.set_value("fr");
     switch.dispatch_event(&web_sys::Event::new("change").expect("an event")).ok();
     leptos::task::tick().await;
 
     assert!(new_plan.text_content().unwrap_or_default().contains("Nouveau plan"));
-    assert_eq!(document().document_element().and_then(|root| root.get_attribute("lang")).as_deref(), Some("fr"));
+    assert_eq!(
+        document().document_element().and_then(|root| root.get_attribute("lang")).as_deref(),
+        Some("fr")
+    );
     container.remove();
 }
 
 fn click(container: &web_sys::HtmlElement, id: &str) {
-    let element: web_sys::HtmlElement = by_test_id(container, id).unwrap_or_else(|| panic!("{id} is on the page")).unchecked_into();
+    let element: web_sys::HtmlElement =
+        by_test_id(container, id).unwrap_or_else(|| panic!("{id} is on the page")).unchecked_into();
     element.click();
 }
 
 #[wasm_bindgen_test]
 async fn export_step_shows_the_report_and_the_letter_in_its_own_language() {
-    let _ = web_sys::window().and_then(|window| window.local_storage().ok().flatten()).map(|storage| storage.set_item("csp-planner.lang", "en"));
+    let _ = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .map(|storage| storage.set_item("csp-planner.lang", "en"));
     let container = fresh_container();
     let _mounted = leptos::mount::mount_to(container.clone(), App);
     leptos::task::tick().await;
@@ -72,12 +82,16 @@ async fn export_step_shows_the_report_and_the_letter_in_its_own_language() {
     let letter = by_test_id(&container, "export-letter").expect("the letter is shown");
     assert_eq!(letter.get_attribute("lang").as_deref(), Some("fr"));
     assert!(letter.text_content().unwrap_or_default().contains("Ce que nous vous demandons"));
-    let letter_language: web_sys::HtmlSelectElement = by_test_id(&container, "letter-language").expect("a letter language").unchecked_into();
+    let letter_language: web_sys::HtmlSelectElement =
+        by_test_id(&container, "letter-language").expect("a letter language").unchecked_into();
     letter_language.set_value("en");
     letter_language.dispatch_event(&web_sys::Event::new("change").expect("an event")).ok();
     leptos::task::tick().await;
     assert_eq!(letter.get_attribute("lang").as_deref(), Some("en"));
     assert!(letter.text_content().unwrap_or_default().contains("What we ask you to do"));
-    assert!(report.text_content().unwrap_or_default().contains("Timeline"), "the report keeps the interface language");
+    assert!(
+        report.text_content().unwrap_or_default().contains("Timeline"),
+        "the report keeps the interface language"
+    );
     container.remove();
 }

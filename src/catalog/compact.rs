@@ -35,7 +35,11 @@ pub fn encode(rows: &[ReferenceRow], source_label: &str) -> String {
     let mut triple_numbers: HashMap<(&str, &str, &str), usize> = HashMap::new();
     let mut triples_text = String::new();
     for row in rows {
-        let key = (row.service_plan_name.as_str(), row.service_plan_id.as_str(), row.service_plan_friendly_name.as_str());
+        let key = (
+            row.service_plan_name.as_str(),
+            row.service_plan_id.as_str(),
+            row.service_plan_friendly_name.as_str(),
+        );
         if !triple_numbers.contains_key(&key) {
             triple_numbers.insert(key, triple_numbers.len());
             triples_text.push_str(&format!("{}\t{}\t{}\n", escape(key.0), escape(key.1), escape(key.2)));
@@ -48,7 +52,11 @@ pub fn encode(rows: &[ReferenceRow], source_label: &str) -> String {
         let mut numbers = Vec::new();
         while index < rows.len() && same_product(&rows[index], first) {
             let row = &rows[index];
-            let key = (row.service_plan_name.as_str(), row.service_plan_id.as_str(), row.service_plan_friendly_name.as_str());
+            let key = (
+                row.service_plan_name.as_str(),
+                row.service_plan_id.as_str(),
+                row.service_plan_friendly_name.as_str(),
+            );
             numbers.push(triple_numbers.get(&key).copied().unwrap_or_default().to_string());
             index += 1;
         }
@@ -99,11 +107,10 @@ pub fn decode(text: &str) -> Result<(Vec<ReferenceRow>, String), CompactError> {
         };
         let (display, string_id, guid) = (unescape(display), unescape(string_id), unescape(guid));
         for number in numbers.split(' ').filter(|number| !number.is_empty()) {
-            let triple = number
-                .parse::<usize>()
-                .ok()
-                .and_then(|number| triples.get(number))
-                .ok_or_else(|| CompactError { line: line_number, problem: format!("no plan number {number}") })?;
+            let triple =
+                number.parse::<usize>().ok().and_then(|number| triples.get(number)).ok_or_else(|| {
+                    CompactError { line: line_number, problem: format!("no plan number {number}") }
+                })?;
             rows.push(ReferenceRow {
                 product_display_name: display.clone(),
                 string_id: string_id.clone(),
@@ -172,7 +179,11 @@ mod tests {
 
     #[test]
     fn rows_survive_a_round_trip_with_tabs_backslashes_and_nbsp() {
-        let rows = vec![row("Office 365 E3", "ENTERPRISEPACK\t", "A\\B"), row("Office 365 E3", "ENTERPRISEPACK\t", "C"), row("X", "Y", "A\\B")];
+        let rows = vec![
+            row("Office 365 E3", "ENTERPRISEPACK\t", "A\\B"),
+            row("Office 365 E3", "ENTERPRISEPACK\t", "C"),
+            row("X", "Y", "A\\B"),
+        ];
         let (decoded, label) = decode(&encode(&rows, "label\twith tab")).expect("valid compact text");
         assert_eq!(decoded, rows);
         assert_eq!(label, "label\twith tab");

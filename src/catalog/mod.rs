@@ -193,7 +193,10 @@ impl Catalog {
             }
         }
         for (index, product) in catalog.products.iter().enumerate() {
-            push_unique(catalog.by_part_number.entry(lookup_key(&product.sku_part_number)).or_default(), index);
+            push_unique(
+                catalog.by_part_number.entry(lookup_key(&product.sku_part_number)).or_default(),
+                index,
+            );
             for name in std::iter::once(&product.name).chain(&product.other_names) {
                 push_unique(catalog.by_name.entry(lookup_key(name)).or_default(), index);
             }
@@ -209,7 +212,11 @@ impl Catalog {
     }
 
     /// Replaces the label shown with the catalog (e.g. the loaded file's name and date).
-    pub fn with_source_label(mut self, label: impl Into<String>, reference_date: Option<NaiveDate>) -> Catalog {
+    pub fn with_source_label(
+        mut self,
+        label: impl Into<String>,
+        reference_date: Option<NaiveDate>,
+    ) -> Catalog {
         self.source_label = label.into();
         self.reference_date = reference_date;
         self
@@ -253,7 +260,10 @@ impl Catalog {
     }
 
     pub fn all_by_sku_part_number(&self, part_number: &str) -> Vec<&Product> {
-        self.indexes_by_part_number(part_number).iter().filter_map(|&index| self.products.get(index)).collect()
+        self.indexes_by_part_number(part_number)
+            .iter()
+            .filter_map(|&index| self.products.get(index))
+            .collect()
     }
 
     /// The first product with this display name (current or former).
@@ -336,7 +346,11 @@ pub fn lookup_key(text: &str) -> String {
     if text.is_ascii() {
         // The common case, byte by byte: no Unicode tables to consult.
         let mut key = String::with_capacity(text.len());
-        key.extend(text.bytes().filter(|byte| !byte.is_ascii_whitespace()).map(|byte| char::from(byte.to_ascii_lowercase())));
+        key.extend(
+            text.bytes()
+                .filter(|byte| !byte.is_ascii_whitespace())
+                .map(|byte| char::from(byte.to_ascii_lowercase())),
+        );
         return key;
     }
     text.chars().filter(|character| !character.is_whitespace()).flat_map(char::to_lowercase).collect()

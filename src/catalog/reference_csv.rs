@@ -63,7 +63,12 @@ pub(super) fn parse_rows(text: &str) -> Result<Vec<ReferenceRow>, CatalogError> 
             })?;
             let required = matches!(column, "Product_Display_Name" | "GUID" | "Service_Plan_Id");
             if required && clean_cell(value).is_empty() {
-                return Err(CatalogError::BadField { line, field: position + 1, column, problem: "empty".into() });
+                return Err(CatalogError::BadField {
+                    line,
+                    field: position + 1,
+                    column,
+                    problem: "empty".into(),
+                });
             }
             if matches!(column, "GUID" | "Service_Plan_Id") && !is_guid(&clean_cell(value)) {
                 return Err(CatalogError::BadField {
@@ -75,7 +80,8 @@ pub(super) fn parse_rows(text: &str) -> Result<Vec<ReferenceRow>, CatalogError> 
             }
             *cell = value.to_string();
         }
-        let [product_display_name, string_id, guid, service_plan_name, service_plan_id, service_plan_friendly_name] = cells;
+        let [product_display_name, string_id, guid, service_plan_name, service_plan_id, service_plan_friendly_name] =
+            cells;
         rows.push(ReferenceRow {
             product_display_name,
             string_id,
@@ -111,7 +117,15 @@ mod tests {
     fn a_bad_guid_names_its_line_and_field() {
         let text = format!("{HEADER}Office 365 E3,ENTERPRISEPACK,6fd2c87f-b296-42f0-b197-1e91e994b900,TEAMS1,57ff2da0-773e-42df-b2af-ffb7a2317929,Microsoft Teams\nX,Y,not-a-guid,P,57ff2da0-773e-42df-b2af-ffb7a2317929,F\n");
         let error = parse_rows(&text).unwrap_err();
-        assert_eq!(error, CatalogError::BadField { line: 3, field: 3, column: "GUID", problem: "`not-a-guid` is not a GUID".into() });
+        assert_eq!(
+            error,
+            CatalogError::BadField {
+                line: 3,
+                field: 3,
+                column: "GUID",
+                problem: "`not-a-guid` is not a GUID".into()
+            }
+        );
         assert_eq!(error.to_string(), "line 3, field 3 (`GUID`): `not-a-guid` is not a GUID");
     }
 

@@ -24,14 +24,40 @@ pub enum CoreWorkload {
 /// Service plan name prefixes (upper case) that provide each workload. SharePoint
 /// plans also carry OneDrive, which has no plan of its own in the enterprise suites.
 const WORKLOAD_PLAN_PREFIXES: &[(CoreWorkload, &[&str])] = &[
-    (CoreWorkload::Exchange, &["EXCHANGE_S_STANDARD", "EXCHANGE_S_ENTERPRISE", "EXCHANGE_S_DESKLESS", "EXCHANGE_S_ESSENTIALS", "EXCHANGE_L_STANDARD"]),
-    (CoreWorkload::SharePoint, &["SHAREPOINTSTANDARD", "SHAREPOINTENTERPRISE", "SHAREPOINTDESKLESS", "SHAREPOINT_S_DEVELOPER"]),
-    (CoreWorkload::OneDrive, &["ONEDRIVE", "SHAREPOINTSTANDARD", "SHAREPOINTENTERPRISE", "SHAREPOINTDESKLESS"]),
+    (
+        CoreWorkload::Exchange,
+        &[
+            "EXCHANGE_S_STANDARD",
+            "EXCHANGE_S_ENTERPRISE",
+            "EXCHANGE_S_DESKLESS",
+            "EXCHANGE_S_ESSENTIALS",
+            "EXCHANGE_L_STANDARD",
+        ],
+    ),
+    (
+        CoreWorkload::SharePoint,
+        &["SHAREPOINTSTANDARD", "SHAREPOINTENTERPRISE", "SHAREPOINTDESKLESS", "SHAREPOINT_S_DEVELOPER"],
+    ),
+    (
+        CoreWorkload::OneDrive,
+        &["ONEDRIVE", "SHAREPOINTSTANDARD", "SHAREPOINTENTERPRISE", "SHAREPOINTDESKLESS"],
+    ),
     (CoreWorkload::OfficeApps, &["OFFICESUBSCRIPTION", "OFFICE_BUSINESS", "OFFICE_PROPLUS_DEVICE"]),
     (CoreWorkload::Teams, &["TEAMS1", "TEAMS_AR_", "TEAMS_GOV", "TEAMS_DOD", "TEAMS_GCCHIGH"]),
     (CoreWorkload::Intune, &["INTUNE_A", "INTUNE_SMBIZ", "INTUNE_EDU"]),
     (CoreWorkload::Entra, &["AAD_PREMIUM", "AAD_SMB"]),
-    (CoreWorkload::Defender, &["ATP_ENTERPRISE", "THREAT_INTELLIGENCE", "WINDEFATP", "MDE_LITE", "MDE_SMB", "ADALLOM_S_STANDALONE", "ATA"]),
+    (
+        CoreWorkload::Defender,
+        &[
+            "ATP_ENTERPRISE",
+            "THREAT_INTELLIGENCE",
+            "WINDEFATP",
+            "MDE_LITE",
+            "MDE_SMB",
+            "ADALLOM_S_STANDALONE",
+            "ATA",
+        ],
+    ),
 ];
 
 impl CoreWorkload {
@@ -85,7 +111,10 @@ mod tests {
     #[test]
     fn plans_map_to_workloads() {
         assert_eq!(workloads_of_plan("TEAMS1"), CoreWorkload::Teams.bit());
-        assert_eq!(workloads_of_plan("SHAREPOINTENTERPRISE"), CoreWorkload::SharePoint.bit() | CoreWorkload::OneDrive.bit());
+        assert_eq!(
+            workloads_of_plan("SHAREPOINTENTERPRISE"),
+            CoreWorkload::SharePoint.bit() | CoreWorkload::OneDrive.bit()
+        );
         assert_eq!(workloads_of_plan("EXCHANGE_S_FOUNDATION"), 0);
         assert_eq!(workloads_of_plan("SHAREPOINTWAC"), 0);
     }

@@ -180,7 +180,9 @@ pub fn read_stored(text: &str) -> Result<StoredDraft, DecodeError> {
     let value: Value = serde_json::from_str(text).map_err(|error| not_json(text, &error))?;
     let Value::Object(mut object) = value else { return Err(DecodeError::NotADraft) };
     let schema_version = schema_version(&object)?;
-    let draft = object.remove("draft").ok_or_else(|| DecodeError::Damaged("the envelope has no “draft” field".into()))?;
+    let draft = object
+        .remove("draft")
+        .ok_or_else(|| DecodeError::Damaged("the envelope has no “draft” field".into()))?;
     let summary = match object.remove("summary") {
         Some(summary) => serde_json::from_value(summary)
             .map_err(|error| DecodeError::Damaged(format!("the summary is unreadable: {error}")))?,
@@ -199,7 +201,8 @@ pub fn read_stored(text: &str) -> Result<StoredDraft, DecodeError> {
 /// Reads a draft file, a stored value, or a plan export that embeds a draft (its
 /// top-level `draft` field holds the envelope), migrating older versions.
 pub fn decode_file(text: &str) -> Result<Envelope, DecodeError> {
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|error| not_json(text, &error))?;
+    let value: Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|error| not_json(text, &error))?;
     let Value::Object(mut object) = value else { return Err(DecodeError::NotADraft) };
     if !object.contains_key("schema_version") {
         // A plan export: the draft's envelope sits beside the plan.
@@ -209,7 +212,9 @@ pub fn decode_file(text: &str) -> Result<Envelope, DecodeError> {
         }
     }
     let schema_version = schema_version(&object)?;
-    let draft = object.remove("draft").ok_or_else(|| DecodeError::Damaged("the envelope has no “draft” field".into()))?;
+    let draft = object
+        .remove("draft")
+        .ok_or_else(|| DecodeError::Damaged("the envelope has no “draft” field".into()))?;
     Ok(Envelope {
         schema_version: SCHEMA_VERSION,
         app_version: object.get("app_version").and_then(Value::as_str).unwrap_or_default().to_string(),
@@ -221,9 +226,14 @@ pub fn decode_file(text: &str) -> Result<Envelope, DecodeError> {
 /// A text that does not parse is damaged when it looks like it was meant to be a
 /// draft (JSON cut short, say), and not a draft otherwise (a CSV, a picture).
 fn not_json(text: &str, error: &serde_json::Error) -> DecodeError {
-    let looks_like_ours = text.trim_start_matches('\u{feff}').trim_start().starts_with('{') && text.contains("\"schema_version\"");
+    let looks_like_ours = text.trim_start_matches('\u{feff}').trim_start().starts_with('{')
+        && text.contains("\"schema_version\"");
     if looks_like_ours {
-        DecodeError::Damaged(format!("the JSON is broken at line {}, column {}: {error}", error.line(), error.column()))
+        DecodeError::Damaged(format!(
+            "the JSON is broken at line {}, column {}: {error}",
+            error.line(),
+            error.column()
+        ))
     } else {
         DecodeError::NotADraft
     }
@@ -231,7 +241,10 @@ fn not_json(text: &str, error: &serde_json::Error) -> DecodeError {
 
 fn schema_version(object: &Map<String, Value>) -> Result<u32, DecodeError> {
     let found = object.get("schema_version").ok_or(DecodeError::NotADraft)?;
-    let version = found.as_u64().and_then(|version| u32::try_from(version).ok()).filter(|version| *version >= 1)
+    let version = found
+        .as_u64()
+        .and_then(|version| u32::try_from(version).ok())
+        .filter(|version| *version >= 1)
         .ok_or_else(|| DecodeError::Damaged(format!("the schema version {found} is not a version number")))?;
     if version > SCHEMA_VERSION {
         let app_version = object.get("app_version").and_then(Value::as_str).unwrap_or_default().to_string();
@@ -241,7 +254,8 @@ fn schema_version(object: &Map<String, Value>) -> Result<u32, DecodeError> {
 }
 
 fn open_draft(draft: Value, schema_version: u32) -> Result<Draft, DecodeError> {
-    let unreadable = |error: serde_json::Error| DecodeError::Damaged(format!("the draft does not read: {error}"));
+    let unreadable =
+        |error: serde_json::Error| DecodeError::Damaged(format!("the draft does not read: {error}"));
     let draft: Draft = match draft {
         // The current version reads straight into a Draft: half the time of going through a Value.
         Value::String(packed) if schema_version == SCHEMA_VERSION => {
@@ -254,8 +268,14 @@ fn open_draft(draft: Value, schema_version: u32) -> Result<Draft, DecodeError> {
                 .map_err(|error| DecodeError::Damaged(format!("the unpacked draft is not JSON: {error}")))?;
             serde_json::from_value(migrate(value, schema_version, MIGRATIONS)?).map_err(unreadable)?
         }
-        object @ Value::Object(_) => serde_json::from_value(migrate(object, schema_version, MIGRATIONS)?).map_err(unreadable)?,
-        _ => return Err(DecodeError::Damaged("the “draft” field is neither a draft nor a packed draft".into())),
+        object @ Value::Object(_) => {
+            serde_json::from_value(migrate(object, schema_version, MIGRATIONS)?).map_err(unreadable)?
+        }
+        _ => {
+            return Err(DecodeError::Damaged(
+                "the “draft” field is neither a draft nor a packed draft".into(),
+            ))
+        }
     };
     if draft.id.trim().is_empty() {
         return Err(DecodeError::Damaged("the draft has no id".into()));
@@ -276,7 +296,8 @@ fn migrate(mut draft: Value, from: u32, steps: &[Migration]) -> Result<Value, De
 /// The file name of an exported draft: the customer (or the draft's name) and the date.
 pub fn export_file_name(draft: &Draft, date: chrono::NaiveDate) -> String {
     let summary = draft.summary();
-    let label = if summary.customer.trim().is_empty() { draft.name.as_str() } else { summary.customer.as_str() };
+    let label =
+        if summary.customer.trim().is_empty() { draft.name.as_str() } else { summary.customer.as_str() };
     let mut slug = String::new();
     for character in label.chars() {
         if character.is_alphanumeric() {
@@ -330,16 +351,24 @@ mod tests {
     fn migrations_run_in_order_from_the_stored_version() {
         let steps: &[Migration] = &[rename_field, add_notes];
         let v1 = serde_json::json!({"id": "a", "title": "Old"});
-        assert_eq!(migrate(v1, 1, steps), Ok(serde_json::json!({"id": "a", "name": "Old", "notes": "migrated"})));
+        assert_eq!(
+            migrate(v1, 1, steps),
+            Ok(serde_json::json!({"id": "a", "name": "Old", "notes": "migrated"}))
+        );
         let v2 = serde_json::json!({"id": "a", "title": "kept, since version 2 had no title"});
-        assert_eq!(migrate(v2.clone(), 2, steps).map(|value| value["title"].clone()), Ok(v2["title"].clone()));
+        assert_eq!(
+            migrate(v2.clone(), 2, steps).map(|value| value["title"].clone()),
+            Ok(v2["title"].clone())
+        );
         assert_eq!(migrate(v2.clone(), 3, steps), Ok(v2));
     }
 
     #[test]
     fn a_failing_migration_is_damage_that_names_the_version() {
         let steps: &[Migration] = &[rename_field];
-        assert!(matches!(migrate(Value::Null, 1, steps), Err(DecodeError::Damaged(reason)) if reason.contains("version 1")));
+        assert!(
+            matches!(migrate(Value::Null, 1, steps), Err(DecodeError::Damaged(reason)) if reason.contains("version 1"))
+        );
     }
 
     #[test]

@@ -36,7 +36,14 @@ pub struct Draft {
 
 impl Draft {
     pub fn new(id: String, created_ms: i64, input: PlanInput) -> Draft {
-        Draft { id, name: input.customer.name.clone(), created_ms, updated_ms: created_ms, input, ..Draft::default() }
+        Draft {
+            id,
+            name: input.customer.name.clone(),
+            created_ms,
+            updated_ms: created_ms,
+            input,
+            ..Draft::default()
+        }
     }
 }
 
@@ -56,8 +63,13 @@ impl Draft {
     pub fn summary(&self) -> DraftSummary {
         let customer = if self.input.customer.name.trim().is_empty() {
             // A new draft takes its customer from the imported file until the user names it.
-            self.input.subscriptions.iter().map(|subscription| subscription.customer.trim()).find(|name| !name.is_empty())
-                .unwrap_or_default().to_string()
+            self.input
+                .subscriptions
+                .iter()
+                .map(|subscription| subscription.customer.trim())
+                .find(|name| !name.is_empty())
+                .unwrap_or_default()
+                .to_string()
         } else {
             self.input.customer.name.clone()
         };

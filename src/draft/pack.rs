@@ -77,7 +77,9 @@ pub fn unpack_json(packed: &str) -> Result<String, String> {
     let mut buffer: u32 = 0;
     let mut buffered = 0;
     for unit in units.chars() {
-        let value = u32::from(unit).checked_sub(FIRST_CHAR).filter(|value| *value <= 0x7fff)
+        let value = u32::from(unit)
+            .checked_sub(FIRST_CHAR)
+            .filter(|value| *value <= 0x7fff)
             .ok_or_else(|| format!("the packed draft holds a foreign character U+{:04X}", u32::from(unit)))?;
         buffer = (buffer << BITS) | value;
         buffered += BITS;
@@ -106,7 +108,9 @@ mod tests {
     fn packing_round_trips_any_text_and_stays_clear_of_surrogates_and_json_escapes() {
         for text in ["", "a", "{\"k\":\"é ✓ 𝄞\"}", &"x".repeat(10_000)] {
             let packed = pack_json(text);
-            assert!(packed[PREFIX.len()..].chars().all(|c| c.is_ascii_digit() || c == ':' || (0x100..=0x80ff).contains(&u32::from(c))));
+            assert!(packed[PREFIX.len()..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || (0x100..=0x80ff).contains(&u32::from(c))));
             assert_eq!(unpack_json(&packed).as_deref(), Ok(text));
         }
     }
@@ -117,8 +121,16 @@ mod tests {
         let mut cut = packed.clone();
         cut.truncate(packed.len() - 6);
         assert!(unpack_json(&cut).is_err());
-        let flipped: String = packed.chars().enumerate()
-            .map(|(index, c)| if index == packed.chars().count() - 3 { char::from_u32(u32::from(c) ^ 0x55).unwrap_or(c) } else { c })
+        let flipped: String = packed
+            .chars()
+            .enumerate()
+            .map(|(index, c)| {
+                if index == packed.chars().count() - 3 {
+                    char::from_u32(u32::from(c) ^ 0x55).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
             .collect();
         assert!(unpack_json(&flipped).is_err());
         assert!(unpack_json("zlib15:12:abc").is_err());

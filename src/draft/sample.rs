@@ -10,8 +10,8 @@ use chrono::{Days, NaiveDate};
 
 use super::Draft;
 use crate::model::{
-    BillingFrequency, Channel, CustomerProfile, LineOverride, PartnerProfile, PlanInput, PlanSettings, SourceRef,
-    Subscription, SubscriptionStatus, Term,
+    BillingFrequency, Channel, CustomerProfile, LineOverride, PartnerProfile, PlanInput, PlanSettings,
+    SourceRef, Subscription, SubscriptionStatus, Term,
 };
 
 const PRODUCTS: &[(&str, &str, f64)] = &[
@@ -52,7 +52,11 @@ impl Sequence {
         let (high, low) = (self.next(), self.next());
         format!(
             "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
-            high >> 32, (high >> 16) & 0xffff, high & 0xfff, 0x8000 | (low >> 48) & 0x3fff, low & 0xffff_ffff_ffff
+            high >> 32,
+            (high >> 16) & 0xffff,
+            high & 0xfff,
+            0x8000 | (low >> 48) & 0x3fff,
+            low & 0xffff_ffff_ffff
         )
     }
 }
@@ -76,15 +80,19 @@ pub fn sample_draft(count: usize) -> Draft {
             let (name, part_number, price) = PRODUCTS[product];
             let term = [Term::P1M, Term::P1Y, Term::P1Y, Term::P3Y][random.below(4) as usize];
             let start = as_of.checked_sub_days(Days::new(random.below(700))).unwrap_or(as_of);
-            let end = start.checked_add_days(Days::new(if term == Term::P1M { 30 } else { 365 })).unwrap_or(start);
+            let end =
+                start.checked_add_days(Days::new(if term == Term::P1M { 30 } else { 365 })).unwrap_or(start);
             let seats = 1 + random.below(300) as u32;
             let subscription_id = random.guid();
             if index % 25 == 0 {
-                overrides.insert(subscription_id.clone(), LineOverride {
-                    seats: Some(seats.saturating_sub(2)),
-                    note: Some("Ask the customer about unused seats".into()),
-                    ..LineOverride::default()
-                });
+                overrides.insert(
+                    subscription_id.clone(),
+                    LineOverride {
+                        seats: Some(seats.saturating_sub(2)),
+                        note: Some("Ask the customer about unused seats".into()),
+                        ..LineOverride::default()
+                    },
+                );
             }
             Subscription {
                 customer: customer.clone(),
@@ -97,7 +105,11 @@ pub fn sample_draft(count: usize) -> Draft {
                 offer_id: Some(format!("CFQ7TTC0{:04X}", product * 97)),
                 seats_total: seats,
                 seats_assigned: Some(seats - random.below(u64::from(seats)) as u32),
-                status: if index % 40 == 0 { SubscriptionStatus::Warning } else { SubscriptionStatus::Active },
+                status: if index % 40 == 0 {
+                    SubscriptionStatus::Warning
+                } else {
+                    SubscriptionStatus::Active
+                },
                 term,
                 billing: if term == Term::P1M { BillingFrequency::Monthly } else { BillingFrequency::Annual },
                 term_start: Some(start),
@@ -105,7 +117,8 @@ pub fn sample_draft(count: usize) -> Draft {
                 term_end_estimated: index % 9 == 0,
                 auto_renew: Some(index % 3 != 0),
                 trial: false,
-                channel: [Channel::Direct, Channel::CspNce, Channel::CspLegacy, Channel::Ea][random.below(4) as usize],
+                channel: [Channel::Direct, Channel::CspNce, Channel::CspLegacy, Channel::Ea]
+                    [random.below(4) as usize],
                 owner_tenant_id: None,
                 unit_price: Some(price),
                 currency: Some("EUR".into()),
@@ -114,8 +127,16 @@ pub fn sample_draft(count: usize) -> Draft {
         })
         .collect();
     let input = PlanInput {
-        customer: CustomerProfile { name: "Contoso Holding".into(), tenant_id: Some(random.guid()), country: Some("FR".into()) },
-        partner: PartnerProfile { name: "Fabrikam Cloud".into(), country: Some("FR".into()), ..PartnerProfile::default() },
+        customer: CustomerProfile {
+            name: "Contoso Holding".into(),
+            tenant_id: Some(random.guid()),
+            country: Some("FR".into()),
+        },
+        partner: PartnerProfile {
+            name: "Fabrikam Cloud".into(),
+            country: Some("FR".into()),
+            ..PartnerProfile::default()
+        },
         settings: PlanSettings { as_of, ..PlanSettings::default() },
         subscriptions,
         overrides,
@@ -124,6 +145,7 @@ pub fn sample_draft(count: usize) -> Draft {
     draft.name = format!("Contoso Holding ({count} subscriptions)");
     draft.import.report.rows_read = count;
     draft.import.report.imported = count;
-    draft.notes = "Sample draft for the storage benchmark.\nDeuxième ligne : accents et guillemets « ».".into();
+    draft.notes =
+        "Sample draft for the storage benchmark.\nDeuxième ligne : accents et guillemets « ».".into();
     draft
 }

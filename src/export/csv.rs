@@ -103,16 +103,27 @@ fn date(value: Option<NaiveDate>) -> String {
 }
 
 fn status_id(line: &PlanLine) -> String {
-    serde_json::to_value(line.status).ok().and_then(|value| value.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(line.status)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// One line's cells, before neutralisation.
 fn line_cells(customer: &str, line: &PlanLine, separator: Separator, lang: Lang) -> Vec<String> {
-    let blockers: Vec<String> = line.findings.iter().filter(|finding| finding.severity == Severity::Blocker).map(|finding| finding.message(lang)).collect();
+    let blockers: Vec<String> = line
+        .findings
+        .iter()
+        .filter(|finding| finding.severity == Severity::Blocker)
+        .map(|finding| finding.message(lang))
+        .collect();
     let mut rules: Vec<&str> = line.findings.iter().map(|finding| finding.rule.code()).collect();
     rules.sort_unstable();
     rules.dedup();
-    let cost = line.overlap_cost.map(|cost| format!("{cost:.2}").replace('.', &separator.decimal_mark().to_string())).unwrap_or_default();
+    let cost = line
+        .overlap_cost
+        .map(|cost| format!("{cost:.2}").replace('.', &separator.decimal_mark().to_string()))
+        .unwrap_or_default();
     vec![
         customer.to_string(),
         line.subscription_id.clone(),
@@ -145,7 +156,10 @@ fn line_cells(customer: &str, line: &PlanLine, separator: Separator, lang: Lang)
 
 /// The plan lines as CSV text, starting with the byte order mark, lines ending in CRLF.
 pub fn plan_to_csv(plan: &Plan, separator: Separator, lang: Lang) -> String {
-    let mut writer = ::csv::WriterBuilder::new().delimiter(separator.byte()).terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(separator.byte())
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     // Writing to a Vec cannot fail for I/O reasons, and every record has the same
     // number of fields as the header; errors are still folded into the text rather
     // than panicking.
@@ -155,7 +169,10 @@ pub fn plan_to_csv(plan: &Plan, separator: Separator, lang: Lang) -> String {
     }
     for customer in &plan.customers {
         for line in &customer.lines {
-            let cells: Vec<String> = line_cells(&customer.name, line, separator, lang).iter().map(|cell| neutralise(cell)).collect();
+            let cells: Vec<String> = line_cells(&customer.name, line, separator, lang)
+                .iter()
+                .map(|cell| neutralise(cell))
+                .collect();
             if let Err(error) = writer.write_record(&cells) {
                 problems.push(error.to_string());
             }

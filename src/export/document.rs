@@ -65,9 +65,16 @@ pub struct Table {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     /// Level 2 or 3 (the title is level 1).
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     Paragraph(Spans),
-    List { ordered: bool, tone: Tone, items: Vec<Spans> },
+    List {
+        ordered: bool,
+        tone: Tone,
+        items: Vec<Spans>,
+    },
     /// A checklist: each item has a box to tick on paper.
     Checklist(Vec<Spans>),
     /// Label–value pairs (customer, partner, dates).

@@ -94,8 +94,18 @@ impl Calendar {
     }
 }
 
-fn event(calendar: &mut Calendar, customer: &CustomerPlan, milestone: &Milestone, stamp: NaiveDateTime, lang: Lang) {
-    let customer_name = if customer.name.trim().is_empty() { lang.pick("Customer", "Client").to_string() } else { customer.name.trim().to_string() };
+fn event(
+    calendar: &mut Calendar,
+    customer: &CustomerPlan,
+    milestone: &Milestone,
+    stamp: NaiveDateTime,
+    lang: Lang,
+) {
+    let customer_name = if customer.name.trim().is_empty() {
+        lang.pick("Customer", "Client").to_string()
+    } else {
+        customer.name.trim().to_string()
+    };
     let what = milestone.label(lang);
     let summary = match milestone.line {
         Some(line) => format!("{customer_name} – {}{}{what}", line_label(line), lang.pick(": ", " : ")),
@@ -104,15 +114,31 @@ fn event(calendar: &mut Calendar, customer: &CustomerPlan, milestone: &Milestone
     let entry = rule(milestone.rule());
     let mut description = vec![milestone.explanation(lang).to_string()];
     if let Some(line) = milestone.line {
-        let mut detail = format!("{}{}{}", lang.pick("Seats", "Licences"), lang.pick(": ", " : "), line.seats);
+        let mut detail =
+            format!("{}{}{}", lang.pick("Seats", "Licences"), lang.pick(": ", " : "), line.seats);
         if let Some(target) = target_label(line) {
-            detail.push_str(&format!(" – {}{}{target}", lang.pick("target offer", "offre cible"), lang.pick(": ", " : ")));
+            detail.push_str(&format!(
+                " – {}{}{target}",
+                lang.pick("target offer", "offre cible"),
+                lang.pick(": ", " : ")
+            ));
         }
         description.push(detail);
     }
-    description.push(format!("{} {} – {} ({})", lang.pick("Rule", "Règle"), entry.code, entry.title(lang), entry.source));
+    description.push(format!(
+        "{} {} – {} ({})",
+        lang.pick("Rule", "Règle"),
+        entry.code,
+        entry.title(lang),
+        entry.source
+    ));
     let subject = milestone.line.map_or("customer", |line| line.subscription_id.as_str());
-    let uid = format!("{}.{}.{}@{UID_DOMAIN}", milestone.kind.id(), uid_part(&slug(&customer.name)), uid_part(subject));
+    let uid = format!(
+        "{}.{}.{}@{UID_DOMAIN}",
+        milestone.kind.id(),
+        uid_part(&slug(&customer.name)),
+        uid_part(subject)
+    );
     let next_day = milestone.date.checked_add_days(Days::new(1)).unwrap_or(milestone.date);
 
     calendar.property("BEGIN", "VEVENT");
@@ -145,7 +171,12 @@ pub fn plan_to_ics(plan: &Plan, lang: Lang, stamp: NaiveDateTime) -> String {
     calendar.property("PRODID", PRODUCT_ID);
     calendar.property("CALSCALE", "GREGORIAN");
     calendar.property("METHOD", "PUBLISH");
-    let name = format!("{}{}{}", lang.pick("Migration plan", "Plan de migration"), lang.pick(": ", " : "), super::plan_customer_name(plan));
+    let name = format!(
+        "{}{}{}",
+        lang.pick("Migration plan", "Plan de migration"),
+        lang.pick(": ", " : "),
+        super::plan_customer_name(plan)
+    );
     calendar.text_property("X-WR-CALNAME", &name);
     for customer in &plan.customers {
         for milestone in milestones(customer) {

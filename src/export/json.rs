@@ -17,7 +17,12 @@ pub const DRAFT_FIELD: &str = "draft";
 /// pretty-printed; `saved_at_ms` is the export time.
 pub fn plan_with_draft_json(plan: &Plan, draft: &Draft, lang: Lang, saved_at_ms: i64) -> String {
     let mut document = plan_to_json(plan, lang);
-    let envelope = Envelope { schema_version: SCHEMA_VERSION, app_version: APP_VERSION.to_string(), saved_at_ms, draft: draft.clone() };
+    let envelope = Envelope {
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION.to_string(),
+        saved_at_ms,
+        draft: draft.clone(),
+    };
     // The envelope is plain serde data (strings, numbers, maps with string keys),
     // which always serialises; `Null` would only stand in for a type that cannot.
     let envelope = serde_json::to_value(envelope).unwrap_or(Value::Null);
@@ -32,9 +37,11 @@ pub fn plan_with_draft_json(plan: &Plan, draft: &Draft, lang: Lang, saved_at_ms:
 /// Reads the draft back out of an exported plan file, through the drafts' own
 /// decoder (schema versions and migrations) applied to the `draft` envelope.
 pub fn draft_from_plan_json(text: &str) -> Result<Draft, DecodeError> {
-    let document: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|_| DecodeError::NotADraft)?;
+    let document: Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|_| DecodeError::NotADraft)?;
     // The plan has its own top-level `schema_version` (the plan schema's), so the
     // envelope is picked out explicitly rather than guessed from the whole file.
-    let envelope = document.get(DRAFT_FIELD).filter(|envelope| envelope.is_object()).ok_or(DecodeError::NotADraft)?;
+    let envelope =
+        document.get(DRAFT_FIELD).filter(|envelope| envelope.is_object()).ok_or(DecodeError::NotADraft)?;
     decode_file(&envelope.to_string()).map(|envelope| envelope.draft)
 }

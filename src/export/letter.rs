@@ -53,7 +53,15 @@ fn join_words(items: &[String], lang: Lang) -> String {
 /// `By 3 December 2026: ` in bold, then the action.
 fn dated(date: Option<NaiveDate>, prefix_en: &str, prefix_fr: &str, lang: Lang, text: String) -> Spans {
     match date {
-        Some(date) => vec![Span::Strong(format!("{} {}{}", lang.pick(prefix_en, prefix_fr), format::date_long(date, lang), colon(lang).trim_end())), Span::Text(format!(" {text}"))],
+        Some(date) => vec![
+            Span::Strong(format!(
+                "{} {}{}",
+                lang.pick(prefix_en, prefix_fr),
+                format::date_long(date, lang),
+                colon(lang).trim_end()
+            )),
+            Span::Text(format!(" {text}")),
+        ],
         None => plain(text),
     }
 }
@@ -64,7 +72,10 @@ fn gdap_roles_text(step: Option<&ChecklistStep>, lang: Lang) -> Option<String> {
         "Service support administrator, to contact Microsoft support for you",
         "Administrateur du support du service, pour contacter le support Microsoft à votre place",
     );
-    let license = lang.pick("License administrator, to assign licenses to your users", "Administrateur de licences, pour attribuer les licences à vos utilisateurs");
+    let license = lang.pick(
+        "License administrator, to assign licenses to your users",
+        "Administrateur de licences, pour attribuer les licences à vos utilisateurs",
+    );
     Some(match token.as_text().as_ref() {
         "roles:support" => support.to_string(),
         "roles:license" => license.to_string(),
@@ -159,10 +170,16 @@ fn partner_actions(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<Sp
     for step in &customer.checklist {
         let lines = lines_of(customer, step);
         match step.code {
-            StepCode::SendRelationshipRequest => items.push(dated(step.due_on, "On", "Le", lang, match lang {
-                Lang::En => format!("{partner} sends you the reseller relationship request."),
-                Lang::Fr => format!("{partner} vous envoie la demande de relation de revendeur."),
-            })),
+            StepCode::SendRelationshipRequest => items.push(dated(
+                step.due_on,
+                "On",
+                "Le",
+                lang,
+                match lang {
+                    Lang::En => format!("{partner} sends you the reseller relationship request."),
+                    Lang::Fr => format!("{partner} vous envoie la demande de relation de revendeur."),
+                },
+            )),
             StepCode::AskCredit if step.actor == Actor::Partner => {
                 let names: Vec<String> = lines.iter().map(|line| product_text(line, lang)).collect();
                 items.push(plain(match lang {
@@ -179,13 +196,23 @@ fn partner_actions(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<Sp
             MigrationPath::PartnerTransfer => line.dates.transfer_on,
             _ => line.dates.purchase_on,
         };
-        purchases.entry(date).or_default().push(format!("{} ({})", line.product.trim(), seats_text(line.seats, lang)));
+        purchases.entry(date).or_default().push(format!(
+            "{} ({})",
+            line.product.trim(),
+            seats_text(line.seats, lang)
+        ));
     }
     for (date, names) in purchases {
-        items.push(dated(date, "On", "Le", lang, match lang {
-            Lang::En => format!("{partner} takes over {}.", join_words(&names, lang)),
-            Lang::Fr => format!("{partner} prend le relais pour : {}.", join_words(&names, lang)),
-        }));
+        items.push(dated(
+            date,
+            "On",
+            "Le",
+            lang,
+            match lang {
+                Lang::En => format!("{partner} takes over {}.", join_words(&names, lang)),
+                Lang::Fr => format!("{partner} prend le relais pour : {}.", join_words(&names, lang)),
+            },
+        ));
     }
     if customer.checklist.iter().any(|step| step.code == StepCode::Verify) {
         items.push(plain(match lang {
@@ -201,14 +228,18 @@ fn partner_actions(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<Sp
 fn user_impact(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<Spans> {
     let mut items = Vec::new();
     let moving: Vec<&PlanLine> = customer.lines.iter().filter(|line| line.is_migrated()).collect();
-    let unchanged: Vec<String> = moving.iter().filter(|line| !line.reassign_licenses).map(|line| product_text(line, lang)).collect();
+    let unchanged: Vec<String> =
+        moving.iter().filter(|line| !line.reassign_licenses).map(|line| product_text(line, lang)).collect();
     if !unchanged.is_empty() {
         items.push(plain(match lang {
             Lang::En => format!("Nothing for {}: the offer stays the same, so users keep working without interruption.", join_words(&unchanged, lang)),
             Lang::Fr => format!("Rien pour {} : l’offre reste la même, les utilisateurs continuent donc à travailler sans interruption.", join_words(&unchanged, lang)),
         }));
     }
-    let licensed_by_partner = customer.checklist.iter().any(|step| step.code == StepCode::ReassignLicenses && step.actor == Actor::Partner);
+    let licensed_by_partner = customer
+        .checklist
+        .iter()
+        .any(|step| step.code == StepCode::ReassignLicenses && step.actor == Actor::Partner);
     for line in moving.iter().filter(|line| line.reassign_licenses) {
         let date = line.dates.cutover_on.or(line.dates.purchase_on);
         let who = match (licensed_by_partner, lang) {
@@ -222,25 +253,44 @@ fn user_impact(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<Spans>
             Lang::Fr => format!("les utilisateurs de l’abonnement {} passent à {} : {who}. Ils devront peut-être se reconnecter à leurs applications Office. Nous vous confirmerons l’horaire à l’avance.", line.product.trim(), target_label(line).unwrap_or_default()),
         }));
     }
-    let blocked: Vec<String> = customer.lines.iter().filter(|line| line.path == MigrationPath::Blocked).map(|line| product_text(line, lang)).collect();
+    let blocked: Vec<String> = customer
+        .lines
+        .iter()
+        .filter(|line| line.path == MigrationPath::Blocked)
+        .map(|line| product_text(line, lang))
+        .collect();
     if !blocked.is_empty() {
         items.push(plain(match lang {
             Lang::En => format!("For {}, a few points must be settled before the move can be planned; {partner} will contact you about them.", join_words(&blocked, lang)),
             Lang::Fr => format!("Pour {}, quelques points doivent être réglés avant de pouvoir planifier la migration ; {partner} vous contactera à ce sujet.", join_words(&blocked, lang)),
         }));
     }
-    let kept: Vec<String> = customer.lines.iter().filter(|line| line.path == MigrationPath::NotMigrated).map(|line| product_text(line, lang)).collect();
+    let kept: Vec<String> = customer
+        .lines
+        .iter()
+        .filter(|line| line.path == MigrationPath::NotMigrated)
+        .map(|line| product_text(line, lang))
+        .collect();
     if !kept.is_empty() {
         items.push(plain(match lang {
-            Lang::En => format!("These stay as they are and are not part of this move: {}.", join_words(&kept, lang)),
-            Lang::Fr => format!("Ceux-ci restent tels quels et ne font pas partie de cette migration : {}.", join_words(&kept, lang)),
+            Lang::En => {
+                format!("These stay as they are and are not part of this move: {}.", join_words(&kept, lang))
+            }
+            Lang::Fr => format!(
+                "Ceux-ci restent tels quels et ne font pas partie de cette migration : {}.",
+                join_words(&kept, lang)
+            ),
         }));
     }
     items
 }
 
 fn letter_for(document: &mut Document, customer: &CustomerPlan, plan: &Plan, lang: Lang) {
-    let partner = if plan.partner_name.trim().is_empty() { lang.pick("your partner", "votre partenaire").to_string() } else { plan.partner_name.trim().to_string() };
+    let partner = if plan.partner_name.trim().is_empty() {
+        lang.pick("your partner", "votre partenaire").to_string()
+    } else {
+        plan.partner_name.trim().to_string()
+    };
     let customer_name = customer.name.trim();
     document.blocks.push(Block::Facts(vec![
         (lang.pick("To", "À").to_string(), plain(if customer_name.is_empty() { "–" } else { customer_name })),
@@ -260,7 +310,10 @@ fn letter_for(document: &mut Document, customer: &CustomerPlan, plan: &Plan, lan
     let asks = customer_actions(customer, &partner, lang);
     document.heading(2, lang.pick("What we ask you to do", "Ce que nous vous demandons"));
     if asks.is_empty() {
-        document.paragraph(plain(lang.pick("Nothing: we take care of every step.", "Rien : nous nous occupons de toutes les étapes.")));
+        document.paragraph(plain(lang.pick(
+            "Nothing: we take care of every step.",
+            "Rien : nous nous occupons de toutes les étapes.",
+        )));
     } else {
         document.blocks.push(Block::Checklist(asks));
     }
@@ -278,7 +331,12 @@ fn letter_for(document: &mut Document, customer: &CustomerPlan, plan: &Plan, lan
         "Thank you for your trust. If anything is unclear, simply reply to this letter or call us: we will gladly go through it with you.",
         "Nous vous remercions de votre confiance. Si un point n’est pas clair, répondez simplement à ce courrier ou appelez-nous : nous le reverrons volontiers avec vous.",
     )));
-    document.paragraph(plain(lang.pick("Kind regards,", "Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.")));
+    document.paragraph(plain(
+        lang.pick(
+            "Kind regards,",
+            "Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.",
+        ),
+    ));
     document.paragraph(vec![Span::Strong(partner)]);
 }
 

@@ -44,7 +44,11 @@ pub fn to_markdown(document: &Document) -> String {
         out.push('\n');
         match block {
             Block::Heading { level, text } => {
-                out.push_str(&format!("{} {}\n", "#".repeat(usize::from((*level).clamp(2, 6))), escape(text)));
+                out.push_str(&format!(
+                    "{} {}\n",
+                    "#".repeat(usize::from((*level).clamp(2, 6))),
+                    escape(text)
+                ));
             }
             Block::Paragraph(content) => {
                 out.push_str(&spans(content));
@@ -63,7 +67,12 @@ pub fn to_markdown(document: &Document) -> String {
             }
             Block::Facts(facts) => {
                 for (label, value) in facts {
-                    out.push_str(&format!("- **{}**{} {}\n", escape(label), document.lang.pick(":", " :"), spans(value)));
+                    out.push_str(&format!(
+                        "- **{}**{} {}\n",
+                        escape(label),
+                        document.lang.pick(":", " :"),
+                        spans(value)
+                    ));
                 }
             }
             Block::Table(table) => {
@@ -92,7 +101,10 @@ mod tests {
 
     #[test]
     fn imported_text_cannot_become_markup() {
-        assert_eq!(escape("<img src=x> **free** | a_b\nnext"), "\\<img src=x\\> \\*\\*free\\*\\* \\| a\\_b next");
+        assert_eq!(
+            escape("<img src=x> **free** | a_b\nnext"),
+            "\\<img src=x\\> \\*\\*free\\*\\* \\| a\\_b next"
+        );
         let mut document = Document::new(Lang::En, "# Title");
         document.paragraph(plain("[link](javascript:alert(1))"));
         let markdown = to_markdown(&document);

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 
 use crate::i18n::Lang;
+use crate::model::MigrationPath;
 use crate::plan::{CustomerPlan, FindingCode, PlanLine, StepCode};
 use crate::rules::RuleId;
-use crate::model::MigrationPath;
 
 /// What happens on a milestone's day; declaration order breaks ties on one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,12 +61,24 @@ impl MilestoneKind {
     /// The milestone in a few words, for a timeline row or a calendar title.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            MilestoneKind::RelationshipRequest => lang.pick("Send the reseller relationship request", "Envoyer la demande de relation de revendeur"),
-            MilestoneKind::AutoRenewOff => lang.pick("Turn off auto-renew or recurring billing", "Désactiver le renouvellement automatique ou la facturation récurrente"),
+            MilestoneKind::RelationshipRequest => lang.pick(
+                "Send the reseller relationship request",
+                "Envoyer la demande de relation de revendeur",
+            ),
+            MilestoneKind::AutoRenewOff => lang.pick(
+                "Turn off auto-renew or recurring billing",
+                "Désactiver le renouvellement automatique ou la facturation récurrente",
+            ),
             MilestoneKind::Transfer => lang.pick("Start the transfer", "Lancer le transfert"),
             MilestoneKind::Purchase => lang.pick("Buy in CSP", "Acheter dans CSP"),
-            MilestoneKind::CancelWindowEnds => lang.pick("Last day to cancel the new subscription with a refund", "Dernier jour pour annuler le nouvel abonnement avec remboursement"),
-            MilestoneKind::DataAtRisk => lang.pick("Last day before data is at risk", "Dernier jour avant que les données soient en danger"),
+            MilestoneKind::CancelWindowEnds => lang.pick(
+                "Last day to cancel the new subscription with a refund",
+                "Dernier jour pour annuler le nouvel abonnement avec remboursement",
+            ),
+            MilestoneKind::DataAtRisk => lang.pick(
+                "Last day before data is at risk",
+                "Dernier jour avant que les données soient en danger",
+            ),
         }
     }
 
@@ -111,7 +123,8 @@ pub struct Milestone<'a> {
 
 impl Milestone<'_> {
     fn is_ea_transfer(&self) -> bool {
-        self.kind == MilestoneKind::Transfer && self.line.is_some_and(|line| line.path == MigrationPath::EaChannelTransfer)
+        self.kind == MilestoneKind::Transfer
+            && self.line.is_some_and(|line| line.path == MigrationPath::EaChannelTransfer)
     }
 
     /// The rule behind the milestone (an EA transfer cites EA-CHANNEL, not P2P-TRANSFER).
@@ -144,7 +157,9 @@ impl Milestone<'_> {
 }
 
 fn needs_source_turned_off(line: &PlanLine) -> bool {
-    line.findings.iter().any(|finding| matches!(finding.code, FindingCode::AutoRenewOff | FindingCode::RecurringBillingOff))
+    line.findings
+        .iter()
+        .any(|finding| matches!(finding.code, FindingCode::AutoRenewOff | FindingCode::RecurringBillingOff))
 }
 
 /// The customer's milestones in date order: actions only for lines that move, the
@@ -183,7 +198,9 @@ pub fn milestones(customer: &CustomerPlan) -> Vec<Milestone<'_>> {
         }
     }
     milestones.sort_by(|left, right| {
-        let key = |milestone: &Milestone| (milestone.date, milestone.kind, milestone.line.map(|line| line.subscription_id.clone()));
+        let key = |milestone: &Milestone| {
+            (milestone.date, milestone.kind, milestone.line.map(|line| line.subscription_id.clone()))
+        };
         key(left).cmp(&key(right))
     });
     milestones

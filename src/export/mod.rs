@@ -37,7 +37,8 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 5] = [FileKind::ReportMarkdown, FileKind::Letter, FileKind::Csv, FileKind::Json, FileKind::Calendar];
+    pub const ALL: [FileKind; 5] =
+        [FileKind::ReportMarkdown, FileKind::Letter, FileKind::Csv, FileKind::Json, FileKind::Calendar];
 
     fn stem(self, lang: Lang) -> &'static str {
         match self {
@@ -161,10 +162,22 @@ mod tests {
 
     #[test]
     fn file_names_carry_the_customer_and_the_date_in_safe_characters() {
-        assert_eq!(file_name(FileKind::Csv, "Contoso Rénovation SAS", day("2026-11-24"), Lang::En), "migration-plan-contoso-renovation-sas-2026-11-24.csv");
-        assert_eq!(file_name(FileKind::Calendar, "Œuvres & Fils / Lyon", day("2026-01-02"), Lang::Fr), "calendrier-migration-oeuvres-fils-lyon-2026-01-02.ics");
-        assert_eq!(file_name(FileKind::Json, "../../etc/passwd", day("2026-01-02"), Lang::En), "migration-plan-etc-passwd-2026-01-02.json");
-        assert_eq!(file_name(FileKind::Letter, "  ", day("2026-01-02"), Lang::Fr), "lettre-client-client-2026-01-02.md");
+        assert_eq!(
+            file_name(FileKind::Csv, "Contoso Rénovation SAS", day("2026-11-24"), Lang::En),
+            "migration-plan-contoso-renovation-sas-2026-11-24.csv"
+        );
+        assert_eq!(
+            file_name(FileKind::Calendar, "Œuvres & Fils / Lyon", day("2026-01-02"), Lang::Fr),
+            "calendrier-migration-oeuvres-fils-lyon-2026-01-02.ics"
+        );
+        assert_eq!(
+            file_name(FileKind::Json, "../../etc/passwd", day("2026-01-02"), Lang::En),
+            "migration-plan-etc-passwd-2026-01-02.json"
+        );
+        assert_eq!(
+            file_name(FileKind::Letter, "  ", day("2026-01-02"), Lang::Fr),
+            "lettre-client-client-2026-01-02.md"
+        );
         assert!(slug(&"a".repeat(500)).len() <= 60);
         assert_eq!(slug("株式会社"), "");
     }

@@ -17,9 +17,13 @@ use super::{date_cell, plan_customer_name};
 
 pub fn path_label(path: MigrationPath, lang: Lang) -> &'static str {
     match path {
-        MigrationPath::PartnerTransfer => lang.pick("Partner-to-partner transfer", "Transfert de partenaire à partenaire"),
+        MigrationPath::PartnerTransfer => {
+            lang.pick("Partner-to-partner transfer", "Transfert de partenaire à partenaire")
+        }
         MigrationPath::EaChannelTransfer => lang.pick("EA channel transfer", "Transfert de canal EA"),
-        MigrationPath::Repurchase => lang.pick("Buy in CSP, let the original expire", "Achat dans CSP, l’original arrive à échéance"),
+        MigrationPath::Repurchase => {
+            lang.pick("Buy in CSP, let the original expire", "Achat dans CSP, l’original arrive à échéance")
+        }
         MigrationPath::Blocked => lang.pick("Blocked", "Bloqué"),
         MigrationPath::NotMigrated => lang.pick("Not migrated", "Non migré"),
     }
@@ -27,10 +31,16 @@ pub fn path_label(path: MigrationPath, lang: Lang) -> &'static str {
 
 pub fn channel_label(channel: Channel, lang: Lang) -> &'static str {
     match channel {
-        Channel::Direct => lang.pick("Direct (Microsoft 365 admin center)", "Direct (centre d’administration Microsoft 365)"),
+        Channel::Direct => {
+            lang.pick("Direct (Microsoft 365 admin center)", "Direct (centre d’administration Microsoft 365)")
+        }
         Channel::Ea => lang.pick("Enterprise Agreement", "Contrat Entreprise (EA)"),
-        Channel::CspNce => lang.pick("Another CSP partner, new commerce", "Autre partenaire CSP, new commerce"),
-        Channel::CspLegacy => lang.pick("Another CSP partner, legacy offer", "Autre partenaire CSP, offre héritée"),
+        Channel::CspNce => {
+            lang.pick("Another CSP partner, new commerce", "Autre partenaire CSP, new commerce")
+        }
+        Channel::CspLegacy => {
+            lang.pick("Another CSP partner, legacy offer", "Autre partenaire CSP, offre héritée")
+        }
         Channel::Unknown => lang.pick("Unknown", "Inconnu"),
     }
 }
@@ -62,7 +72,8 @@ pub fn line_label(line: &PlanLine) -> String {
 
 /// `France` for `FR`; a code the markets table does not know stays as it is.
 fn country_label(code: &str, lang: Lang) -> String {
-    crate::markets::country(code).map_or_else(|| code.to_string(), |country| country.display_name(lang).to_string())
+    crate::markets::country(code)
+        .map_or_else(|| code.to_string(), |country| country.display_name(lang).to_string())
 }
 
 fn or_dash(text: &str) -> &str {
@@ -76,22 +87,41 @@ fn or_dash(text: &str) -> &str {
 /// The partner report of the whole plan in `lang`.
 pub fn partner_report(plan: &Plan, input: &PlanInput, lang: Lang) -> Document {
     let customer_name = plan_customer_name(plan);
-    let title = format!("{}{}{}", lang.pick("Migration plan", "Plan de migration"), lang.pick(": ", " : "), or_dash(&customer_name));
+    let title = format!(
+        "{}{}{}",
+        lang.pick("Migration plan", "Plan de migration"),
+        lang.pick(": ", " : "),
+        or_dash(&customer_name)
+    );
     let mut document = Document::new(lang, title);
 
-    let market_label = |id: &str| crate::markets::markets().iter().find(|market| market.id == id).map_or_else(|| id.to_string(), |market| market.label(lang).to_string());
+    let market_label = |id: &str| {
+        crate::markets::markets()
+            .iter()
+            .find(|market| market.id == id)
+            .map_or_else(|| id.to_string(), |market| market.label(lang).to_string())
+    };
     let partner = match (plan.partner_country.as_deref(), plan.partner_market.as_deref()) {
         (Some(country), Some(market)) => {
-            format!("{} ({}, {} {})", or_dash(&plan.partner_name), country_label(country, lang), lang.pick("CSP market", "marché CSP"), market_label(market))
+            format!(
+                "{} ({}, {} {})",
+                or_dash(&plan.partner_name),
+                country_label(country, lang),
+                lang.pick("CSP market", "marché CSP"),
+                market_label(market)
+            )
         }
-        (Some(country), None) => format!("{} ({})", or_dash(&plan.partner_name), country_label(country, lang)),
+        (Some(country), None) => {
+            format!("{} ({})", or_dash(&plan.partner_name), country_label(country, lang))
+        }
         _ => or_dash(&plan.partner_name).to_string(),
     };
     let mut facts = Vec::new();
     for customer in &plan.customers {
         let mut value = or_dash(&customer.name).to_string();
         let country = customer.tenant_country.as_deref().map(|code| country_label(code, lang));
-        let details: Vec<&str> = [country.as_deref(), customer.tenant_id.as_deref()].into_iter().flatten().collect();
+        let details: Vec<&str> =
+            [country.as_deref(), customer.tenant_id.as_deref()].into_iter().flatten().collect();
         if !details.is_empty() {
             value.push_str(&format!(" ({})", details.join(lang.pick(", tenant ", ", locataire "))));
         }
@@ -99,8 +129,14 @@ pub fn partner_report(plan: &Plan, input: &PlanInput, lang: Lang) -> Document {
     }
     facts.push((lang.pick("Partner", "Partenaire").to_string(), plain(partner)));
     facts.push((lang.pick("Plan date", "Date du plan").to_string(), plain(format::date(plan.as_of, lang))));
-    facts.push((lang.pick("Rules as of", "Règles à jour au").to_string(), plain(format::date(plan.rules_as_of, lang))));
-    facts.push((lang.pick("Catalog", "Catalogue").to_string(), plain(crate::catalog::catalog_label(&plan.catalog, lang))));
+    facts.push((
+        lang.pick("Rules as of", "Règles à jour au").to_string(),
+        plain(format::date(plan.rules_as_of, lang)),
+    ));
+    facts.push((
+        lang.pick("Catalog", "Catalogue").to_string(),
+        plain(crate::catalog::catalog_label(&plan.catalog, lang)),
+    ));
     document.blocks.push(Block::Facts(facts));
 
     let several = plan.customers.len() > 1;
@@ -131,7 +167,11 @@ fn customer_sections(document: &mut Document, customer: &CustomerPlan, level: u8
 fn summary(document: &mut Document, customer: &CustomerPlan, level: u8, lang: Lang) {
     document.heading(level, lang.pick("Summary", "Synthèse"));
     let count = |path: MigrationPath| customer.lines.iter().filter(|line| line.path == path).count();
-    let mut items = vec![plain(format!("{} {}", customer.lines.len(), lang.pick("subscriptions in the plan", "abonnements dans le plan")))];
+    let mut items = vec![plain(format!(
+        "{} {}",
+        customer.lines.len(),
+        lang.pick("subscriptions in the plan", "abonnements dans le plan")
+    ))];
     for path in MigrationPath::ALL {
         let lines = count(path);
         if lines > 0 {
@@ -156,7 +196,10 @@ fn summary(document: &mut Document, customer: &CustomerPlan, level: u8, lang: La
     fact(lang.pick("Last purchase", "Dernier achat"), keys.last_purchase_on);
     fact(lang.pick("First source term end", "Première fin d’engagement d’origine"), keys.first_term_end);
     fact(lang.pick("Last cut-over", "Dernière bascule"), keys.last_cutover_on);
-    fact(lang.pick("Earliest data-at-risk date", "Première date de risque pour les données"), keys.earliest_data_at_risk_after);
+    fact(
+        lang.pick("Earliest data-at-risk date", "Première date de risque pour les données"),
+        keys.earliest_data_at_risk_after,
+    );
     if !facts.is_empty() {
         document.blocks.push(Block::Facts(facts));
     }
@@ -164,7 +207,11 @@ fn summary(document: &mut Document, customer: &CustomerPlan, level: u8, lang: La
 
 /// A finding as a list item: `[REL-1] Blocker: message`.
 fn finding_item(finding: &crate::plan::Finding, about: Option<&PlanLine>, lang: Lang) -> Spans {
-    let mut spans = vec![Span::Rule(finding.rule.code().to_string()), Span::Text(" ".into()), Span::Strong(finding.severity.label(lang).to_string())];
+    let mut spans = vec![
+        Span::Rule(finding.rule.code().to_string()),
+        Span::Text(" ".into()),
+        Span::Strong(finding.severity.label(lang).to_string()),
+    ];
     if let Some(line) = about {
         spans.push(Span::Text(format!(" – {}", line_label(line))));
     }
@@ -181,7 +228,10 @@ fn blockers(document: &mut Document, customer: &CustomerPlan, level: u8, lang: L
         .filter(|finding| finding.is_blocker())
         .map(|finding| finding_item(finding, None, lang))
         .chain(customer.lines.iter().flat_map(|line| {
-            line.findings.iter().filter(|finding| finding.is_blocker()).map(move |finding| finding_item(finding, Some(line), lang))
+            line.findings
+                .iter()
+                .filter(|finding| finding.is_blocker())
+                .map(move |finding| finding_item(finding, Some(line), lang))
         }))
         .collect();
     if items.is_empty() {
@@ -205,7 +255,8 @@ fn timeline(document: &mut Document, customer: &CustomerPlan, level: u8, lang: L
         })
         .collect();
     if rows.is_empty() {
-        document.paragraph(plain(lang.pick("No dated milestone yet.", "Aucune échéance datée pour l’instant.")));
+        document
+            .paragraph(plain(lang.pick("No dated milestone yet.", "Aucune échéance datée pour l’instant.")));
         return;
     }
     document.blocks.push(Block::Table(Table {
@@ -225,7 +276,11 @@ fn subscription(document: &mut Document, line: &PlanLine, level: u8, lang: Lang)
     let mut facts: Vec<(String, Spans)> = Vec::new();
     let mut path = path_label(line.path, lang).to_string();
     if line.recommended_path != line.path {
-        path.push_str(&format!(" ({} {})", lang.pick("recommended:", "recommandé :"), path_label(line.recommended_path, lang).to_lowercase()));
+        path.push_str(&format!(
+            " ({} {})",
+            lang.pick("recommended:", "recommandé :"),
+            path_label(line.recommended_path, lang).to_lowercase()
+        ));
     }
     facts.push((lang.pick("Path", "Parcours").into(), plain(path)));
     facts.push((lang.pick("Bought through", "Acheté via").into(), plain(channel_label(line.channel, lang))));
@@ -241,9 +296,17 @@ fn subscription(document: &mut Document, line: &PlanLine, level: u8, lang: Lang)
         facts.push((lang.pick("Target offer", "Offre cible").into(), spans));
     }
     let mut seats = format::count(u64::from(line.seats), lang);
-    let mut details = vec![format!("{} {}", lang.pick("source", "source"), format::count(u64::from(line.seats_source_total), lang))];
+    let mut details = vec![format!(
+        "{} {}",
+        lang.pick("source", "source"),
+        format::count(u64::from(line.seats_source_total), lang)
+    )];
     if let Some(assigned) = line.seats_assigned {
-        details.push(format!("{} {}", format::count(u64::from(assigned), lang), lang.pick("assigned", "attribuées")));
+        details.push(format!(
+            "{} {}",
+            format::count(u64::from(assigned), lang),
+            lang.pick("assigned", "attribuées")
+        ));
     }
     seats.push_str(&format!(" ({})", details.join(", ")));
     facts.push((lang.pick("Seats", "Licences").into(), plain(seats)));
@@ -261,25 +324,42 @@ fn subscription(document: &mut Document, line: &PlanLine, level: u8, lang: Lang)
             facts.push((label.to_string(), plain(format::date(date, lang))));
         }
     };
-    date_fact(lang.pick("Turn off auto-renew by", "Désactiver le renouvellement automatique avant le"), dates.auto_renew_off_by);
+    date_fact(
+        lang.pick("Turn off auto-renew by", "Désactiver le renouvellement automatique avant le"),
+        dates.auto_renew_off_by,
+    );
     date_fact(lang.pick("Transfer on", "Transfert le"), dates.transfer_on);
     date_fact(lang.pick("Buy on", "Achat le"), dates.purchase_on);
-    date_fact(lang.pick("Cancellation window ends", "Fin de la fenêtre d’annulation"), dates.cancel_window_ends);
+    date_fact(
+        lang.pick("Cancellation window ends", "Fin de la fenêtre d’annulation"),
+        dates.cancel_window_ends,
+    );
     date_fact(lang.pick("Cut-over", "Bascule"), dates.cutover_on);
     date_fact(lang.pick("Data at risk after", "Données en danger après le"), dates.data_at_risk_after);
     if let Some(days) = line.overlap_days.filter(|days| *days > 0) {
-        let mut spans = plain(format!("{} {}", format::count(u64::from(days), lang), lang.pick("days", "jours")));
+        let mut spans =
+            plain(format!("{} {}", format::count(u64::from(days), lang), lang.pick("days", "jours")));
         if let Some(cost) = line.overlap_cost {
-            spans.push(Span::Text(format!(", {} {} ", lang.pick("about", "environ"), format::money(cost, line.currency.as_deref(), lang))));
+            spans.push(Span::Text(format!(
+                ", {} {} ",
+                lang.pick("about", "environ"),
+                format::money(cost, line.currency.as_deref(), lang)
+            )));
             spans.push(estimated_marker(lang));
         }
         facts.push((lang.pick("Overlap", "Chevauchement").into(), spans));
     }
     if line.reassign_licenses {
-        facts.push((lang.pick("Licenses to reassign", "Licences à réattribuer").into(), plain(yes_no(true, lang))));
+        facts.push((
+            lang.pick("Licenses to reassign", "Licences à réattribuer").into(),
+            plain(yes_no(true, lang)),
+        ));
     }
     if line.credit_eligible {
-        facts.push((lang.pick("May be eligible for a credit", "Crédit possible").into(), plain(yes_no(true, lang))));
+        facts.push((
+            lang.pick("May be eligible for a credit", "Crédit possible").into(),
+            plain(yes_no(true, lang)),
+        ));
     }
     if let Some(batch) = line.transfer_batch {
         facts.push((lang.pick("Transfer batch", "Lot de transfert").into(), plain(batch.to_string())));
@@ -296,10 +376,22 @@ fn subscription(document: &mut Document, line: &PlanLine, level: u8, lang: Lang)
         // Blockers, then warnings, then notes: what needs doing first reads first.
         let mut findings: Vec<&crate::plan::Finding> = line.findings.iter().collect();
         findings.sort_by_key(|finding| finding.severity);
-        let tone = if line.has_blocker() { Tone::Blocker } else if findings.iter().any(|f| f.severity == Severity::Warning) { Tone::Warning } else { Tone::Normal };
-        document.blocks.push(Block::List { ordered: false, tone, items: findings.into_iter().map(|finding| finding_item(finding, None, lang)).collect() });
+        let tone = if line.has_blocker() {
+            Tone::Blocker
+        } else if findings.iter().any(|f| f.severity == Severity::Warning) {
+            Tone::Warning
+        } else {
+            Tone::Normal
+        };
+        document.blocks.push(Block::List {
+            ordered: false,
+            tone,
+            items: findings.into_iter().map(|finding| finding_item(finding, None, lang)).collect(),
+        });
     }
-    if line.candidates.len() > 1 || line.target.as_ref().is_some_and(|target| !target.same_as_source) && !line.candidates.is_empty() {
+    if line.candidates.len() > 1
+        || line.target.as_ref().is_some_and(|target| !target.same_as_source) && !line.candidates.is_empty()
+    {
         let items = line
             .candidates
             .iter()
@@ -308,7 +400,8 @@ fn subscription(document: &mut Document, line: &PlanLine, level: u8, lang: Lang)
                 if let Some(add_on) = &candidate.add_on {
                     name.push_str(&format!(" + {}", add_on.name));
                 }
-                let lost: Vec<&str> = candidate.plans_lost.iter().map(|plan| plan.friendly_name.as_str()).collect();
+                let lost: Vec<&str> =
+                    candidate.plans_lost.iter().map(|plan| plan.friendly_name.as_str()).collect();
                 let detail = if lost.is_empty() {
                     lang.pick("loses no service plan", "ne perd aucun plan de service").to_string()
                 } else {
@@ -317,7 +410,9 @@ fn subscription(document: &mut Document, line: &PlanLine, level: u8, lang: Lang)
                 plain(format!("{name} – {detail}"))
             })
             .collect();
-        document.paragraph(vec![Span::Strong(lang.pick("Equivalent offers considered", "Offres équivalentes étudiées").into())]);
+        document.paragraph(vec![Span::Strong(
+            lang.pick("Equivalent offers considered", "Offres équivalentes étudiées").into(),
+        )]);
         document.blocks.push(Block::List { ordered: false, tone: Tone::Normal, items });
     }
 }
@@ -362,11 +457,21 @@ fn totals(document: &mut Document, customer: &CustomerPlan, level: u8, lang: Lan
     let rows = customer
         .totals
         .iter()
-        .map(|total| vec![plain(total.name.clone()), plain(format::count(total.seats_before, lang)), plain(format::count(total.seats_after, lang))])
+        .map(|total| {
+            vec![
+                plain(total.name.clone()),
+                plain(format::count(total.seats_before, lang)),
+                plain(format::count(total.seats_after, lang)),
+            ]
+        })
         .collect();
     document.blocks.push(Block::Table(Table {
         caption: None,
-        header: vec![lang.pick("Product", "Produit").into(), lang.pick("Before", "Avant").into(), lang.pick("After", "Après").into()],
+        header: vec![
+            lang.pick("Product", "Produit").into(),
+            lang.pick("Before", "Avant").into(),
+            lang.pick("After", "Après").into(),
+        ],
         rows,
     }));
 }
@@ -378,7 +483,9 @@ fn assumptions(document: &mut Document, plan: &Plan, input: &PlanInput, lang: La
     let mut items: Vec<Spans> = Vec::new();
     let assumed = || Span::Estimated(lang.pick("Assumption:", "Hypothèse :").to_string());
     for customer in &plan.customers {
-        if let (Some(ready_on), true) = (customer.key_dates.ready_on, customer.key_dates.ready_on != Some(plan.as_of)) {
+        if let (Some(ready_on), true) =
+            (customer.key_dates.ready_on, customer.key_dates.ready_on != Some(plan.as_of))
+        {
             items.push(vec![
                 assumed(),
                 Span::Text(format!(
@@ -419,7 +526,10 @@ fn assumptions(document: &mut Document, plan: &Plan, input: &PlanInput, lang: La
                     lang.pick(": ", " : "),
                     lang.pick("term end", "fin d’engagement"),
                     format::date(term_end, lang),
-                    lang.pick("inferred from the file's dates, not read from it.", "déduite des dates du fichier, non lue dans celui-ci."),
+                    lang.pick(
+                        "inferred from the file's dates, not read from it.",
+                        "déduite des dates du fichier, non lue dans celui-ci."
+                    ),
                 )),
             ]);
         }
@@ -430,7 +540,10 @@ fn assumptions(document: &mut Document, plan: &Plan, input: &PlanInput, lang: La
                     " {}{}{}",
                     line_label(line),
                     lang.pick(": ", " : "),
-                    lang.pick("the term end is unknown: its dates are left open.", "la fin d’engagement est inconnue : ses dates restent ouvertes."),
+                    lang.pick(
+                        "the term end is unknown: its dates are left open.",
+                        "la fin d’engagement est inconnue : ses dates restent ouvertes."
+                    ),
                 )),
             ]);
         }
@@ -449,7 +562,10 @@ fn assumptions(document: &mut Document, plan: &Plan, input: &PlanInput, lang: La
     }
     items.push(plain(format!(
         "{} {}.",
-        lang.pick("Offers and service plans are compared with the catalog", "Les offres et plans de service sont comparés avec le catalogue"),
+        lang.pick(
+            "Offers and service plans are compared with the catalog",
+            "Les offres et plans de service sont comparés avec le catalogue"
+        ),
         crate::catalog::catalog_label(&plan.catalog, lang)
     )));
     document.blocks.push(Block::List { ordered: false, tone: Tone::Assumption, items });
@@ -464,7 +580,10 @@ fn rules_and_sources(document: &mut Document, plan: &Plan, lang: Lang) {
             let entry = rule(id);
             vec![
                 vec![Span::Rule(entry.code.to_string())],
-                vec![Span::Strong(entry.title(lang).to_string()), Span::Text(format!(" – {}", entry.explanation(lang)))],
+                vec![
+                    Span::Strong(entry.title(lang).to_string()),
+                    Span::Text(format!(" – {}", entry.explanation(lang))),
+                ],
                 plain(entry.source),
                 plain(format::date(entry.applies_from, lang)),
             ]

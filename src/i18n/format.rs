@@ -15,12 +15,38 @@ pub const NARROW_NO_BREAK_SPACE: char = '\u{202F}';
 /// U+00A0, between a French amount and its currency symbol.
 pub const NO_BREAK_SPACE: char = '\u{00A0}';
 
-const MONTHS_SHORT_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTHS_SHORT_FR: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
-const MONTHS_LONG_EN: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const MONTHS_LONG_FR: [&str; 12] =
-    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTHS_SHORT_EN: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_SHORT_FR: [&str; 12] =
+    ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+const MONTHS_LONG_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_LONG_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
 
 /// The abbreviated month name (`Mar`, `mars`); `month0` counts from 0 as chrono's `month0`.
 pub fn month_short(month0: u32, lang: Lang) -> &'static str {
@@ -83,7 +109,11 @@ fn group_digits(digits: &str, lang: Lang) -> String {
 /// A whole number: `12,345` / `12 345`.
 pub fn integer(value: i64, lang: Lang) -> String {
     let grouped = group_digits(&value.unsigned_abs().to_string(), lang);
-    if value < 0 { format!("-{grouped}") } else { grouped }
+    if value < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
 }
 
 /// A count (seats, lines, days).
@@ -140,7 +170,10 @@ pub fn money(amount: f64, currency: Option<&str>, lang: Lang) -> String {
             None => format!("{symbol}{number}"),
         },
         (Lang::En, None) => format!("{} {number}", code.to_ascii_uppercase()),
-        (Lang::Fr, symbol) => format!("{number}{NO_BREAK_SPACE}{}", symbol.map_or_else(|| code.to_ascii_uppercase(), str::to_string)),
+        (Lang::Fr, symbol) => format!(
+            "{number}{NO_BREAK_SPACE}{}",
+            symbol.map_or_else(|| code.to_ascii_uppercase(), str::to_string)
+        ),
     }
 }
 
@@ -170,8 +203,10 @@ pub fn localise_iso_dates(text: &str, lang: Lang) -> String {
             _ => byte.is_ascii_digit(),
         });
         // Not part of a longer run of digits or dashes (an id, a GUID).
-        let boundary_before = index == 0 || !(bytes[index - 1].is_ascii_alphanumeric() || bytes[index - 1] == b'-');
-        let boundary_after = index + 10 == bytes.len() || !(bytes[index + 10].is_ascii_alphanumeric() || bytes[index + 10] == b'-');
+        let boundary_before =
+            index == 0 || !(bytes[index - 1].is_ascii_alphanumeric() || bytes[index - 1] == b'-');
+        let boundary_after = index + 10 == bytes.len()
+            || !(bytes[index + 10].is_ascii_alphanumeric() || bytes[index + 10] == b'-');
         if shaped && boundary_before && boundary_after {
             // The ten bytes are ASCII digits and dashes, so they are a valid str.
             if let Ok(parsed) = NaiveDate::parse_from_str(&text[index..index + 10], "%Y-%m-%d") {
@@ -209,10 +244,19 @@ mod tests {
 
     #[test]
     fn iso_dates_in_messages_read_as_the_language_writes_them() {
-        assert_eq!(localise_iso_dates("Buy on 2026-12-31, not after 2027-01-30.", Lang::Fr), "Buy on 31 déc. 2026, not after 30 janv. 2027.");
-        assert_eq!(localise_iso_dates("Acheter le 2026-02-01 à Noël", Lang::En), "Acheter le 1 Feb 2026 à Noël");
+        assert_eq!(
+            localise_iso_dates("Buy on 2026-12-31, not after 2027-01-30.", Lang::Fr),
+            "Buy on 31 déc. 2026, not after 30 janv. 2027."
+        );
+        assert_eq!(
+            localise_iso_dates("Acheter le 2026-02-01 à Noël", Lang::En),
+            "Acheter le 1 Feb 2026 à Noël"
+        );
         // Ids and impossible dates are left alone.
-        assert_eq!(localise_iso_dates("sub-2026-12-31 and 2026-13-01", Lang::En), "sub-2026-12-31 and 2026-13-01");
+        assert_eq!(
+            localise_iso_dates("sub-2026-12-31 and 2026-13-01", Lang::En),
+            "sub-2026-12-31 and 2026-13-01"
+        );
         assert_eq!(localise_iso_dates("", Lang::En), "");
     }
 

@@ -78,7 +78,9 @@ macro_rules! texts {
 
 /// Checks a text table: both forms present, and the same `{placeholders}` in each.
 /// Every table's tests call it, so a missing translation fails `cargo test`.
-pub fn check_translations<'a>(entries: impl IntoIterator<Item = (String, &'a str, &'a str)>) -> Result<usize, String> {
+pub fn check_translations<'a>(
+    entries: impl IntoIterator<Item = (String, &'a str, &'a str)>,
+) -> Result<usize, String> {
     fn placeholders(text: &str) -> Vec<&str> {
         let mut names: Vec<&str> =
             text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();

@@ -168,7 +168,9 @@ crate::texts! {
 /// The name of a migration path.
 pub fn path_label(path: MigrationPath, lang: Lang) -> &'static str {
     match path {
-        MigrationPath::PartnerTransfer => lang.pick("Partner-to-partner transfer", "Transfert de partenaire à partenaire"),
+        MigrationPath::PartnerTransfer => {
+            lang.pick("Partner-to-partner transfer", "Transfert de partenaire à partenaire")
+        }
         MigrationPath::EaChannelTransfer => lang.pick("EA channel transfer", "Transfert de canal EA"),
         MigrationPath::Repurchase => lang.pick("Buy in CSP", "Achat dans CSP"),
         MigrationPath::Blocked => lang.pick("Blocked", "Bloqué"),

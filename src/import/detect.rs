@@ -78,12 +78,20 @@ impl FormatId {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            FormatId::GraphSubscribedSkus => lang.pick("Microsoft Graph subscribedSkus (JSON)", "Microsoft Graph subscribedSkus (JSON)"),
-            FormatId::GraphDirectorySubscriptions => {
-                lang.pick("Microsoft Graph directory/subscriptions (JSON)", "Microsoft Graph directory/subscriptions (JSON)")
+            FormatId::GraphSubscribedSkus => {
+                lang.pick("Microsoft Graph subscribedSkus (JSON)", "Microsoft Graph subscribedSkus (JSON)")
             }
-            FormatId::PartnerCenterJson => lang.pick("Partner Center subscriptions (JSON)", "Abonnements Partner Center (JSON)"),
-            FormatId::PartnerCenterCsv => lang.pick("Partner Center subscription export (CSV)", "Export des abonnements Partner Center (CSV)"),
+            FormatId::GraphDirectorySubscriptions => lang.pick(
+                "Microsoft Graph directory/subscriptions (JSON)",
+                "Microsoft Graph directory/subscriptions (JSON)",
+            ),
+            FormatId::PartnerCenterJson => {
+                lang.pick("Partner Center subscriptions (JSON)", "Abonnements Partner Center (JSON)")
+            }
+            FormatId::PartnerCenterCsv => lang.pick(
+                "Partner Center subscription export (CSV)",
+                "Export des abonnements Partner Center (CSV)",
+            ),
             FormatId::NceBulkMigration => lang.pick(
                 "New-commerce bulk migration tool subscriptions.csv",
                 "subscriptions.csv de l’outil de migration en masse vers le nouveau commerce",
@@ -92,13 +100,21 @@ impl FormatId {
                 "PowerShell Get-MgSubscribedSku / Get-AzureADSubscribedSku (Export-Csv)",
                 "PowerShell Get-MgSubscribedSku / Get-AzureADSubscribedSku (Export-Csv)",
             ),
-            FormatId::PowerShellMsolAccountSku => {
-                lang.pick("PowerShell Get-MsolAccountSku (Export-Csv)", "PowerShell Get-MsolAccountSku (Export-Csv)")
+            FormatId::PowerShellMsolAccountSku => lang.pick(
+                "PowerShell Get-MsolAccountSku (Export-Csv)",
+                "PowerShell Get-MsolAccountSku (Export-Csv)",
+            ),
+            FormatId::CippLicenseReport => {
+                lang.pick("CIPP license report (CSV)", "Rapport de licences CIPP (CSV)")
             }
-            FormatId::CippLicenseReport => lang.pick("CIPP license report (CSV)", "Rapport de licences CIPP (CSV)"),
             FormatId::PlannerTemplate => lang.pick("Planner template", "Modèle du planificateur"),
-            FormatId::NcePriceList => lang.pick("New-commerce price list", "Liste de prix du nouveau commerce"),
-            FormatId::MappedTable => lang.pick("Table read through a column mapping", "Tableau lu selon une correspondance de colonnes"),
+            FormatId::NcePriceList => {
+                lang.pick("New-commerce price list", "Liste de prix du nouveau commerce")
+            }
+            FormatId::MappedTable => lang.pick(
+                "Table read through a column mapping",
+                "Tableau lu selon une correspondance de colonnes",
+            ),
             FormatId::LicensingReference => lang.pick(
                 "Microsoft product names and service plan identifiers",
                 "Noms de produits et identifiants de plans de service Microsoft",
@@ -110,7 +126,9 @@ impl FormatId {
     pub fn is_table(self) -> bool {
         !matches!(
             self,
-            FormatId::GraphSubscribedSkus | FormatId::GraphDirectorySubscriptions | FormatId::PartnerCenterJson
+            FormatId::GraphSubscribedSkus
+                | FormatId::GraphDirectorySubscriptions
+                | FormatId::PartnerCenterJson
         )
     }
 }
@@ -145,8 +163,14 @@ mod tests {
 
     #[test]
     fn tables_are_recognised_by_their_headers() {
-        assert_eq!(recognise_table(&keys(&["Subscription ID", "Subscription", "Quantity", "Status", "Reseller"])), Some(FormatId::PartnerCenterCsv));
-        assert_eq!(recognise_table(&keys(&["AccountSkuId", "ActiveUnits", "WarningUnits", "ConsumedUnits"])), Some(FormatId::PowerShellMsolAccountSku));
+        assert_eq!(
+            recognise_table(&keys(&["Subscription ID", "Subscription", "Quantity", "Status", "Reseller"])),
+            Some(FormatId::PartnerCenterCsv)
+        );
+        assert_eq!(
+            recognise_table(&keys(&["AccountSkuId", "ActiveUnits", "WarningUnits", "ConsumedUnits"])),
+            Some(FormatId::PowerShellMsolAccountSku)
+        );
         assert_eq!(recognise_table(&keys(&["Produit", "Licences"])), None);
     }
 }

@@ -38,14 +38,36 @@ impl ValueKind {
     fn describe(self, lang: Lang) -> &'static str {
         match self {
             ValueKind::Number => lang.pick("a number", "un nombre"),
-            ValueKind::YesNo => lang.pick("yes or no (true/false, oui/non, 1/0)", "oui ou non (true/false, vrai/faux, 1/0)"),
-            ValueKind::Term => lang.pick("a term (P1M, P1Y, P3Y, monthly, annual...)", "une durée d’engagement (P1M, P1Y, P3Y, mensuel, annuel...)"),
-            ValueKind::BillingFrequency => lang.pick("a billing frequency (monthly, annual, triennial)", "une fréquence de facturation (mensuelle, annuelle, triennale)"),
-            ValueKind::Status => lang.pick("a status (active, warning, suspended, expired...)", "un statut (actif, avertissement, suspendu, expiré...)"),
-            ValueKind::Channel => lang.pick("a channel (direct, ea, csp-nce, csp-legacy, unknown)", "un canal (direct, ea, csp-nce, csp-legacy, unknown)"),
-            ValueKind::Guid => lang.pick("a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)", "un GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"),
-            ValueKind::Currency => lang.pick("a three-letter currency code (EUR, USD...)", "un code de devise de trois lettres (EUR, USD...)"),
-            ValueKind::Country => lang.pick("a two-letter country code (FR, BE...)", "un code pays de deux lettres (FR, BE...)"),
+            ValueKind::YesNo => {
+                lang.pick("yes or no (true/false, oui/non, 1/0)", "oui ou non (true/false, vrai/faux, 1/0)")
+            }
+            ValueKind::Term => lang.pick(
+                "a term (P1M, P1Y, P3Y, monthly, annual...)",
+                "une durée d’engagement (P1M, P1Y, P3Y, mensuel, annuel...)",
+            ),
+            ValueKind::BillingFrequency => lang.pick(
+                "a billing frequency (monthly, annual, triennial)",
+                "une fréquence de facturation (mensuelle, annuelle, triennale)",
+            ),
+            ValueKind::Status => lang.pick(
+                "a status (active, warning, suspended, expired...)",
+                "un statut (actif, avertissement, suspendu, expiré...)",
+            ),
+            ValueKind::Channel => lang.pick(
+                "a channel (direct, ea, csp-nce, csp-legacy, unknown)",
+                "un canal (direct, ea, csp-nce, csp-legacy, unknown)",
+            ),
+            ValueKind::Guid => lang.pick(
+                "a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
+                "un GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
+            ),
+            ValueKind::Currency => lang.pick(
+                "a three-letter currency code (EUR, USD...)",
+                "un code de devise de trois lettres (EUR, USD...)",
+            ),
+            ValueKind::Country => {
+                lang.pick("a two-letter country code (FR, BE...)", "un code pays de deux lettres (FR, BE...)")
+            }
         }
     }
 }
@@ -83,11 +105,16 @@ impl JsonProblem {
         let what = text.split(" at line ").next().unwrap_or(&text);
         match what {
             "trailing comma" => JsonProblem::TrailingComma,
-            w if w.starts_with("expected `,` or") || w.starts_with("expected `:`") => JsonProblem::MissingCommaOrBracket,
+            w if w.starts_with("expected `,` or") || w.starts_with("expected `:`") => {
+                JsonProblem::MissingCommaOrBracket
+            }
             "key must be a string" => JsonProblem::KeyNotQuoted,
             "expected value" | "expected ident" => JsonProblem::UnexpectedCharacter,
             "invalid number" | "number out of range" => JsonProblem::InvalidNumber,
-            w if w.contains("escape") || w.contains("control character") || w.contains("unicode code point") => {
+            w if w.contains("escape")
+                || w.contains("control character")
+                || w.contains("unicode code point") =>
+            {
                 JsonProblem::InvalidString
             }
             "trailing characters" => JsonProblem::TextAfterEnd,
@@ -98,26 +125,49 @@ impl JsonProblem {
     fn describe(&self, lang: Lang) -> String {
         match self {
             JsonProblem::UnexpectedEnd => lang
-                .pick("the file ends in the middle of a value (is it a truncated copy?)", "le fichier s’arrête au milieu d’une valeur (copie tronquée ?)")
+                .pick(
+                    "the file ends in the middle of a value (is it a truncated copy?)",
+                    "le fichier s’arrête au milieu d’une valeur (copie tronquée ?)",
+                )
                 .into(),
             JsonProblem::TrailingComma => lang
-                .pick("there is a comma just before a closing bracket", "il y a une virgule juste avant un crochet ou une accolade fermante")
+                .pick(
+                    "there is a comma just before a closing bracket",
+                    "il y a une virgule juste avant un crochet ou une accolade fermante",
+                )
                 .into(),
             JsonProblem::MissingCommaOrBracket => lang
-                .pick("a comma, a colon or a closing bracket is missing", "il manque une virgule, deux-points ou un crochet fermant")
+                .pick(
+                    "a comma, a colon or a closing bracket is missing",
+                    "il manque une virgule, deux-points ou un crochet fermant",
+                )
                 .into(),
             JsonProblem::KeyNotQuoted => lang
-                .pick("a property name is not between double quotes", "un nom de propriété n’est pas entre guillemets droits")
+                .pick(
+                    "a property name is not between double quotes",
+                    "un nom de propriété n’est pas entre guillemets droits",
+                )
                 .into(),
             JsonProblem::UnexpectedCharacter => lang
-                .pick("a value was expected here (text must be between double quotes)", "une valeur était attendue ici (le texte doit être entre guillemets droits)")
+                .pick(
+                    "a value was expected here (text must be between double quotes)",
+                    "une valeur était attendue ici (le texte doit être entre guillemets droits)",
+                )
                 .into(),
-            JsonProblem::InvalidNumber => lang.pick("a number is malformed", "un nombre est mal formé").into(),
+            JsonProblem::InvalidNumber => {
+                lang.pick("a number is malformed", "un nombre est mal formé").into()
+            }
             JsonProblem::InvalidString => lang
-                .pick("a text value contains an invalid escape or control character", "un texte contient un échappement ou un caractère de contrôle invalide")
+                .pick(
+                    "a text value contains an invalid escape or control character",
+                    "un texte contient un échappement ou un caractère de contrôle invalide",
+                )
                 .into(),
             JsonProblem::TextAfterEnd => lang
-                .pick("there is more text after the end of the JSON document", "il reste du texte après la fin du document JSON")
+                .pick(
+                    "there is more text after the end of the JSON document",
+                    "il reste du texte après la fin du document JSON",
+                )
                 .into(),
             JsonProblem::Other(words) => match lang {
                 Lang::En => words.clone(),
@@ -137,17 +187,32 @@ pub enum WorkbookProblem {
     Zip64,
     /// Password protected.
     Encrypted,
-    UnsupportedCompression { part: String, method: u16 },
+    UnsupportedCompression {
+        part: String,
+        method: u16,
+    },
     /// A part that does not inflate or fails its checksum.
-    DamagedPart { part: String },
+    DamagedPart {
+        part: String,
+    },
     /// A part inflating beyond the limit (a zip bomb, or no real export).
-    PartTooLarge { part: String, limit_mb: u64 },
-    MissingPart { part: String },
+    PartTooLarge {
+        part: String,
+        limit_mb: u64,
+    },
+    MissingPart {
+        part: String,
+    },
     /// An Excel binary workbook (`.xlsb`).
     BinaryWorkbook,
     NoSheet,
     /// A sheet whose used range is too large to hold as a grid.
-    TooManyCells { sheet: String, rows: u64, columns: u64, limit: u64 },
+    TooManyCells {
+        sheet: String,
+        rows: u64,
+        columns: u64,
+        limit: u64,
+    },
 }
 
 impl WorkbookProblem {
@@ -194,38 +259,81 @@ impl WorkbookProblem {
 #[serde(tag = "kind", content = "params", rename_all = "snake_case")]
 pub enum IssueKind {
     // Files.
-    TooLarge { size_bytes: u64, limit_bytes: u64 },
+    TooLarge {
+        size_bytes: u64,
+        limit_bytes: u64,
+    },
     EmptyFile,
-    NotATable { looks_like: FileKind },
-    InvalidJson { line: usize, column: usize, problem: JsonProblem },
+    NotATable {
+        looks_like: FileKind,
+    },
+    InvalidJson {
+        line: usize,
+        column: usize,
+        problem: JsonProblem,
+    },
     JsonWithoutSubscriptions,
     EmptyJsonList,
     /// Written by versions that read workbooks through `calamine` (its English
     /// error text); kept so drafts saved then still open.
-    UnreadableWorkbook { detail: String },
-    InvalidWorkbook { problem: WorkbookProblem },
-    UnreadableTable { detail: String },
-    SheetNotFound { sheet: String, available: Vec<String> },
+    UnreadableWorkbook {
+        detail: String,
+    },
+    InvalidWorkbook {
+        problem: WorkbookProblem,
+    },
+    UnreadableTable {
+        detail: String,
+    },
+    SheetNotFound {
+        sheet: String,
+        available: Vec<String>,
+    },
     NoHeaderRow,
-    TableNotRecognised { rows: usize },
+    TableNotRecognised {
+        rows: usize,
+    },
     DecodedAsWindows1252,
-    AmbiguousDateOrder { assumed: DateOrder },
-    PreambleSkipped { lines: usize },
-    MissingColumns { columns: Vec<String> },
+    AmbiguousDateOrder {
+        assumed: DateOrder,
+    },
+    PreambleSkipped {
+        lines: usize,
+    },
+    MissingColumns {
+        columns: Vec<String>,
+    },
     LicensingReferenceRecognised,
     // Rows.
     MissingIdentity,
     MissingValue,
     TotalRowSkipped,
-    DuplicateSubscriptionId { id: String, renamed_to: String },
+    DuplicateSubscriptionId {
+        id: String,
+        renamed_to: String,
+    },
     SeatsUnknown,
-    AssignedSeatsForWholeSku { subscriptions: usize },
-    TermEstimated { days: i64 },
+    AssignedSeatsForWholeSku {
+        subscriptions: usize,
+    },
+    TermEstimated {
+        days: i64,
+    },
     // Fields.
-    InvalidCount { value: String, problem: CountProblemKind },
-    InvalidDate { value: String },
-    AmbiguousDate { value: String },
-    InvalidValue { value: String, expected: ValueKind },
+    InvalidCount {
+        value: String,
+        problem: CountProblemKind,
+    },
+    InvalidDate {
+        value: String,
+    },
+    AmbiguousDate {
+        value: String,
+    },
+    InvalidValue {
+        value: String,
+        expected: ValueKind,
+    },
 }
 
 /// Serialisable twin of [`CountProblem`].
@@ -270,14 +378,34 @@ impl IssueKind {
     pub fn severity(&self) -> Severity {
         use IssueKind::*;
         match self {
-            TooLarge { .. } | EmptyFile | NotATable { .. } | InvalidJson { .. } | JsonWithoutSubscriptions
-            | UnreadableWorkbook { .. } | InvalidWorkbook { .. } | UnreadableTable { .. } | SheetNotFound { .. } | NoHeaderRow | MissingIdentity => Severity::Error,
-            TableNotRecognised { .. } | EmptyJsonList | AmbiguousDateOrder { .. } | MissingColumns { .. } | DuplicateSubscriptionId { .. }
-            | MissingValue | SeatsUnknown | InvalidCount { .. } | InvalidDate { .. } | AmbiguousDate { .. } | InvalidValue { .. } => {
-                Severity::Warning
-            }
-            DecodedAsWindows1252 | PreambleSkipped { .. } | LicensingReferenceRecognised | TotalRowSkipped
-            | AssignedSeatsForWholeSku { .. } | TermEstimated { .. } => Severity::Info,
+            TooLarge { .. }
+            | EmptyFile
+            | NotATable { .. }
+            | InvalidJson { .. }
+            | JsonWithoutSubscriptions
+            | UnreadableWorkbook { .. }
+            | InvalidWorkbook { .. }
+            | UnreadableTable { .. }
+            | SheetNotFound { .. }
+            | NoHeaderRow
+            | MissingIdentity => Severity::Error,
+            TableNotRecognised { .. }
+            | EmptyJsonList
+            | AmbiguousDateOrder { .. }
+            | MissingColumns { .. }
+            | DuplicateSubscriptionId { .. }
+            | MissingValue
+            | SeatsUnknown
+            | InvalidCount { .. }
+            | InvalidDate { .. }
+            | AmbiguousDate { .. }
+            | InvalidValue { .. } => Severity::Warning,
+            DecodedAsWindows1252
+            | PreambleSkipped { .. }
+            | LicensingReferenceRecognised
+            | TotalRowSkipped
+            | AssignedSeatsForWholeSku { .. }
+            | TermEstimated { .. } => Severity::Info,
         }
     }
 
@@ -425,7 +553,13 @@ pub struct Issue {
 
 impl Issue {
     pub fn new(file: &str, line: Option<u32>, field: Option<&str>, kind: IssueKind) -> Issue {
-        Issue { file: file.to_owned(), line, field: field.map(str::to_owned), severity: kind.severity(), kind }
+        Issue {
+            file: file.to_owned(),
+            line,
+            field: field.map(str::to_owned),
+            severity: kind.severity(),
+            kind,
+        }
     }
 
     /// The sentence for this issue in `lang`, without the position (shown apart).

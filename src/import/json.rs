@@ -24,7 +24,8 @@ pub(crate) fn load_items(text: &str) -> Result<JsonItems, IssueKind> {
     let (container_key, values): (Option<&str>, Vec<Value>) = match document {
         Value::Array(values) => (None, values),
         Value::Object(mut object) => {
-            let key = ["value", "items"].into_iter().find(|key| object.get(*key).is_some_and(Value::is_array));
+            let key =
+                ["value", "items"].into_iter().find(|key| object.get(*key).is_some_and(Value::is_array));
             match key.and_then(|key| object.remove(key).map(|list| (key, list))) {
                 Some((key, Value::Array(values))) => (Some(key), values),
                 _ => return Ok(JsonItems { items: vec![(first_line(text), Value::Object(object))] }),
@@ -96,7 +97,11 @@ fn item_lines(text: &str, key: Option<&str>) -> Vec<u32> {
                 if byte == b'[' && target_depth.is_none() {
                     let is_target = match key {
                         None => depth == 1,
-                        Some(key) => depth == 2 && last_top_key.is_some_and(|(start, end)| &bytes[start..end] == key.as_bytes()),
+                        Some(key) => {
+                            depth == 2
+                                && last_top_key
+                                    .is_some_and(|(start, end)| &bytes[start..end] == key.as_bytes())
+                        }
                     };
                     if is_target {
                         target_depth = Some(depth);
@@ -128,7 +133,9 @@ fn item_lines(text: &str, key: Option<&str>) -> Vec<u32> {
 /// A property of an object, by name, ignoring case (Graph writes `skuId`,
 /// PowerShell's ConvertTo-Json `SkuId`).
 pub(crate) fn property<'v>(object: &'v Map<String, Value>, name: &str) -> Option<&'v Value> {
-    object.get(name).or_else(|| object.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value))
+    object
+        .get(name)
+        .or_else(|| object.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value))
 }
 
 /// A scalar property as text (numbers and booleans written as JSON writes
@@ -148,11 +155,16 @@ fn has(object: &Map<String, Value>, name: &str) -> bool {
 
 /// What a JSON item is, from its properties.
 pub(crate) fn classify(object: &Map<String, Value>) -> Option<FormatId> {
-    if has(object, "totalLicenses") || has(object, "commerceSubscriptionId") || has(object, "nextLifecycleDateTime") {
+    if has(object, "totalLicenses")
+        || has(object, "commerceSubscriptionId")
+        || has(object, "nextLifecycleDateTime")
+    {
         Some(FormatId::GraphDirectorySubscriptions)
     } else if has(object, "skuPartNumber") && (has(object, "prepaidUnits") || has(object, "consumedUnits")) {
         Some(FormatId::GraphSubscribedSkus)
-    } else if has(object, "offerId") || (has(object, "quantity") && (has(object, "offerName") || has(object, "friendlyName"))) {
+    } else if has(object, "offerId")
+        || (has(object, "quantity") && (has(object, "offerName") || has(object, "friendlyName")))
+    {
         Some(FormatId::PartnerCenterJson)
     } else {
         None
@@ -219,7 +231,8 @@ mod tests {
     #[test]
     fn items_know_their_lines() {
         let text = "{\n  \"@odata.context\": \"x\",\n  \"value\": [\n    {\"a\": \"[{\"},\n    {\n      \"b\": [1, 2]\n    }\n  ]\n}\n";
-        let items = load_items(text).map(|items| items.items.iter().map(|(line, _)| *line).collect::<Vec<_>>());
+        let items =
+            load_items(text).map(|items| items.items.iter().map(|(line, _)| *line).collect::<Vec<_>>());
         assert_eq!(items.ok(), Some(vec![4, 5]));
         let items = load_items("[\n{\"a\":1},\n{\"a\":2}]").map(|items| items.items.len());
         assert_eq!(items.ok(), Some(2));
@@ -228,7 +241,10 @@ mod tests {
     #[test]
     fn invalid_json_says_where_and_what() {
         let error = load_items("{\n  \"value\": [\n    {\"a\": 1,}\n  ]\n}").err();
-        assert_eq!(error, Some(IssueKind::InvalidJson { line: 3, column: 13, problem: JsonProblem::TrailingComma }));
+        assert_eq!(
+            error,
+            Some(IssueKind::InvalidJson { line: 3, column: 13, problem: JsonProblem::TrailingComma })
+        );
         let error = load_items("{\"value\": [").err();
         assert!(matches!(error, Some(IssueKind::InvalidJson { problem: JsonProblem::UnexpectedEnd, .. })));
     }

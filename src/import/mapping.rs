@@ -7,7 +7,9 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::values::{clean_cell, header_key, parse_bool, parse_count, parse_date, parse_guid, parse_number, DateOrder};
+use super::values::{
+    clean_cell, header_key, parse_bool, parse_count, parse_date, parse_guid, parse_number, DateOrder,
+};
 use crate::i18n::Lang;
 
 /// A field of `model::Subscription` a column can hold.
@@ -128,27 +130,270 @@ impl Field {
     /// exports and hand-made lists consultants receive, English and French.
     pub(crate) fn synonyms(self) -> &'static [&'static str] {
         match self {
-            Field::Customer => &["customer", "customername", "client", "nomduclient", "tenant", "tenantname", "company", "companyname", "societe", "entreprise", "organisation", "organization", "account", "accountname", "compte"],
-            Field::TenantId => &["tenantid", "customertenantid", "iddulocataire", "idlocataire", "idclient", "customerid", "directoryid", "accountid"],
-            Field::TenantCountry => &["tenantcountry", "country", "pays", "paysdulocataire", "countrycode", "market", "marche", "usagelocation"],
-            Field::SubscriptionId => &["subscriptionid", "idabonnement", "iddabonnement", "commercesubscriptionid", "legacysubscriptionid", "subscriptionnumber", "numerodabonnement", "abonnementid"],
-            Field::Product => &["product", "productname", "produit", "nomduproduit", "license", "licence", "licensename", "nomdelalicence", "subscription", "subscriptionname", "abonnement", "offer", "offername", "offre", "friendlyname", "displayname", "skuname", "nom", "name", "article", "designation", "libelle", "legacyproductname", "producttitle", "produitabonnement", "nomdelabonnement"],
+            Field::Customer => &[
+                "customer",
+                "customername",
+                "client",
+                "nomduclient",
+                "tenant",
+                "tenantname",
+                "company",
+                "companyname",
+                "societe",
+                "entreprise",
+                "organisation",
+                "organization",
+                "account",
+                "accountname",
+                "compte",
+            ],
+            Field::TenantId => &[
+                "tenantid",
+                "customertenantid",
+                "iddulocataire",
+                "idlocataire",
+                "idclient",
+                "customerid",
+                "directoryid",
+                "accountid",
+            ],
+            Field::TenantCountry => &[
+                "tenantcountry",
+                "country",
+                "pays",
+                "paysdulocataire",
+                "countrycode",
+                "market",
+                "marche",
+                "usagelocation",
+            ],
+            Field::SubscriptionId => &[
+                "subscriptionid",
+                "idabonnement",
+                "iddabonnement",
+                "commercesubscriptionid",
+                "legacysubscriptionid",
+                "subscriptionnumber",
+                "numerodabonnement",
+                "abonnementid",
+            ],
+            Field::Product => &[
+                "product",
+                "productname",
+                "produit",
+                "nomduproduit",
+                "license",
+                "licence",
+                "licensename",
+                "nomdelalicence",
+                "subscription",
+                "subscriptionname",
+                "abonnement",
+                "offer",
+                "offername",
+                "offre",
+                "friendlyname",
+                "displayname",
+                "skuname",
+                "nom",
+                "name",
+                "article",
+                "designation",
+                "libelle",
+                "legacyproductname",
+                "producttitle",
+                "produitabonnement",
+                "nomdelabonnement",
+            ],
             Field::SkuId => &["skuid", "skuguid", "guid", "iddusku", "idsku", "productguid"],
-            Field::SkuPartNumber => &["skupartnumber", "sku", "partnumber", "stringid", "referencesku", "reference", "skupart", "referenceproduit"],
+            Field::SkuPartNumber => &[
+                "skupartnumber",
+                "sku",
+                "partnumber",
+                "stringid",
+                "referencesku",
+                "reference",
+                "skupart",
+                "referenceproduit",
+            ],
             Field::OfferId => &["offerid", "idoffre", "iddeloffre", "catalogitemid", "productid"],
-            Field::SeatsTotal => &["seatstotal", "totallicenses", "licencestotales", "totallicences", "licenses", "licences", "quantity", "quantite", "qty", "qte", "seats", "seatcount", "nombredelicences", "nbdelicences", "nblicences", "prepaidunits", "purchased", "purchasedquantity", "achetees", "licencesachetees", "valid", "units", "total", "sieges", "postes", "currentseatcount", "enabled", "activeunits"],
-            Field::SeatsAssigned => &["seatsassigned", "assigned", "assignedlicenses", "licencesattribuees", "attribuees", "consumedunits", "consumed", "used", "countused", "inuse", "utilisees", "licencesutilisees", "licencesassignees", "assignees", "assignedseats", "licencesaffectees", "affectees", "consommees"],
-            Field::SeatsAvailable => &["seatsavailable", "available", "availablelicenses", "licencesdisponibles", "disponibles", "countavailable", "unassigned", "licencesnonaffectees", "nonaffectees", "nonattribuees", "restantes", "free", "libres"],
-            Field::Status => &["status", "statut", "etat", "state", "capabilitystatus", "subscriptionstatus", "statutdelabonnement"],
-            Field::Term => &["term", "termduration", "commitment", "engagement", "dureedengagement", "duree", "currentterm", "termlength", "dureedelabonnement"],
-            Field::Billing => &["billing", "billingfrequency", "billingcycle", "billingplan", "facturation", "frequencedefacturation", "currentbillingplan", "periodicite", "cycledefacturation"],
-            Field::TermStart => &["termstart", "startdate", "datededebut", "debut", "effectivestartdate", "creationdate", "datedecreation", "purchasedate", "datedachat", "datedebut", "start", "commencement"],
-            Field::TermEnd => &["termend", "enddate", "datedefin", "fin", "expirationdate", "expiration", "datedexpiration", "renewaldate", "renewal", "datederenouvellement", "renouvellement", "commitmentenddate", "nextlifecycle", "nextlifecycledatetime", "datefin", "echeance", "dateecheance", "validuntil", "expires", "expireson", "findengagement"],
-            Field::AutoRenew => &["autorenew", "autorenewenabled", "autorenouvellement", "renouvellementautomatique", "recurringbilling", "facturationrecurrente", "autorenewal", "renewautomatically"],
+            Field::SeatsTotal => &[
+                "seatstotal",
+                "totallicenses",
+                "licencestotales",
+                "totallicences",
+                "licenses",
+                "licences",
+                "quantity",
+                "quantite",
+                "qty",
+                "qte",
+                "seats",
+                "seatcount",
+                "nombredelicences",
+                "nbdelicences",
+                "nblicences",
+                "prepaidunits",
+                "purchased",
+                "purchasedquantity",
+                "achetees",
+                "licencesachetees",
+                "valid",
+                "units",
+                "total",
+                "sieges",
+                "postes",
+                "currentseatcount",
+                "enabled",
+                "activeunits",
+            ],
+            Field::SeatsAssigned => &[
+                "seatsassigned",
+                "assigned",
+                "assignedlicenses",
+                "licencesattribuees",
+                "attribuees",
+                "consumedunits",
+                "consumed",
+                "used",
+                "countused",
+                "inuse",
+                "utilisees",
+                "licencesutilisees",
+                "licencesassignees",
+                "assignees",
+                "assignedseats",
+                "licencesaffectees",
+                "affectees",
+                "consommees",
+            ],
+            Field::SeatsAvailable => &[
+                "seatsavailable",
+                "available",
+                "availablelicenses",
+                "licencesdisponibles",
+                "disponibles",
+                "countavailable",
+                "unassigned",
+                "licencesnonaffectees",
+                "nonaffectees",
+                "nonattribuees",
+                "restantes",
+                "free",
+                "libres",
+            ],
+            Field::Status => &[
+                "status",
+                "statut",
+                "etat",
+                "state",
+                "capabilitystatus",
+                "subscriptionstatus",
+                "statutdelabonnement",
+            ],
+            Field::Term => &[
+                "term",
+                "termduration",
+                "commitment",
+                "engagement",
+                "dureedengagement",
+                "duree",
+                "currentterm",
+                "termlength",
+                "dureedelabonnement",
+            ],
+            Field::Billing => &[
+                "billing",
+                "billingfrequency",
+                "billingcycle",
+                "billingplan",
+                "facturation",
+                "frequencedefacturation",
+                "currentbillingplan",
+                "periodicite",
+                "cycledefacturation",
+            ],
+            Field::TermStart => &[
+                "termstart",
+                "startdate",
+                "datededebut",
+                "debut",
+                "effectivestartdate",
+                "creationdate",
+                "datedecreation",
+                "purchasedate",
+                "datedachat",
+                "datedebut",
+                "start",
+                "commencement",
+            ],
+            Field::TermEnd => &[
+                "termend",
+                "enddate",
+                "datedefin",
+                "fin",
+                "expirationdate",
+                "expiration",
+                "datedexpiration",
+                "renewaldate",
+                "renewal",
+                "datederenouvellement",
+                "renouvellement",
+                "commitmentenddate",
+                "nextlifecycle",
+                "nextlifecycledatetime",
+                "datefin",
+                "echeance",
+                "dateecheance",
+                "validuntil",
+                "expires",
+                "expireson",
+                "findengagement",
+            ],
+            Field::AutoRenew => &[
+                "autorenew",
+                "autorenewenabled",
+                "autorenouvellement",
+                "renouvellementautomatique",
+                "recurringbilling",
+                "facturationrecurrente",
+                "autorenewal",
+                "renewautomatically",
+            ],
             Field::Trial => &["trial", "istrial", "essai", "periodedessai", "evaluation"],
-            Field::Channel => &["channel", "canal", "purchasechannel", "source", "canaldachat", "program", "programme", "achatvia", "boughtthrough"],
-            Field::OwnerTenantId => &["ownertenantid", "partnertenantid", "partnerid", "reseller", "revendeur", "partenaire", "partner"],
-            Field::UnitPrice => &["unitprice", "prixunitaire", "price", "prix", "pu", "prixht", "unitpriceht", "tarif", "costperlicense", "coutparlicence", "prixparlicence"],
+            Field::Channel => &[
+                "channel",
+                "canal",
+                "purchasechannel",
+                "source",
+                "canaldachat",
+                "program",
+                "programme",
+                "achatvia",
+                "boughtthrough",
+            ],
+            Field::OwnerTenantId => &[
+                "ownertenantid",
+                "partnertenantid",
+                "partnerid",
+                "reseller",
+                "revendeur",
+                "partenaire",
+                "partner",
+            ],
+            Field::UnitPrice => &[
+                "unitprice",
+                "prixunitaire",
+                "price",
+                "prix",
+                "pu",
+                "prixht",
+                "unitpriceht",
+                "tarif",
+                "costperlicense",
+                "coutparlicence",
+                "prixparlicence",
+            ],
             Field::Currency => &["currency", "devise", "monnaie", "currencycode"],
         }
     }
@@ -172,7 +417,10 @@ impl ColumnMapping {
     /// Whether the mapping can import rows: it must identify the product somehow.
     pub fn identifies_products(&self) -> bool {
         self.columns.iter().flatten().any(|field| {
-            matches!(field, Field::Product | Field::SkuId | Field::SkuPartNumber | Field::SubscriptionId | Field::OfferId)
+            matches!(
+                field,
+                Field::Product | Field::SkuId | Field::SkuPartNumber | Field::SubscriptionId | Field::OfferId
+            )
         })
     }
 }
@@ -202,7 +450,9 @@ fn profile(sample_rows: &[Vec<String>], column: usize) -> ColumnProfile {
         seen.filled += 1;
         if parse_guid(&cell).is_some() {
             seen.guids += 1;
-        } else if let Ok(date) = parse_date(&cell, Some(DateOrder::DayMonthYear)).or_else(|_| parse_date(&cell, Some(DateOrder::MonthDayYear))) {
+        } else if let Ok(date) = parse_date(&cell, Some(DateOrder::DayMonthYear))
+            .or_else(|_| parse_date(&cell, Some(DateOrder::MonthDayYear)))
+        {
             // A bare number in Excel's serial range is more likely a count or a price.
             if cell.parse::<f64>().is_err() {
                 seen.dates += 1;
@@ -248,7 +498,11 @@ pub fn suggest_mapping(headers: &[String], sample_rows: &[Vec<String>]) -> Colum
                 columns[*at].is_none()
                     && !key.is_empty()
                     && field.synonyms().iter().any(|synonym| {
-                        if exact { *key == synonym } else { synonym.len() >= 5 && key.starts_with(synonym) }
+                        if exact {
+                            *key == synonym
+                        } else {
+                            synonym.len() >= 5 && key.starts_with(synonym)
+                        }
                     })
             });
             if let Some((at, _)) = found {
@@ -258,7 +512,8 @@ pub fn suggest_mapping(headers: &[String], sample_rows: &[Vec<String>]) -> Colum
         }
     }
 
-    let profiles: Vec<ColumnProfile> = (0..headers.len()).map(|column| profile(sample_rows, column)).collect();
+    let profiles: Vec<ColumnProfile> =
+        (0..headers.len()).map(|column| profile(sample_rows, column)).collect();
     let mostly = |count: usize, filled: usize| filled > 0 && count * 10 >= filled * 8;
     let mut give = |columns: &mut Vec<Option<Field>>, at: usize, field: Field| {
         if columns[at].is_none() && taken.insert(field) {
@@ -289,7 +544,9 @@ pub fn suggest_mapping(headers: &[String], sample_rows: &[Vec<String>]) -> Colum
     // Count columns: the larger values are the total, the smaller the assigned.
     let mut count_columns: Vec<usize> = unnamed(&columns)
         .into_iter()
-        .filter(|&at| mostly(profiles[at].counts, profiles[at].filled) && profiles[at].booleans < profiles[at].counts)
+        .filter(|&at| {
+            mostly(profiles[at].counts, profiles[at].filled) && profiles[at].booleans < profiles[at].counts
+        })
         .collect();
     count_columns.sort_by(|&a, &b| {
         let mean = |at: usize| profiles[at].count_sum / profiles[at].counts.max(1) as f64;
@@ -299,14 +556,17 @@ pub fn suggest_mapping(headers: &[String], sample_rows: &[Vec<String>]) -> Colum
         give(&mut columns, at, field);
     }
     for at in unnamed(&columns) {
-        if mostly(profiles[at].decimals + profiles[at].counts, profiles[at].filled) && profiles[at].decimals > 0 {
+        if mostly(profiles[at].decimals + profiles[at].counts, profiles[at].filled)
+            && profiles[at].decimals > 0
+        {
             give(&mut columns, at, Field::UnitPrice);
         } else if mostly(profiles[at].booleans, profiles[at].filled) {
             give(&mut columns, at, Field::AutoRenew);
         }
     }
     // The product is the text column with the longest values.
-    let text_columns = unnamed(&columns).into_iter().filter(|&at| mostly(profiles[at].texts, profiles[at].filled));
+    let text_columns =
+        unnamed(&columns).into_iter().filter(|&at| mostly(profiles[at].texts, profiles[at].filled));
     let longest = text_columns.max_by_key(|&at| {
         sample_rows.iter().filter_map(|row| row.get(at)).map(|cell| cell.chars().count()).sum::<usize>()
     });
@@ -327,7 +587,14 @@ mod tests {
 
     #[test]
     fn french_headers_map_by_synonyms() {
-        let headers = strings(&["Produit", "Licences", "Licences attribuées", "Date de fin", "Prix unitaire", "Renouvellement automatique"]);
+        let headers = strings(&[
+            "Produit",
+            "Licences",
+            "Licences attribuées",
+            "Date de fin",
+            "Prix unitaire",
+            "Renouvellement automatique",
+        ]);
         let mapping = suggest_mapping(&headers, &[]);
         assert_eq!(
             mapping.columns,
@@ -340,13 +607,32 @@ mod tests {
                 Some(Field::AutoRenew)
             ]
         );
-        assert_eq!(mapping.signature, "produit|licences|licencesattribuees|datedefin|prixunitaire|renouvellementautomatique");
+        assert_eq!(
+            mapping.signature,
+            "produit|licences|licencesattribuees|datedefin|prixunitaire|renouvellementautomatique"
+        );
     }
 
     #[test]
     fn admin_center_exports_map_in_both_languages() {
-        let english = strings(&["Product title", "Total licenses", "Assigned licenses", "Available licenses", "Renewal date", "Billing frequency", "Subscription status"]);
-        let french = strings(&["Nom du produit", "Licences totales", "Licences affectées", "Licences disponibles", "Date de renouvellement", "Fréquence de facturation", "Statut de l’abonnement"]);
+        let english = strings(&[
+            "Product title",
+            "Total licenses",
+            "Assigned licenses",
+            "Available licenses",
+            "Renewal date",
+            "Billing frequency",
+            "Subscription status",
+        ]);
+        let french = strings(&[
+            "Nom du produit",
+            "Licences totales",
+            "Licences affectées",
+            "Licences disponibles",
+            "Date de renouvellement",
+            "Fréquence de facturation",
+            "Statut de l’abonnement",
+        ]);
         let expected = vec![
             Some(Field::Product),
             Some(Field::SeatsTotal),
@@ -365,12 +651,24 @@ mod tests {
         let headers = strings(&["A", "B", "C", "D", "E"]);
         let rows = vec![
             strings(&["Office 365 E3", "6fd2c87f-b296-42f0-b197-1e91e994b900", "25", "20", "31/03/2026"]),
-            strings(&["Microsoft 365 Business Premium", "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46", "10", "9", "15/07/2026"]),
+            strings(&[
+                "Microsoft 365 Business Premium",
+                "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46",
+                "10",
+                "9",
+                "15/07/2026",
+            ]),
         ];
         let mapping = suggest_mapping(&headers, &rows);
         assert_eq!(
             mapping.columns,
-            vec![Some(Field::Product), Some(Field::SkuId), Some(Field::SeatsTotal), Some(Field::SeatsAssigned), Some(Field::TermEnd)]
+            vec![
+                Some(Field::Product),
+                Some(Field::SkuId),
+                Some(Field::SeatsTotal),
+                Some(Field::SeatsAssigned),
+                Some(Field::TermEnd)
+            ]
         );
         assert!(mapping.identifies_products());
     }

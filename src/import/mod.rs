@@ -131,7 +131,16 @@ pub fn import_files(files: &[InputFile], options: &ImportOptions) -> ImportOutco
             .find(|(name, _)| *name == file.name)
             .map(|(_, format)| *format)
             .or(options.format_override);
-        import_file(file, file_index, options, format_override, &mut ctx, &mut report, &mut outcome, &mut graph_items);
+        import_file(
+            file,
+            file_index,
+            options,
+            format_override,
+            &mut ctx,
+            &mut report,
+            &mut outcome,
+            &mut graph_items,
+        );
         report.counts = ctx.counts;
         outcome.report.issues.append(&mut ctx.issues);
         outcome.report.rejected_rows.append(&mut ctx.rejected_rows);
@@ -196,7 +205,10 @@ fn import_file(
     }
     match sniff::content_kind(&file.bytes) {
         ContentKind::NotATable(looks_like) => ctx.file_issue(IssueKind::NotATable { looks_like }),
-        ContentKind::Workbook => match xlsx::read_sheet(&file.bytes, options.sheets.get(&file.name).or(options.sheet.as_ref()).map(String::as_str)) {
+        ContentKind::Workbook => match xlsx::read_sheet(
+            &file.bytes,
+            options.sheets.get(&file.name).or(options.sheet.as_ref()).map(String::as_str),
+        ) {
             Ok(sheet) => {
                 report.sheet = Some(sheet.name.clone());
                 let source = TableSource::Grid { rows: &sheet.rows };
@@ -311,7 +323,9 @@ pub fn retry_rejected_row(row: &RejectedRow, options: &ImportOptions) -> ImportO
                 .iter()
                 .zip(&row.cells)
                 .map(|(key, cell)| {
-                    let nested = (cell.starts_with('{') || cell.starts_with('[')).then(|| serde_json::from_str(cell).ok()).flatten();
+                    let nested = (cell.starts_with('{') || cell.starts_with('['))
+                        .then(|| serde_json::from_str(cell).ok())
+                        .flatten();
                     (key.clone(), nested.unwrap_or_else(|| serde_json::Value::String(cell.clone())))
                 })
                 .collect();
@@ -321,7 +335,9 @@ pub fn retry_rejected_row(row: &RejectedRow, options: &ImportOptions) -> ImportO
         }
         _ => {
             let delimiter = if row.decimal_comma { b';' } else { b',' };
-            let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer("\n".repeat(padding_lines.saturating_sub(2)).into_bytes());
+            let mut writer = csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .from_writer("\n".repeat(padding_lines.saturating_sub(2)).into_bytes());
             // Writing to memory cannot fail; a failed write leaves the row out and the report says so.
             let _ = writer.write_record(&row.headers);
             let _ = writer.write_record(&row.cells);
@@ -366,17 +382,21 @@ type IdHashing = std::hash::BuildHasherDefault<IdHasher>;
 /// from the SKU and the source position when the file had none, and a
 /// numbered suffix (with a warning) when two rows share an id.
 fn assign_unique_ids(subscriptions: &mut [Subscription], issues: &mut Vec<Issue>) {
-    for subscription in subscriptions.iter_mut().filter(|subscription| subscription.subscription_id.is_empty()) {
+    for subscription in
+        subscriptions.iter_mut().filter(|subscription| subscription.subscription_id.is_empty())
+    {
         let sku = subscription
             .sku_part_number
             .clone()
             .or_else(|| subscription.sku_id.clone())
             .unwrap_or_else(|| subscription.product.clone());
-        subscription.subscription_id = format!("{sku}@{}:{}", subscription.source.file, subscription.source.line);
+        subscription.subscription_id =
+            format!("{sku}@{}:{}", subscription.source.file, subscription.source.line);
     }
     // Duplicates are rare: find them with borrowed ids, copy only when renaming.
     let duplicates: Vec<usize> = {
-        let mut seen: HashSet<&str, IdHashing> = HashSet::with_capacity_and_hasher(subscriptions.len(), IdHashing::default());
+        let mut seen: HashSet<&str, IdHashing> =
+            HashSet::with_capacity_and_hasher(subscriptions.len(), IdHashing::default());
         subscriptions
             .iter()
             .enumerate()
@@ -387,7 +407,8 @@ fn assign_unique_ids(subscriptions: &mut [Subscription], issues: &mut Vec<Issue>
     if duplicates.is_empty() {
         return;
     }
-    let mut taken: HashSet<String, IdHashing> = subscriptions.iter().map(|subscription| subscription.subscription_id.clone()).collect();
+    let mut taken: HashSet<String, IdHashing> =
+        subscriptions.iter().map(|subscription| subscription.subscription_id.clone()).collect();
     for at in duplicates {
         let Some(subscription) = subscriptions.get_mut(at) else { continue };
         let original = subscription.subscription_id.clone();

@@ -43,7 +43,8 @@ impl RowCounts {
 
     /// Whether every row read is accounted for.
     pub fn balances(&self) -> bool {
-        self.rows_read == self.imported + self.rejected + self.skipped_blank + self.skipped_totals + self.merged
+        self.rows_read
+            == self.imported + self.rejected + self.skipped_blank + self.skipped_totals + self.merged
     }
 }
 

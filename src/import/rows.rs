@@ -13,9 +13,9 @@ use super::formats::{no_finishing, FinishRow};
 use super::mapping::{ColumnMapping, Field};
 use super::report::{RejectedRow, RowCounts};
 use super::values::{
-    clean_cell, currency_in_amount, header_key, is_nce_offer_id, parse_billing, parse_bool, parse_channel, parse_count, parse_country,
-    parse_currency, parse_date, parse_guid, parse_number, parse_status, parse_term, DateOrder, DateOrderVotes,
-    DateProblem,
+    clean_cell, currency_in_amount, header_key, is_nce_offer_id, parse_billing, parse_bool, parse_channel,
+    parse_count, parse_country, parse_currency, parse_date, parse_guid, parse_number, parse_status,
+    parse_term, DateOrder, DateOrderVotes, DateProblem,
 };
 use crate::model::{Channel, SourceRef, Subscription};
 
@@ -362,7 +362,10 @@ impl FileContext {
         }
         let value = parse_bool(cell);
         if value.is_none() {
-            self.field_issue(field, IssueKind::InvalidValue { value: cell.to_owned(), expected: ValueKind::YesNo });
+            self.field_issue(
+                field,
+                IssueKind::InvalidValue { value: cell.to_owned(), expected: ValueKind::YesNo },
+            );
         }
         value
     }
@@ -373,13 +376,22 @@ impl FileContext {
         }
         let value = parse_number(cell, self.decimal_comma);
         if value.is_none() {
-            self.field_issue(field, IssueKind::InvalidValue { value: cell.to_owned(), expected: ValueKind::Number });
+            self.field_issue(
+                field,
+                IssueKind::InvalidValue { value: cell.to_owned(), expected: ValueKind::Number },
+            );
         }
         value
     }
 
     /// Reads a value with `parse`, recording an issue naming `expected` when it fails.
-    pub fn read_with<T>(&mut self, field: &str, cell: &str, expected: ValueKind, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+    pub fn read_with<T>(
+        &mut self,
+        field: &str,
+        cell: &str,
+        expected: ValueKind,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
         if cell.is_empty() {
             return None;
         }
@@ -430,7 +442,9 @@ pub(crate) fn apply_field(
     match field {
         Field::Customer => subscription.customer = cell.to_owned(),
         Field::TenantId => subscription.tenant_id = Some(parse_guid(cell).unwrap_or_else(|| cell.to_owned())),
-        Field::TenantCountry => subscription.tenant_country = ctx.read_with(header, cell, ValueKind::Country, parse_country),
+        Field::TenantCountry => {
+            subscription.tenant_country = ctx.read_with(header, cell, ValueKind::Country, parse_country)
+        }
         Field::SubscriptionId => subscription.subscription_id = cell.to_owned(),
         Field::Product => subscription.product = cell.to_owned(),
         Field::SkuId => subscription.sku_id = ctx.read_with(header, cell, ValueKind::Guid, parse_guid),
@@ -443,20 +457,27 @@ pub(crate) fn apply_field(
         Field::SeatsAssigned => subscription.seats_assigned = ctx.read_optional_count(header, cell),
         Field::SeatsAvailable => *seats_available = ctx.read_optional_count(header, cell),
         Field::Status => {
-            subscription.status = ctx.read_with(header, cell, ValueKind::Status, parse_status).unwrap_or_default();
+            subscription.status =
+                ctx.read_with(header, cell, ValueKind::Status, parse_status).unwrap_or_default();
         }
-        Field::Term => subscription.term = ctx.read_with(header, cell, ValueKind::Term, parse_term).unwrap_or_default(),
+        Field::Term => {
+            subscription.term = ctx.read_with(header, cell, ValueKind::Term, parse_term).unwrap_or_default()
+        }
         Field::Billing => {
-            subscription.billing = ctx.read_with(header, cell, ValueKind::BillingFrequency, parse_billing).unwrap_or_default();
+            subscription.billing =
+                ctx.read_with(header, cell, ValueKind::BillingFrequency, parse_billing).unwrap_or_default();
         }
         Field::TermStart => subscription.term_start = ctx.read_date(header, cell, DateTarget::TermStart),
         Field::TermEnd => subscription.term_end = ctx.read_date(header, cell, DateTarget::TermEnd),
         Field::AutoRenew => subscription.auto_renew = ctx.read_bool(header, cell),
         Field::Trial => subscription.trial = ctx.read_bool(header, cell).unwrap_or(false),
         Field::Channel => {
-            subscription.channel = ctx.read_with(header, cell, ValueKind::Channel, parse_channel).unwrap_or_default();
+            subscription.channel =
+                ctx.read_with(header, cell, ValueKind::Channel, parse_channel).unwrap_or_default();
         }
-        Field::OwnerTenantId => subscription.owner_tenant_id = Some(parse_guid(cell).unwrap_or_else(|| cell.to_owned())),
+        Field::OwnerTenantId => {
+            subscription.owner_tenant_id = Some(parse_guid(cell).unwrap_or_else(|| cell.to_owned()))
+        }
         Field::UnitPrice => {
             subscription.unit_price = ctx.read_number(header, cell);
             // A currency column, when there is one, is read after and wins.
@@ -464,7 +485,9 @@ pub(crate) fn apply_field(
                 subscription.currency = currency_in_amount(cell);
             }
         }
-        Field::Currency => subscription.currency = ctx.read_with(header, cell, ValueKind::Currency, parse_currency),
+        Field::Currency => {
+            subscription.currency = ctx.read_with(header, cell, ValueKind::Currency, parse_currency)
+        }
     }
     Ok(())
 }
@@ -486,7 +509,15 @@ fn is_total_label(cell: &str) -> bool {
     }
     matches!(
         header_key(cell).as_str(),
-        "total" | "totals" | "grandtotal" | "totalgeneral" | "sumtotal" | "soustotal" | "subtotal" | "totaux" | "somme"
+        "total"
+            | "totals"
+            | "grandtotal"
+            | "totalgeneral"
+            | "sumtotal"
+            | "soustotal"
+            | "subtotal"
+            | "totaux"
+            | "somme"
     )
 }
 
@@ -504,7 +535,13 @@ pub(crate) struct Binding {
 impl Binding {
     /// Binds columns by header key: each `(key, field)` pair takes the first
     /// column with that key, and a field is bound once (the first pair wins).
-    pub fn by_keys(headers: &[String], header_keys: &[String], columns: &[(&str, Field)], extras: &[&str], finish: FinishRow) -> Binding {
+    pub fn by_keys(
+        headers: &[String],
+        header_keys: &[String],
+        columns: &[(&str, Field)],
+        extras: &[&str],
+        finish: FinishRow,
+    ) -> Binding {
         let mut fields: Vec<(usize, Field)> = Vec::new();
         for (key, field) in columns {
             if fields.iter().any(|(_, bound)| bound == field) {
@@ -521,7 +558,12 @@ impl Binding {
     }
 
     pub fn from_mapping(headers: &[String], mapping: &ColumnMapping) -> Binding {
-        let fields = mapping.columns.iter().enumerate().filter_map(|(at, field)| field.map(|field| (at, field))).collect();
+        let fields = mapping
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(at, field)| field.map(|field| (at, field)))
+            .collect();
         Binding { headers: headers.to_vec(), fields, extras: Vec::new(), finish: no_finishing }
     }
 
@@ -555,14 +597,17 @@ impl Binding {
                 continue;
             }
             let header = self.headers.get(at).map_or("", String::as_str);
-            if let Err(rejected) = apply_field(ctx, &mut subscription, &mut seats_available, field, header, &cell) {
+            if let Err(rejected) =
+                apply_field(ctx, &mut subscription, &mut seats_available, field, header, &cell)
+            {
                 ctx.reject(rejected.field.as_deref(), rejected.kind, cells.to_strings());
                 return None;
             }
         }
         (self.finish)(&mut subscription, self, cells, ctx);
         if !has_identity(&subscription) {
-            let first_cell = (0..cells.cell_count()).map(|at| clean_cell(cells.cell(at))).find(|cell| !cell.is_empty());
+            let first_cell =
+                (0..cells.cell_count()).map(|at| clean_cell(cells.cell(at))).find(|cell| !cell.is_empty());
             if first_cell.is_some_and(|cell| is_total_label(&cell)) {
                 ctx.skip_total();
             } else {

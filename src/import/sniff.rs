@@ -139,7 +139,9 @@ pub fn content_kind(bytes: &[u8]) -> ContentKind {
 
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(512)];
-    let text = String::from_utf8_lossy(head).trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']).to_ascii_lowercase();
+    let text = String::from_utf8_lossy(head)
+        .trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n'])
+        .to_ascii_lowercase();
     text.starts_with("<!doctype html") || text.starts_with("<html")
 }
 
@@ -164,7 +166,10 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// Whether decoded text is a JSON document rather than a table.
 pub fn is_json(text: &str) -> bool {
-    matches!(text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']).as_bytes().first(), Some(b'{' | b'['))
+    matches!(
+        text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']).as_bytes().first(),
+        Some(b'{' | b'[')
+    )
 }
 
 /// The separator and quoting of a delimited text table.
@@ -268,8 +273,10 @@ pub fn sniff_dialect(text: &str) -> Dialect {
         end -= 1;
     }
     let sample = &text[..end];
-    let counts: Vec<(u8, Vec<usize>)> =
-        CANDIDATE_DELIMITERS.iter().map(|&delimiter| (delimiter, counts_per_record(sample, delimiter))).collect();
+    let counts: Vec<(u8, Vec<usize>)> = CANDIDATE_DELIMITERS
+        .iter()
+        .map(|&delimiter| (delimiter, counts_per_record(sample, delimiter)))
+        .collect();
 
     let by_first_line = counts
         .iter()

@@ -32,7 +32,10 @@ impl TableSource<'_> {
     /// until it returns false. Records are reused (csv's `StringRecord`), so no
     /// cell is copied. The csv reader skips empty lines; they are counted from
     /// the gap between record lines, less the newlines inside quoted cells.
-    fn for_each(&self, mut visit: impl FnMut(usize, u32, usize, &dyn Cells) -> bool) -> Result<(), RecordError> {
+    fn for_each(
+        &self,
+        mut visit: impl FnMut(usize, u32, usize, &dyn Cells) -> bool,
+    ) -> Result<(), RecordError> {
         match self {
             TableSource::Delimited { text, dialect } => {
                 let mut reader = csv::ReaderBuilder::new()
@@ -53,19 +56,24 @@ impl TableSource<'_> {
                     match reader.read_record(&mut record) {
                         Ok(false) => return Ok(()),
                         Ok(true) => {
-                            let reported = record.position().map_or(0, |position| usize::try_from(position.byte()).unwrap_or(usize::MAX));
+                            let reported = record
+                                .position()
+                                .map_or(0, |position| usize::try_from(position.byte()).unwrap_or(usize::MAX));
                             let mut start = reported.min(bytes.len());
                             while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
                                 start += 1;
                             }
                             if start > scanned_to {
-                                line += bytes[scanned_to..start].iter().filter(|&&b| b == b'\n').count() as u64;
+                                line +=
+                                    bytes[scanned_to..start].iter().filter(|&&b| b == b'\n').count() as u64;
                                 scanned_to = start;
                             }
                             let blank_lines = match previous_line {
                                 Some(previous_line) if line > previous_line + 1 => {
-                                    let spanned = previous.as_slice().bytes().filter(|&b| b == b'\n').count() as u64;
-                                    usize::try_from((line - previous_line - 1).saturating_sub(spanned)).unwrap_or(0)
+                                    let spanned =
+                                        previous.as_slice().bytes().filter(|&b| b == b'\n').count() as u64;
+                                    usize::try_from((line - previous_line - 1).saturating_sub(spanned))
+                                        .unwrap_or(0)
                                 }
                                 _ => 0,
                             };
@@ -77,7 +85,9 @@ impl TableSource<'_> {
                             index += 1;
                         }
                         Err(error) => {
-                            let line = error.position().map_or(0, |position| u32::try_from(position.line()).unwrap_or(u32::MAX));
+                            let line = error
+                                .position()
+                                .map_or(0, |position| u32::try_from(position.line()).unwrap_or(u32::MAX));
                             return Err(RecordError { line, message: error.to_string() });
                         }
                     }
@@ -105,7 +115,10 @@ impl TableSource<'_> {
                     // Writing to memory cannot fail; a failed row would only be missing.
                     let _ = writer.write_record(cells);
                 }
-                writer.into_inner().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()).unwrap_or_default()
+                writer
+                    .into_inner()
+                    .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                    .unwrap_or_default()
             }
         }
     }
@@ -152,7 +165,8 @@ fn find_header(source: &TableSource<'_>) -> Result<Option<HeaderRow>, RecordErro
             preamble += 1;
             return true;
         }
-        header = Some(HeaderRow { index, line, cells: cells.to_strings(), preamble, sample_rows: Vec::new() });
+        header =
+            Some(HeaderRow { index, line, cells: cells.to_strings(), preamble, sample_rows: Vec::new() });
         true
     })?;
     // A one-column table has no row with two cells: its first line is the header.
@@ -238,7 +252,10 @@ pub(crate) fn read_table(
     }
 
     let signature = header_signature(&headers);
-    let remembered = options.mappings.iter().find(|mapping| mapping.signature == signature && mapping.columns.len() == headers.len());
+    let remembered = options
+        .mappings
+        .iter()
+        .find(|mapping| mapping.signature == signature && mapping.columns.len() == headers.len());
     let recognised = recognise_table(&header_keys);
     let format = match (format_override.filter(|format| format.is_table()), remembered, recognised) {
         (Some(format), _, _) => Some(format),
@@ -248,7 +265,9 @@ pub(crate) fn read_table(
     let suggested = || suggest_mapping(&headers, &header.sample_rows);
     let mapping: Option<ColumnMapping> = match format {
         Some(FormatId::MappedTable) => Some(remembered.cloned().unwrap_or_else(suggested)),
-        None if options.accept_suggested_mappings => Some(suggested()).filter(ColumnMapping::identifies_products),
+        None if options.accept_suggested_mappings => {
+            Some(suggested()).filter(ColumnMapping::identifies_products)
+        }
         _ => None,
     };
     let format = if mapping.is_some() { Some(FormatId::MappedTable) } else { format };

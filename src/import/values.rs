@@ -73,12 +73,7 @@ fn fold_accent(c: char) -> char {
 /// "DATE DE FIN " are the same header, as are "Licences attribuées" and
 /// "licences-attribuees".
 pub fn header_key(header: &str) -> String {
-    header
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_accent)
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    header.chars().flat_map(char::to_lowercase).map(fold_accent).filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Order of day and month in a slashed date such as `03/04/2025`.
@@ -147,7 +142,11 @@ fn split_numeric_date(cell: &str) -> Option<(u32, u32, i32)> {
     let first = parts.next()?;
     let second = parts.next()?;
     let third = parts.next()?;
-    if parts.next().is_some() || first.len() > 2 || second.len() > 2 || !(third.len() == 2 || third.len() == 4) {
+    if parts.next().is_some()
+        || first.len() > 2
+        || second.len() > 2
+        || !(third.len() == 2 || third.len() == 4)
+    {
         return None;
     }
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -195,9 +194,12 @@ pub fn parse_date(cell: &str, order: Option<DateOrder>) -> Result<NaiveDate, Dat
         return Ok(date);
     }
     let bytes = cell.as_bytes();
-    if bytes.len() >= 10 && bytes[4] == b'-' && bytes[7] == b'-' && bytes[..4].iter().all(u8::is_ascii_digit) {
+    if bytes.len() >= 10 && bytes[4] == b'-' && bytes[7] == b'-' && bytes[..4].iter().all(u8::is_ascii_digit)
+    {
         let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-            bytes[range].iter().try_fold(0u32, |value, byte| byte.is_ascii_digit().then(|| value * 10 + u32::from(byte - b'0')))
+            bytes[range].iter().try_fold(0u32, |value, byte| {
+                byte.is_ascii_digit().then(|| value * 10 + u32::from(byte - b'0'))
+            })
         };
         let (year, month, day) = (digits(0..4), digits(5..7), digits(8..10));
         let date = match (year, month, day) {
@@ -241,7 +243,8 @@ pub fn parse_date(cell: &str, order: Option<DateOrder>) -> Result<NaiveDate, Dat
 fn dotnet_json_date(cell: &str) -> Option<NaiveDate> {
     let inner = cell.trim_start_matches('\\').strip_prefix("/Date(")?;
     let inner = inner.trim_end_matches(['/', '\\']).strip_suffix(')')?;
-    let digits_end = inner.char_indices().skip(1).find(|(_, c)| matches!(c, '+' | '-')).map_or(inner.len(), |(at, _)| at);
+    let digits_end =
+        inner.char_indices().skip(1).find(|(_, c)| matches!(c, '+' | '-')).map_or(inner.len(), |(at, _)| at);
     let milliseconds: i64 = inner[..digits_end].parse().ok()?;
     Some(chrono::DateTime::from_timestamp_millis(milliseconds)?.date_naive())
 }
@@ -326,7 +329,11 @@ pub fn parse_number(cell: &str, decimal_comma: bool) -> Option<f64> {
             let (whole, fraction) = digits.split_once(separator)?;
             let looks_grouped = fraction.len() == 3 && !whole.is_empty() && whole != "0";
             let is_thousands = looks_grouped && (separator == ',') != decimal_comma;
-            if is_thousands { format!("{whole}{fraction}") } else { format!("{whole}.{fraction}") }
+            if is_thousands {
+                format!("{whole}{fraction}")
+            } else {
+                format!("{whole}.{fraction}")
+            }
         }
         (_, 0) => grouped_integer(&digits, ',')?,
         (0, _) => grouped_integer(&digits, '.')?,
@@ -426,8 +433,10 @@ fn is_one_of(cell: &str, spellings: &[&str]) -> bool {
 }
 
 pub fn parse_bool(cell: &str) -> Option<bool> {
-    const TRUE: &[&str] = &["true", "yes", "y", "oui", "o", "vrai", "1", "on", "enabled", "active", "actif", "x"];
-    const FALSE: &[&str] = &["false", "no", "n", "non", "faux", "0", "off", "disabled", "inactive", "inactif"];
+    const TRUE: &[&str] =
+        &["true", "yes", "y", "oui", "o", "vrai", "1", "on", "enabled", "active", "actif", "x"];
+    const FALSE: &[&str] =
+        &["false", "no", "n", "non", "faux", "0", "off", "disabled", "inactive", "inactif"];
     if is_one_of(cell, TRUE) {
         Some(true)
     } else if is_one_of(cell, FALSE) {
@@ -456,11 +465,13 @@ fn with_key<T>(cell: &str, read: impl Fn(&str) -> Option<T>) -> Option<T> {
 
 pub fn parse_term(cell: &str) -> Option<Term> {
     with_key(cell, |key| match key {
-        "p1m" | "monthly" | "month" | "1month" | "onemonth" | "mensuel" | "mensuelle" | "1mois" | "mois" => Some(Term::P1M),
-        "p1y" | "p12m" | "annual" | "yearly" | "year" | "1year" | "oneyear" | "12months" | "annuel" | "annuelle"
-        | "1an" | "an" | "12mois" => Some(Term::P1Y),
-        "p3y" | "p36m" | "triennial" | "3years" | "threeyears" | "36months" | "triennal" | "triennale" | "3ans"
-        | "36mois" => Some(Term::P3Y),
+        "p1m" | "monthly" | "month" | "1month" | "onemonth" | "mensuel" | "mensuelle" | "1mois" | "mois" => {
+            Some(Term::P1M)
+        }
+        "p1y" | "p12m" | "annual" | "yearly" | "year" | "1year" | "oneyear" | "12months" | "annuel"
+        | "annuelle" | "1an" | "an" | "12mois" => Some(Term::P1Y),
+        "p3y" | "p36m" | "triennial" | "3years" | "threeyears" | "36months" | "triennal" | "triennale"
+        | "3ans" | "36mois" => Some(Term::P3Y),
         _ => None,
     })
 }
@@ -468,7 +479,9 @@ pub fn parse_term(cell: &str) -> Option<Term> {
 pub fn parse_billing(cell: &str) -> Option<BillingFrequency> {
     with_key(cell, |key| match key {
         "monthly" | "month" | "p1m" | "mensuel" | "mensuelle" | "mois" => Some(BillingFrequency::Monthly),
-        "annual" | "yearly" | "year" | "p1y" | "annuel" | "annuelle" | "an" | "prepaid" => Some(BillingFrequency::Annual),
+        "annual" | "yearly" | "year" | "p1y" | "annuel" | "annuelle" | "an" | "prepaid" => {
+            Some(BillingFrequency::Annual)
+        }
         "triennial" | "p3y" | "triennal" | "triennale" => Some(BillingFrequency::Triennial),
         "none" | "onetime" | "unknown" | "inconnu" => Some(BillingFrequency::Unknown),
         _ => None,
@@ -478,10 +491,14 @@ pub fn parse_billing(cell: &str) -> Option<BillingFrequency> {
 pub fn parse_status(cell: &str) -> Option<SubscriptionStatus> {
     with_key(cell, |key| match key {
         "active" | "enabled" | "actif" | "active1" | "activee" | "ok" => Some(SubscriptionStatus::Active),
-        "warning" | "ingraceperiod" | "grace" | "avertissement" | "periodedegrace" | "expiring" => Some(SubscriptionStatus::Warning),
+        "warning" | "ingraceperiod" | "grace" | "avertissement" | "periodedegrace" | "expiring" => {
+            Some(SubscriptionStatus::Warning)
+        }
         "suspended" | "suspendu" | "suspendue" => Some(SubscriptionStatus::Suspended),
         "expired" | "expire" | "expiree" => Some(SubscriptionStatus::Expired),
-        "disabled" | "desactive" | "desactivee" | "inactive" | "inactif" => Some(SubscriptionStatus::Disabled),
+        "disabled" | "desactive" | "desactivee" | "inactive" | "inactif" => {
+            Some(SubscriptionStatus::Disabled)
+        }
         "deleted" | "supprime" | "supprimee" => Some(SubscriptionStatus::Deleted),
         "lockedout" | "locked" | "verrouille" | "verrouillee" => Some(SubscriptionStatus::LockedOut),
         "pending" | "enattente" | "provisioning" => Some(SubscriptionStatus::Pending),
@@ -495,9 +512,13 @@ pub fn parse_channel(cell: &str) -> Option<Channel> {
         return Some(channel);
     }
     with_key(cell, |key| match key {
-        "direct" | "mosa" | "mca" | "webdirect" | "admincenter" | "microsoft" | "centredadministration" => Some(Channel::Direct),
+        "direct" | "mosa" | "mca" | "webdirect" | "admincenter" | "microsoft" | "centredadministration" => {
+            Some(Channel::Direct)
+        }
         "ea" | "enterpriseagreement" | "volumelicensing" | "vl" | "contratentreprise" => Some(Channel::Ea),
-        "cspnce" | "nce" | "newcommerce" | "csp" | "cspnewcommerce" | "nouveaucommerce" => Some(Channel::CspNce),
+        "cspnce" | "nce" | "newcommerce" | "csp" | "cspnewcommerce" | "nouveaucommerce" => {
+            Some(Channel::CspNce)
+        }
         "csplegacy" | "legacy" | "legacycsp" | "cspheritage" | "heritage" => Some(Channel::CspLegacy),
         "unknown" | "inconnu" => Some(Channel::Unknown),
         _ => None,

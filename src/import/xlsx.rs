@@ -47,11 +47,9 @@ pub(crate) fn read_sheet(bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, Is
     let workbook = Workbook::open(bytes).map_err(invalid)?;
     let candidates: Vec<&SheetEntry> = match wanted {
         Some(wanted) => {
-            let found = workbook
-                .sheets
-                .iter()
-                .find(|sheet| sheet.name == wanted)
-                .or_else(|| workbook.sheets.iter().find(|sheet| sheet.name.trim().eq_ignore_ascii_case(wanted.trim())));
+            let found = workbook.sheets.iter().find(|sheet| sheet.name == wanted).or_else(|| {
+                workbook.sheets.iter().find(|sheet| sheet.name.trim().eq_ignore_ascii_case(wanted.trim()))
+            });
             match found {
                 Some(sheet) => vec![sheet],
                 None => {
@@ -62,12 +60,14 @@ pub(crate) fn read_sheet(bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, Is
         }
         None => workbook.sheets.iter().collect(),
     };
-    let (shared_strings, formats) = (workbook.shared_strings().map_err(invalid)?, workbook.cell_formats().map_err(invalid)?);
+    let (shared_strings, formats) =
+        (workbook.shared_strings().map_err(invalid)?, workbook.cell_formats().map_err(invalid)?);
     let mut first_read = None;
     for entry in candidates {
         let rows = match &entry.part {
             Some(part) => match workbook.text(part).map_err(invalid)? {
-                Some(text) => read_grid(&entry.name, &text, &shared_strings, &formats, workbook.date_1904).map_err(invalid)?,
+                Some(text) => read_grid(&entry.name, &text, &shared_strings, &formats, workbook.date_1904)
+                    .map_err(invalid)?,
                 None => Vec::new(),
             },
             None => Vec::new(),
@@ -110,7 +110,8 @@ impl<'a> Workbook<'a> {
         if workbook_part.ends_with(".bin") {
             return Err(WorkbookProblem::BinaryWorkbook);
         }
-        let text = text_of(&archive, &workbook_part)?.ok_or_else(|| WorkbookProblem::MissingPart { part: workbook_part.clone() })?;
+        let text = text_of(&archive, &workbook_part)?
+            .ok_or_else(|| WorkbookProblem::MissingPart { part: workbook_part.clone() })?;
         let folder = folder_of(&workbook_part).to_owned();
         let relationships = relationships_of(&archive, &workbook_part)?;
         let mut sheets = Vec::new();
@@ -119,7 +120,10 @@ impl<'a> Workbook<'a> {
             let Event::Start { name, attributes, .. } = event else { continue };
             match name {
                 "sheet" => {
-                    let sheet_name = attributes.value("name").map(Cow::into_owned).unwrap_or_else(|| format!("Sheet{}", sheets.len() + 1));
+                    let sheet_name = attributes
+                        .value("name")
+                        .map(Cow::into_owned)
+                        .unwrap_or_else(|| format!("Sheet{}", sheets.len() + 1));
                     let part = attributes
                         .get("id")
                         .and_then(|id| relationships.get(id))
@@ -147,9 +151,12 @@ impl<'a> Workbook<'a> {
 
     /// The part a relationship of this type points to, else the usual name.
     fn part_of_kind(&self, kind: &str, usual: &str) -> String {
-        let mut parts: Vec<&Relationship> = self.relationships.values().filter(|relationship| relationship.kind == kind).collect();
+        let mut parts: Vec<&Relationship> =
+            self.relationships.values().filter(|relationship| relationship.kind == kind).collect();
         parts.sort_by(|a, b| a.part.cmp(&b.part));
-        parts.first().map_or_else(|| format!("{}{usual}", self.folder), |relationship| relationship.part.clone())
+        parts
+            .first()
+            .map_or_else(|| format!("{}{usual}", self.folder), |relationship| relationship.part.clone())
     }
 
     fn shared_strings(&self) -> Result<Vec<String>, WorkbookProblem> {
@@ -186,10 +193,15 @@ fn folder_of(part: &str) -> &str {
 
 /// The relationships of a part (`""`: of the package), by id, with their
 /// targets resolved to part names.
-fn relationships_of(archive: &Archive<'_>, part: &str) -> Result<HashMap<String, Relationship>, WorkbookProblem> {
+fn relationships_of(
+    archive: &Archive<'_>,
+    part: &str,
+) -> Result<HashMap<String, Relationship>, WorkbookProblem> {
     let folder = folder_of(part);
     let file = &part[folder.len()..];
-    let Some(text) = text_of(archive, &format!("{folder}_rels/{file}.rels"))? else { return Ok(HashMap::new()) };
+    let Some(text) = text_of(archive, &format!("{folder}_rels/{file}.rels"))? else {
+        return Ok(HashMap::new());
+    };
     let mut relationships = HashMap::new();
     for event in Scanner::new(&text) {
         let Event::Start { name: "Relationship", attributes, .. } = event else { continue };
@@ -197,7 +209,10 @@ fn relationships_of(archive: &Archive<'_>, part: &str) -> Result<HashMap<String,
         if attributes.get("TargetMode") == Some("External") {
             continue;
         }
-        let kind = attributes.value("Type").map(|kind| kind.rsplit('/').next().unwrap_or_default().to_owned()).unwrap_or_default();
+        let kind = attributes
+            .value("Type")
+            .map(|kind| kind.rsplit('/').next().unwrap_or_default().to_owned())
+            .unwrap_or_default();
         relationships.insert(id.into_owned(), Relationship { kind, part: resolve(folder, &target) });
     }
     Ok(relationships)
@@ -227,7 +242,13 @@ fn resolve(folder: &str, target: &str) -> String {
 fn text_of(archive: &Archive<'_>, part: &str) -> Result<Option<String>, WorkbookProblem> {
     let Some(bytes) = archive.read(part)? else { return Ok(None) };
     let utf16 = |big_endian: bool| {
-        let units = bytes[2..].chunks_exact(2).map(|pair| if big_endian { u16::from_be_bytes([pair[0], pair[1]]) } else { u16::from_le_bytes([pair[0], pair[1]]) });
+        let units = bytes[2..].chunks_exact(2).map(|pair| {
+            if big_endian {
+                u16::from_be_bytes([pair[0], pair[1]])
+            } else {
+                u16::from_le_bytes([pair[0], pair[1]])
+            }
+        });
         char::decode_utf16(units).map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER)).collect::<String>()
     };
     let text = if bytes.starts_with(b"\xFF\xFE") {
@@ -237,7 +258,8 @@ fn text_of(archive: &Archive<'_>, part: &str) -> Result<Option<String>, Workbook
     } else if let Some(body) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         String::from_utf8_lossy(body).into_owned()
     } else {
-        String::from_utf8(bytes).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+        String::from_utf8(bytes)
+            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
     };
     Ok(Some(text))
 }
@@ -259,7 +281,9 @@ impl RichText {
         match event {
             Event::Start { name: "rPh", self_closing: false, .. } => self.phonetic_depth += 1,
             Event::End { name: "rPh" } => self.phonetic_depth = self.phonetic_depth.saturating_sub(1),
-            Event::Start { name: "t", self_closing, .. } => self.in_text = !self_closing && self.phonetic_depth == 0,
+            Event::Start { name: "t", self_closing, .. } => {
+                self.in_text = !self_closing && self.phonetic_depth == 0
+            }
             Event::End { name: "t" } => self.in_text = false,
             Event::Text(raw) if self.in_text => self.text.push_str(&unescape(raw)),
             Event::CData(literal) if self.in_text => self.text.push_str(literal),
@@ -312,7 +336,10 @@ fn read_cell_formats(text: &str) -> Vec<CellFormat> {
     for event in Scanner::new(text) {
         match event {
             Event::Start { name: "numFmt", attributes, .. } => {
-                if let (Some(id), Some(code)) = (attributes.get("numFmtId").and_then(|id| id.trim().parse().ok()), attributes.value("formatCode")) {
+                if let (Some(id), Some(code)) = (
+                    attributes.get("numFmtId").and_then(|id| id.trim().parse().ok()),
+                    attributes.value("formatCode"),
+                ) {
                     custom.insert(id, format_of_code(&code));
                 }
             }
@@ -358,7 +385,9 @@ fn format_of_code(code: &str) -> CellFormat {
             '[' => {
                 let inside: String = characters.by_ref().take_while(|c| *c != ']').collect();
                 let lower = inside.to_ascii_lowercase();
-                if !lower.is_empty() && ["h", "m", "s"].iter().any(|unit| lower.chars().all(|c| c.to_string() == *unit)) {
+                if !lower.is_empty()
+                    && ["h", "m", "s"].iter().any(|unit| lower.chars().all(|c| c.to_string() == *unit))
+                {
                     return CellFormat::Duration;
                 }
             }
@@ -377,11 +406,17 @@ fn cell_reference(reference: &str) -> Option<(u32, Option<u32>)> {
     if letters.is_empty() || letters.len() > 3 {
         return None;
     }
-    let column = letters.bytes().fold(0u32, |column, letter| column * 26 + u32::from(letter.to_ascii_uppercase() - b'A' + 1));
+    let column = letters
+        .bytes()
+        .fold(0u32, |column, letter| column * 26 + u32::from(letter.to_ascii_uppercase() - b'A' + 1));
     if column > MAX_COLUMNS {
         return None;
     }
-    let row = if digits.is_empty() { None } else { Some(digits.parse::<u32>().ok().filter(|row| (1..=MAX_ROWS).contains(row))?) };
+    let row = if digits.is_empty() {
+        None
+    } else {
+        Some(digits.parse::<u32>().ok().filter(|row| (1..=MAX_ROWS).contains(row))?)
+    };
     Some((column - 1, row))
 }
 
@@ -399,7 +434,9 @@ fn serial_date(serial: f64, date_1904: bool) -> Option<NaiveDate> {
         (false, days) if days <= 60 => (NaiveDate::from_ymd_opt(1899, 12, 31)?, days),
         (false, days) => (NaiveDate::from_ymd_opt(1899, 12, 30)?, days),
     };
-    epoch.checked_add_days(Days::new(days)).filter(|date| *date <= NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX))
+    epoch
+        .checked_add_days(Days::new(days))
+        .filter(|date| *date <= NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX))
 }
 
 /// A number as text: whole numbers without `.0`, others as Rust's shortest form.
@@ -432,8 +469,16 @@ impl OpenCell<'_> {
         let value = value?;
         Some(match kind.as_bytes() {
             _ if value.is_empty() => String::new(),
-            [b's'] => value.trim_ascii().parse::<usize>().ok().and_then(|index| shared_strings.get(index)).cloned().unwrap_or_default(),
-            [b's', b't', b'r'] | [b'i', b'n', b'l', b'i', b'n', b'e', b'S', b't', b'r'] => unescape_office(&value).into_owned(),
+            [b's'] => value
+                .trim_ascii()
+                .parse::<usize>()
+                .ok()
+                .and_then(|index| shared_strings.get(index))
+                .cloned()
+                .unwrap_or_default(),
+            [b's', b't', b'r'] | [b'i', b'n', b'l', b'i', b'n', b'e', b'S', b't', b'r'] => {
+                unescape_office(&value).into_owned()
+            }
             [b'b'] => match value.trim_ascii() {
                 "1" | "true" => "true".to_owned(),
                 "0" | "false" => "false".to_owned(),
@@ -443,10 +488,13 @@ impl OpenCell<'_> {
             [b'e'] | [b'd'] => value.into_owned(),
             _ => match value.trim_ascii().parse::<f64>() {
                 Ok(number) => {
-                    let format = style.and_then(|style| formats.get(style)).copied().unwrap_or(CellFormat::Number);
+                    let format =
+                        style.and_then(|style| formats.get(style)).copied().unwrap_or(CellFormat::Number);
                     match (format, serial_date(number, date_1904)) {
                         // Not `date.format(...)`: that parses its pattern again for every cell.
-                        (CellFormat::Date, Some(date)) => format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()),
+                        (CellFormat::Date, Some(date)) => {
+                            format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+                        }
                         _ => number_text(number),
                     }
                 }
@@ -458,7 +506,13 @@ impl OpenCell<'_> {
 
 /// The cells of a worksheet as rows of text over its used range (from the
 /// first to the last row and column holding a value), with sheet row numbers.
-fn read_grid(sheet: &str, text: &str, shared_strings: &[String], formats: &[CellFormat], date_1904: bool) -> Result<Vec<(u32, Vec<String>)>, WorkbookProblem> {
+fn read_grid(
+    sheet: &str,
+    text: &str,
+    shared_strings: &[String],
+    formats: &[CellFormat],
+    date_1904: bool,
+) -> Result<Vec<(u32, Vec<String>)>, WorkbookProblem> {
     let mut grid = GridBuilder::default();
     let mut row: u32 = 0;
     let mut next_column: u32 = 0;
@@ -472,7 +526,11 @@ fn read_grid(sheet: &str, text: &str, shared_strings: &[String], formats: &[Cell
         };
         match (tag, event) {
             (SheetTag::Row, Event::Start { attributes, .. }) => {
-                row = attributes.get("r").and_then(|r| r.trim_ascii().parse().ok()).filter(|r| (1..=MAX_ROWS).contains(r)).unwrap_or(row.saturating_add(1).min(MAX_ROWS));
+                row = attributes
+                    .get("r")
+                    .and_then(|r| r.trim_ascii().parse().ok())
+                    .filter(|r| (1..=MAX_ROWS).contains(r))
+                    .unwrap_or(row.saturating_add(1).min(MAX_ROWS));
                 next_column = 0;
             }
             (SheetTag::Cell, Event::Start { attributes, self_closing, .. }) => {
@@ -490,21 +548,32 @@ fn read_grid(sheet: &str, text: &str, shared_strings: &[String], formats: &[Cell
                 let cell_row = reference.and_then(|(_, row)| row).unwrap_or(row.max(1));
                 next_column = column + 1;
                 if !self_closing {
-                    open = Some(OpenCell { column, row: cell_row, kind, style, value: None, in_value: false, inline: None });
+                    open = Some(OpenCell {
+                        column,
+                        row: cell_row,
+                        kind,
+                        style,
+                        value: None,
+                        in_value: false,
+                        inline: None,
+                    });
                 }
             }
             (SheetTag::Cell, Event::End { .. }) => {
                 if let Some(cell) = open.take() {
                     let (column, cell_row) = (cell.column, cell.row);
                     if let Some(text) = cell.text(shared_strings, formats, date_1904) {
-                        grid.put(cell_row, column, text).map_err(|(rows, columns)| too_many_cells(sheet, rows, columns))?;
+                        grid.put(cell_row, column, text)
+                            .map_err(|(rows, columns)| too_many_cells(sheet, rows, columns))?;
                     }
                 }
             }
             (tag, event) => {
                 let Some(cell) = open.as_mut() else { continue };
                 match (tag, &event, cell.inline.as_mut()) {
-                    (SheetTag::InlineString, Event::Start { .. }, None) => cell.inline = Some(RichText::new()),
+                    (SheetTag::InlineString, Event::Start { .. }, None) => {
+                        cell.inline = Some(RichText::new())
+                    }
                     (_, _, Some(rich)) => rich.event(&event),
                     (SheetTag::Value, Event::Start { self_closing, .. }, None) => {
                         cell.value.get_or_insert(Cow::Borrowed(""));
@@ -512,7 +581,9 @@ fn read_grid(sheet: &str, text: &str, shared_strings: &[String], formats: &[Cell
                     }
                     (SheetTag::Value, Event::End { .. }, None) => cell.in_value = false,
                     (_, Event::Text(raw), None) if cell.in_value => append(&mut cell.value, unescape(raw)),
-                    (_, Event::CData(literal), None) if cell.in_value => append(&mut cell.value, Cow::Borrowed(literal)),
+                    (_, Event::CData(literal), None) if cell.in_value => {
+                        append(&mut cell.value, Cow::Borrowed(literal))
+                    }
                     _ => {}
                 }
             }
@@ -675,7 +746,10 @@ mod tests {
 
     #[test]
     fn shared_strings_rich_text_entities_and_phonetics() {
-        assert_eq!(read_shared_strings(SHARED_STRINGS), vec!["Produit", "Microsoft 365 E3", "AT&T <\"x\"> 'y' é€", "", "a\rb"]);
+        assert_eq!(
+            read_shared_strings(SHARED_STRINGS),
+            vec!["Produit", "Microsoft 365 E3", "AT&T <\"x\"> 'y' é€", "", "a\rb"]
+        );
     }
 
     #[test]
@@ -688,11 +762,27 @@ mod tests {
         </sheetData></worksheet>"#;
         let rows = cells_of(sheet, "");
         let text = |row: usize| rows[row].1.iter().map(String::as_str).collect::<Vec<_>>();
-        assert_eq!(rows.iter().map(|(line, _)| *line).collect::<Vec<_>>(), vec![2, 3, 4, 5], "sheet row numbers");
-        assert_eq!(text(0), ["Produit", "Microsoft 365 E3", "AT&T <\"x\"> 'y' é€", "inline", ""], "the used range starts at column B");
+        assert_eq!(
+            rows.iter().map(|(line, _)| *line).collect::<Vec<_>>(),
+            vec![2, 3, 4, 5],
+            "sheet row numbers"
+        );
+        assert_eq!(
+            text(0),
+            ["Produit", "Microsoft 365 E3", "AT&T <\"x\"> 'y' é€", "inline", ""],
+            "the used range starts at column B"
+        );
         assert_eq!(text(1), ["60", "20.6", "100000000000000000000", "true", "false"]);
-        assert_eq!(text(2), ["2026-03-31", "2026-03-31", "46112", "1.5", "#DIV/0!"], "built-in and custom date styles; quoted d and [h] are not dates");
-        assert_eq!(text(3), ["a & b", "2026-03-31T00:00:00", "1900-02-28", "1900-03-01", "-1"], "the 1900 leap-year bug");
+        assert_eq!(
+            text(2),
+            ["2026-03-31", "2026-03-31", "46112", "1.5", "#DIV/0!"],
+            "built-in and custom date styles; quoted d and [h] are not dates"
+        );
+        assert_eq!(
+            text(3),
+            ["a & b", "2026-03-31T00:00:00", "1900-02-28", "1900-03-01", "-1"],
+            "the 1900 leap-year bug"
+        );
     }
 
     #[test]
@@ -719,7 +809,12 @@ mod tests {
             (6, vec!["no ref", "7", "", "", ""]),
             (7, vec!["", "", "", "8", ""]),
         ];
-        assert_eq!(rows.iter().map(|(line, cells)| (*line, cells.iter().map(String::as_str).collect::<Vec<_>>())).collect::<Vec<_>>(), expected);
+        assert_eq!(
+            rows.iter()
+                .map(|(line, cells)| (*line, cells.iter().map(String::as_str).collect::<Vec<_>>()))
+                .collect::<Vec<_>>(),
+            expected
+        );
     }
 
     #[test]
@@ -731,28 +826,55 @@ mod tests {
             <row r="3"><c r="B3"><v>3</v></c></row>
         </sheetData></worksheet>"#;
         let rows = cells_of(sheet, "");
-        let expected: Vec<(u32, Vec<&str>)> =
-            vec![(2, vec!["", "", "22"]), (3, vec!["", "3", ""]), (4, vec!["", "", ""]), (5, vec!["50", "5", ""])];
-        assert_eq!(rows.iter().map(|(line, cells)| (*line, cells.iter().map(String::as_str).collect::<Vec<_>>())).collect::<Vec<_>>(), expected);
+        let expected: Vec<(u32, Vec<&str>)> = vec![
+            (2, vec!["", "", "22"]),
+            (3, vec!["", "3", ""]),
+            (4, vec!["", "", ""]),
+            (5, vec!["50", "5", ""]),
+        ];
+        assert_eq!(
+            rows.iter()
+                .map(|(line, cells)| (*line, cells.iter().map(String::as_str).collect::<Vec<_>>()))
+                .collect::<Vec<_>>(),
+            expected
+        );
     }
 
     #[test]
     fn chosen_sheet_first_with_cells_and_errors() {
-        let bytes = workbook("", r#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>"#);
+        let bytes = workbook(
+            "",
+            r#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>"#,
+        );
         assert_eq!(read_sheet(&bytes, Some("vide")).unwrap().name, "Vide", "case-insensitive choice");
         assert!(read_sheet(&bytes, Some("Vide")).unwrap().rows.is_empty());
         assert_eq!(
             read_sheet(&bytes, Some("Autre")).err(),
-            Some(IssueKind::SheetNotFound { sheet: "Autre".into(), available: vec!["Vide".into(), "Données & dates".into()] })
+            Some(IssueKind::SheetNotFound {
+                sheet: "Autre".into(),
+                available: vec!["Vide".into(), "Données & dates".into()]
+            })
         );
         let far = r#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row></sheetData></worksheet>"#;
-        assert!(matches!(read_sheet(&workbook("", far), None), Err(IssueKind::InvalidWorkbook { problem: WorkbookProblem::TooManyCells { .. } })));
+        assert!(matches!(
+            read_sheet(&workbook("", far), None),
+            Err(IssueKind::InvalidWorkbook { problem: WorkbookProblem::TooManyCells { .. } })
+        ));
         // Stray values far right on many rows stop the reading before they cost memory.
-        let stray: String = (1..=700).map(|row| format!(r#"<row r="{row}"><c r="A{row}"><v>1</v></c><c r="XFD{row}"><v>2</v></c></row>"#)).collect();
+        let stray: String = (1..=700)
+            .map(|row| {
+                format!(r#"<row r="{row}"><c r="A{row}"><v>1</v></c><c r="XFD{row}"><v>2</v></c></row>"#)
+            })
+            .collect();
         let stray = format!("<worksheet><sheetData>{stray}</sheetData></worksheet>");
         assert_eq!(
             read_sheet(&workbook("", &stray), None).err(),
-            Some(invalid(WorkbookProblem::TooManyCells { sheet: "Données & dates".into(), rows: 611, columns: 16_384, limit: MAX_GRID_CELLS }))
+            Some(invalid(WorkbookProblem::TooManyCells {
+                sheet: "Données & dates".into(),
+                rows: 611,
+                columns: 16_384,
+                limit: MAX_GRID_CELLS
+            }))
         );
         assert_eq!(read_sheet(b"PK\x05\x06", None).err(), Some(invalid(WorkbookProblem::Truncated)));
         let binary = archive(&[("xl/workbook.bin", b"\x83\x01", false)]);
@@ -763,16 +885,50 @@ mod tests {
 
     #[test]
     fn date_formats_from_codes() {
-        for code in ["dd/mm/yyyy", "m/d/yy h:mm", "[$-40C]d mmmm yyyy", "yyyy-mm-dd;@", "[Red]dd-mmm", "hh:mm:ss AM/PM", "mmm\\-yy"] {
+        for code in [
+            "dd/mm/yyyy",
+            "m/d/yy h:mm",
+            "[$-40C]d mmmm yyyy",
+            "yyyy-mm-dd;@",
+            "[Red]dd-mmm",
+            "hh:mm:ss AM/PM",
+            "mmm\\-yy",
+        ] {
             assert_eq!(format_of_code(code), CellFormat::Date, "{code}");
         }
-        for code in ["General", "0.00", "#,##0 \"days\"", "0.00E+00", "[Red]#,##0;[Blue]-#,##0", "_-* #,##0 €_-;-* #,##0 €_-;_-* \"-\"?? €_-;_-@_-", "@", "0;\"d\"yy"] {
+        for code in [
+            "General",
+            "0.00",
+            "#,##0 \"days\"",
+            "0.00E+00",
+            "[Red]#,##0;[Blue]-#,##0",
+            "_-* #,##0 €_-;-* #,##0 €_-;_-* \"-\"?? €_-;_-@_-",
+            "@",
+            "0;\"d\"yy",
+        ] {
             assert_eq!(format_of_code(code), CellFormat::Number, "{code}");
         }
         for code in ["[h]:mm:ss", "[mm]:ss", "[SS].00"] {
             assert_eq!(format_of_code(code), CellFormat::Duration, "{code}");
         }
-        assert_eq!((built_in_format(14), built_in_format(22), built_in_format(45), built_in_format(46), built_in_format(0), built_in_format(49)), (CellFormat::Date, CellFormat::Date, CellFormat::Date, CellFormat::Duration, CellFormat::Number, CellFormat::Number));
+        assert_eq!(
+            (
+                built_in_format(14),
+                built_in_format(22),
+                built_in_format(45),
+                built_in_format(46),
+                built_in_format(0),
+                built_in_format(49)
+            ),
+            (
+                CellFormat::Date,
+                CellFormat::Date,
+                CellFormat::Date,
+                CellFormat::Duration,
+                CellFormat::Number,
+                CellFormat::Number
+            )
+        );
     }
 
     #[test]
@@ -780,7 +936,16 @@ mod tests {
         assert_eq!(cell_reference("A1"), Some((0, Some(1))));
         assert_eq!(cell_reference("xfd1048576"), Some((16_383, Some(1_048_576))));
         assert_eq!(cell_reference("AB"), Some((27, None)));
-        assert_eq!((cell_reference("XFE1"), cell_reference("A0"), cell_reference("A1048577"), cell_reference("1"), cell_reference("ABCD1")), (None, None, None, None, None));
+        assert_eq!(
+            (
+                cell_reference("XFE1"),
+                cell_reference("A0"),
+                cell_reference("A1048577"),
+                cell_reference("1"),
+                cell_reference("ABCD1")
+            ),
+            (None, None, None, None, None)
+        );
         assert_eq!(resolve("xl/", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
         assert_eq!(resolve("xl/", "/xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
         assert_eq!(resolve("xl/", "../xl/./worksheets\\sheet1.xml"), "xl/worksheets/sheet1.xml");

@@ -15,7 +15,8 @@ use crate::i18n::Lang;
 const MARKETS_JSON: &str = include_str!("../../data/csp-regional-markets.2023-08.json");
 
 /// The markets table's date and origin, shown next to region findings.
-pub const MARKETS_SOURCE: &str = "csp-regional-markets.2023-08.json (Partner Center regional authorization, 2023-08-17)";
+pub const MARKETS_SOURCE: &str =
+    "csp-regional-markets.2023-08.json (Partner Center regional authorization, 2023-08-17)";
 
 /// A CSP region and market, e.g. "Europe region and market".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,7 +33,11 @@ impl Market {
         let english = self.name.strip_suffix(" region and market").unwrap_or(self.name);
         match lang {
             Lang::En => english,
-            Lang::Fr => MARKET_NAMES_FR.iter().find(|(id, _)| *id == self.id).map(|(_, french)| *french).unwrap_or(english),
+            Lang::Fr => MARKET_NAMES_FR
+                .iter()
+                .find(|(id, _)| *id == self.id)
+                .map(|(_, french)| *french)
+                .unwrap_or(english),
         }
     }
 }
@@ -110,8 +115,14 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         // The file is embedded and checked by tests; if it were corrupted, no market is known
         // and every region check says "unknown" rather than the app failing.
-        let file: MarketsFile = serde_json::from_str(MARKETS_JSON).unwrap_or(MarketsFile { markets: BTreeMap::new() });
-        let mut tables = Tables { markets: Vec::new(), countries: Vec::new(), by_code: Default::default(), unmapped_names: Vec::new() };
+        let file: MarketsFile =
+            serde_json::from_str(MARKETS_JSON).unwrap_or(MarketsFile { markets: BTreeMap::new() });
+        let mut tables = Tables {
+            markets: Vec::new(),
+            countries: Vec::new(),
+            by_code: Default::default(),
+            unmapped_names: Vec::new(),
+        };
         for (market_name, entries) in file.markets {
             let short = market_name.strip_suffix(" region and market").unwrap_or(&market_name);
             let id = short
@@ -123,14 +134,18 @@ fn tables() -> &'static Tables {
             let market = Market { id: leak(id), name: leak(market_name.clone()) };
             tables.markets.push(market);
             for entry in entries {
-                let Some(&(code, name, name_fr)) = countries::COUNTRIES.iter().find(|(_, name, _)| *name == entry.country) else {
+                let Some(&(code, name, name_fr)) =
+                    countries::COUNTRIES.iter().find(|(_, name, _)| *name == entry.country)
+                else {
                     tables.unmapped_names.push(entry.country);
                     continue;
                 };
                 let currency = entry.currency.map(leak);
                 match tables.countries.iter_mut().find(|country| country.code == code) {
                     Some(country) => {
-                        if let Some(currency) = currency.filter(|currency| !country.currencies.contains(currency)) {
+                        if let Some(currency) =
+                            currency.filter(|currency| !country.currencies.contains(currency))
+                        {
                             country.currencies.push(currency);
                         }
                     }
@@ -202,18 +217,23 @@ pub fn code_of(text: &str) -> Option<&'static str> {
     }
     countries::COUNTRIES
         .iter()
-        .find(|(_, name, name_fr)| crate::catalog::lookup_key(name) == key || crate::catalog::lookup_key(name_fr) == key)
+        .find(|(_, name, name_fr)| {
+            crate::catalog::lookup_key(name) == key || crate::catalog::lookup_key(name_fr) == key
+        })
         .map(|(code, _, _)| *code)
         .or_else(|| {
-            countries::ALIASES.iter().find(|(alias, _)| crate::catalog::lookup_key(alias) == key).map(|(_, code)| *code)
+            countries::ALIASES
+                .iter()
+                .find(|(alias, _)| crate::catalog::lookup_key(alias) == key)
+                .map(|(_, code)| *code)
         })
 }
 
 /// Countries of the EEA and Switzerland, where suites with Teams stopped being sold
 /// earlier (TEAMS-UNBUNDLE, 2023-10-01).
 const EEA_AND_SWITZERLAND: &[&str] = &[
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
-    "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "CH",
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
+    "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "CH",
 ];
 
 pub fn is_eea_or_switzerland(code: &str) -> bool {

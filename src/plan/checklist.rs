@@ -10,7 +10,9 @@ use super::customer::needed_gdap_roles;
 use super::findings::{fill, FindingCode, FindingValue, FindingValues};
 use super::PlanLine;
 use crate::i18n::Lang;
-use crate::model::{BillingModel, Channel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus};
+use crate::model::{
+    BillingModel, Channel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus,
+};
 use crate::rules::RuleId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -121,7 +123,15 @@ impl ChecklistStep {
 }
 
 fn step(code: StepCode, actor: Actor, due_on: Option<NaiveDate>) -> ChecklistStep {
-    ChecklistStep { order: 0, actor, due_on, rule: code.rule(), code, values: FindingValues::default(), subscription_ids: Vec::new() }
+    ChecklistStep {
+        order: 0,
+        actor,
+        due_on,
+        rule: code.rule(),
+        code,
+        values: FindingValues::default(),
+        subscription_ids: Vec::new(),
+    }
 }
 
 fn with(mut step: ChecklistStep, name: &'static str, value: impl Into<FindingValue>) -> ChecklistStep {
@@ -145,7 +155,13 @@ fn items(lines: &[&PlanLine], side: Side) -> String {
         .map(|line| {
             let (name, add_on) = names(line);
             // "; " + up to 10 digits + " × " + name + " + " add-on + " (" + id + ")"
-            2 + 10 + 4 + name.len() + add_on.map_or(0, |add_on| 3 + add_on.len()) + 2 + line.subscription_id.len() + 1
+            2 + 10
+                + 4
+                + name.len()
+                + add_on.map_or(0, |add_on| 3 + add_on.len())
+                + 2
+                + line.subscription_id.len()
+                + 1
         })
         .sum();
     let mut text = String::with_capacity(length);
@@ -172,7 +188,10 @@ fn items(lines: &[&PlanLine], side: Side) -> String {
 fn item_names(line: &PlanLine, side: Side) -> (&str, Option<&str>) {
     let source_name = line.source_sku.as_ref().map_or(&*line.product, |source| source.name.as_str());
     let target = line.target.as_ref().filter(|_| side == Side::Target);
-    (target.map_or(source_name, |target| target.name.as_str()), target.and_then(|target| target.add_on.as_ref()).map(|add_on| add_on.name.as_str()))
+    (
+        target.map_or(source_name, |target| target.name.as_str()),
+        target.and_then(|target| target.add_on.as_ref()).map(|add_on| add_on.name.as_str()),
+    )
 }
 
 fn push_number(text: &mut String, number: u32) {
@@ -225,7 +244,13 @@ fn has_finding(line: &PlanLine, code: FindingCode) -> bool {
     line.findings.iter().any(|finding| finding.code == code)
 }
 
-pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, setup_pending: bool, batch_count: usize) -> Vec<ChecklistStep> {
+pub(super) fn build(
+    input: &PlanInput,
+    lines: &[PlanLine],
+    ready_on: NaiveDate,
+    setup_pending: bool,
+    batch_count: usize,
+) -> Vec<ChecklistStep> {
     let as_of = input.settings.as_of;
     let partner = &input.partner;
     let mut steps = Vec::new();
@@ -234,13 +259,26 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
     if !moving {
         return steps;
     }
-    let customer_name = if input.customer.name.trim().is_empty() { "the customer".to_string() } else { input.customer.name.clone() };
-    let partner_name = if partner.name.trim().is_empty() { "the partner".to_string() } else { partner.name.clone() };
+    let customer_name = if input.customer.name.trim().is_empty() {
+        "the customer".to_string()
+    } else {
+        input.customer.name.clone()
+    };
+    let partner_name =
+        if partner.name.trim().is_empty() { "the partner".to_string() } else { partner.name.clone() };
     if partner.relationship == RelationshipStatus::None {
-        steps.push(with(step(StepCode::SendRelationshipRequest, Actor::Partner, Some(as_of)), "customer", &customer_name));
+        steps.push(with(
+            step(StepCode::SendRelationshipRequest, Actor::Partner, Some(as_of)),
+            "customer",
+            &customer_name,
+        ));
     }
     if partner.relationship != RelationshipStatus::Accepted {
-        steps.push(with(step(StepCode::AcceptRelationship, Actor::Customer, Some(ready_on)), "partner", &partner_name));
+        steps.push(with(
+            step(StepCode::AcceptRelationship, Actor::Customer, Some(ready_on)),
+            "partner",
+            &partner_name,
+        ));
     }
     if setup_pending && !partner.mca_accepted {
         let code = match partner.billing_model {
@@ -259,9 +297,17 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
             _ => "roles:license",
         };
         if partner.gdap != GdapStatus::Requested {
-            steps.push(with(step(StepCode::RequestGdap, Actor::Partner, Some(as_of)), "roles", FindingValue::Static(roles_token)));
+            steps.push(with(
+                step(StepCode::RequestGdap, Actor::Partner, Some(as_of)),
+                "roles",
+                FindingValue::Static(roles_token),
+            ));
         }
-        steps.push(with(step(StepCode::ApproveGdap, Actor::Customer, Some(ready_on)), "partner", &partner_name));
+        steps.push(with(
+            step(StepCode::ApproveGdap, Actor::Customer, Some(ready_on)),
+            "partner",
+            &partner_name,
+        ));
     }
     let mut batches: BTreeMap<u32, Vec<&PlanLine>> = BTreeMap::new();
     for line in lines.iter().filter(|line| line.path == MigrationPath::PartnerTransfer) {
@@ -272,13 +318,44 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
     for (batch, group) in batches {
         let due = group.iter().filter_map(|line| line.dates.transfer_on).min();
         let mut new_step = step(StepCode::InitiateTransfer, Actor::Partner, due);
-        new_step = with(with(with(with(new_step, "batch", batch), "batches", batch_count), "count", group.len()), "items", items(&group, Side::Source));
+        new_step = with(
+            with(with(with(new_step, "batch", batch), "batches", batch_count), "count", group.len()),
+            "items",
+            items(&group, Side::Source),
+        );
         new_step.subscription_ids = group.iter().map(|line| line.subscription_id.clone()).collect();
         steps.push(new_step);
     }
-    dated_steps(&mut steps, lines, &mut picked, StepCode::ScheduleEaTransfer, Actor::Partner, Side::Target, |line| line.path == MigrationPath::EaChannelTransfer, |line| line.dates.transfer_on);
-    dated_steps(&mut steps, lines, &mut picked, StepCode::Purchase, Actor::Partner, Side::Target, |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_some(), |line| line.dates.purchase_on);
-    dated_steps(&mut steps, lines, &mut picked, StepCode::PurchaseUndated, Actor::Partner, Side::Target, |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_none(), |_| None);
+    dated_steps(
+        &mut steps,
+        lines,
+        &mut picked,
+        StepCode::ScheduleEaTransfer,
+        Actor::Partner,
+        Side::Target,
+        |line| line.path == MigrationPath::EaChannelTransfer,
+        |line| line.dates.transfer_on,
+    );
+    dated_steps(
+        &mut steps,
+        lines,
+        &mut picked,
+        StepCode::Purchase,
+        Actor::Partner,
+        Side::Target,
+        |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_some(),
+        |line| line.dates.purchase_on,
+    );
+    dated_steps(
+        &mut steps,
+        lines,
+        &mut picked,
+        StepCode::PurchaseUndated,
+        Actor::Partner,
+        Side::Target,
+        |line| line.path == MigrationPath::Repurchase && line.dates.purchase_on.is_none(),
+        |_| None,
+    );
     dated_steps(
         &mut steps,
         lines,
@@ -299,7 +376,8 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
         |line| line.is_migrated() && has_finding(line, FindingCode::AutoRenewOff),
         |line| line.dates.auto_renew_off_by,
     );
-    let license_admin = partner.gdap == GdapStatus::Active && partner.gdap_roles.contains(&GdapRole::LicenseAdministrator)
+    let license_admin = partner.gdap == GdapStatus::Active
+        && partner.gdap_roles.contains(&GdapRole::LicenseAdministrator)
         || roles.iter().any(|(role, _)| *role == GdapRole::LicenseAdministrator);
     dated_steps(
         &mut steps,
@@ -311,7 +389,8 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
         |line| line.is_migrated() && line.reassign_licenses,
         |line| line.dates.cutover_on.or(line.dates.purchase_on),
     );
-    let support_admin = partner.gdap == GdapStatus::Active && partner.gdap_roles.contains(&GdapRole::ServiceSupportAdministrator);
+    let support_admin = partner.gdap == GdapStatus::Active
+        && partner.gdap_roles.contains(&GdapRole::ServiceSupportAdministrator);
     dated_steps(
         &mut steps,
         lines,
@@ -326,7 +405,12 @@ pub(super) fn build(input: &PlanInput, lines: &[PlanLine], ready_on: NaiveDate, 
     let last_cutover = lines
         .iter()
         .filter(|line| line.is_migrated())
-        .filter_map(|line| [line.dates.cutover_on, line.dates.purchase_on, line.dates.transfer_on].into_iter().flatten().max())
+        .filter_map(|line| {
+            [line.dates.cutover_on, line.dates.purchase_on, line.dates.transfer_on]
+                .into_iter()
+                .flatten()
+                .max()
+        })
         .max();
     steps.push(step(StepCode::Verify, Actor::Partner, last_cutover));
 

@@ -11,7 +11,10 @@ use super::offer::{self, OfferCache};
 use super::{CustomerPlan, KeyDates, LineFindings, PlanLine, ProductTotal, Shared};
 use crate::catalog::Catalog;
 use crate::markets::Market;
-use crate::model::{BillingModel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus, Subscription, SubscriptionStatus};
+use crate::model::{
+    BillingModel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus, Subscription,
+    SubscriptionStatus,
+};
 use crate::rules::RuleId;
 
 /// Partner-to-partner transfers carry at most this many line items (P2P-TRANSFER).
@@ -68,12 +71,23 @@ pub(super) struct CustomerScratch<'a> {
 
 impl<'a> CustomerScratch<'a> {
     pub(super) fn new(input: &PlanInput) -> CustomerScratch<'_> {
-        CustomerScratch { lines: LineScratch::new(), countries: Vec::new(), input_customer_key: crate::catalog::lookup_key(&input.customer.name), total_addresses: HashMap::default(), lines_planned: 0, findings_planned: 0 }
+        CustomerScratch {
+            lines: LineScratch::new(),
+            countries: Vec::new(),
+            input_customer_key: crate::catalog::lookup_key(&input.customer.name),
+            total_addresses: HashMap::default(),
+            lines_planned: 0,
+            findings_planned: 0,
+        }
     }
 
     /// Room for the findings of `lines` lines: as many per line as so far, and some more.
     fn findings_for(&self, lines: usize) -> usize {
-        let per_line = if self.lines_planned == 0 { 8.0 } else { self.findings_planned as f64 / self.lines_planned as f64 };
+        let per_line = if self.lines_planned == 0 {
+            8.0
+        } else {
+            self.findings_planned as f64 / self.lines_planned as f64
+        };
         (lines as f64 * per_line * 1.25) as usize + 8
     }
 
@@ -94,7 +108,10 @@ impl<'a> CustomerScratch<'a> {
 }
 
 fn is_live(status: SubscriptionStatus) -> bool {
-    !matches!(status, SubscriptionStatus::Expired | SubscriptionStatus::Disabled | SubscriptionStatus::Deleted)
+    !matches!(
+        status,
+        SubscriptionStatus::Expired | SubscriptionStatus::Disabled | SubscriptionStatus::Deleted
+    )
 }
 
 pub(super) fn plan_customer<'a>(
@@ -127,11 +144,14 @@ pub(super) fn plan_customer<'a>(
 
     // REL-1 and MCA-1 must be done before any order; GDAP is not needed to order.
     let setup_pending = partner.relationship != RelationshipStatus::Accepted || !partner.mca_accepted;
-    let ready_on = if setup_pending { dates::add_days(as_of, u64::from(input.settings.acceptance_days)) } else { as_of };
+    let ready_on =
+        if setup_pending { dates::add_days(as_of, u64::from(input.settings.acceptance_days)) } else { as_of };
 
-    let resolutions: Vec<offer::Resolution> = group.subscriptions.iter().map(|subscription| offer::resolve(catalog, subscription, cache)).collect();
+    let resolutions: Vec<offer::Resolution> =
+        group.subscriptions.iter().map(|subscription| offer::resolve(catalog, subscription, cache)).collect();
     let overrides = |subscription: &Subscription| input.overrides.get(&subscription.subscription_id);
-    let active_subscriptions = group.subscriptions.iter().filter(|subscription| is_live(subscription.status)).count();
+    let active_subscriptions =
+        group.subscriptions.iter().filter(|subscription| is_live(subscription.status)).count();
     let business_seats: u64 = group
         .subscriptions
         .iter()
@@ -142,9 +162,16 @@ pub(super) fn plan_customer<'a>(
                 && !overrides(subscription).is_some_and(|line_override| line_override.excluded)
                 && resolution.product_index.is_some_and(|index| cache.is_business_family(catalog, index))
         })
-        .map(|(subscription, _)| u64::from(overrides(subscription).and_then(|line_override| line_override.seats).unwrap_or(subscription.seats_total)))
+        .map(|(subscription, _)| {
+            u64::from(
+                overrides(subscription)
+                    .and_then(|line_override| line_override.seats)
+                    .unwrap_or(subscription.seats_total),
+            )
+        })
         .sum();
-    let partner_can_ask_support = partner.gdap == GdapStatus::Active && partner.gdap_roles.contains(&GdapRole::ServiceSupportAdministrator);
+    let partner_can_ask_support = partner.gdap == GdapStatus::Active
+        && partner.gdap_roles.contains(&GdapRole::ServiceSupportAdministrator);
 
     let context = LineContext {
         input,
@@ -169,12 +196,23 @@ pub(super) fn plan_customer<'a>(
         .iter()
         .zip(resolutions)
         .map(|(subscription, resolution)| {
-            let (line, range) = line::plan_line(&context, subscription, resolution, overrides(subscription), cache, &mut scratch.lines);
+            let (line, range) = line::plan_line(
+                &context,
+                subscription,
+                resolution,
+                overrides(subscription),
+                cache,
+                &mut scratch.lines,
+            );
             ranges.push(range);
             line
         })
         .collect();
-    let source_partners: Vec<&str> = group.subscriptions.iter().map(|subscription| subscription.owner_tenant_id.as_deref().unwrap_or_default()).collect();
+    let source_partners: Vec<&str> = group
+        .subscriptions
+        .iter()
+        .map(|subscription| subscription.owner_tenant_id.as_deref().unwrap_or_default())
+        .collect();
     let batch_count = assign_transfer_batches(&mut lines, &source_partners);
     for (line, range) in lines.iter().zip(&ranges) {
         let Some(batch) = line.transfer_batch else {
@@ -183,7 +221,10 @@ pub(super) fn plan_customer<'a>(
         let finding = Finding::new(FindingCode::PartnerTransfer)
             .with("batch", batch)
             .with("batches", batch_count)
-            .with("term_end", line.dates.term_end.map_or_else(|| FindingValue::Static("?"), FindingValue::from))
+            .with(
+                "term_end",
+                line.dates.term_end.map_or_else(|| FindingValue::Static("?"), FindingValue::from),
+            )
             .with("seats", line.seats);
         // The place plan_line kept, last of the line's findings.
         if let Some(kept) = range.end.checked_sub(1).and_then(|last| scratch.lines.findings.get_mut(last)) {
@@ -198,13 +239,26 @@ pub(super) fn plan_customer<'a>(
         line.findings = LineFindings::part(all_findings.clone(), range);
     }
 
-    let findings = customer_findings(input, partner_country, tenant_country.as_deref(), partner_market, customer_market, ready_on, setup_pending, &lines);
+    let findings = customer_findings(
+        input,
+        partner_country,
+        tenant_country.as_deref(),
+        partner_market,
+        customer_market,
+        ready_on,
+        setup_pending,
+        &lines,
+    );
     let steps = checklist::build(input, &lines, ready_on, setup_pending, batch_count);
     let totals = totals(&lines, &mut scratch.total_addresses);
     let key_dates = key_dates(as_of, ready_on, &lines);
     // Marked by the rule's place in the registry, so they come out in its order.
     let mut fired: Vec<Option<RuleId>> = Vec::new();
-    let rules = findings.iter().chain(lines.iter().flat_map(|line| line.findings.iter())).map(|finding| finding.rule).chain(steps.iter().map(|step| step.rule));
+    let rules = findings
+        .iter()
+        .chain(lines.iter().flat_map(|line| line.findings.iter()))
+        .map(|finding| finding.rule)
+        .chain(steps.iter().map(|step| step.rule));
     for rule in rules {
         let place = rule as usize;
         if fired.len() <= place {
@@ -279,10 +333,14 @@ fn customer_findings(
     }
     if let (Some(partner_market), Some(customer_market)) = (partner_market, customer_market) {
         if partner_market == customer_market {
-            findings.push(Finding::new(FindingCode::SameMarket).with_static("market", partner_market.label(crate::i18n::Lang::En)));
+            findings.push(
+                Finding::new(FindingCode::SameMarket)
+                    .with_static("market", partner_market.label(crate::i18n::Lang::En)),
+            );
         }
     }
-    let migrating = lines.iter().filter(|line| line.is_migrated() || line.path == MigrationPath::Blocked).count();
+    let migrating =
+        lines.iter().filter(|line| line.is_migrated() || line.path == MigrationPath::Blocked).count();
     if migrating > 0 && input.partner.relationship != RelationshipStatus::Accepted {
         findings.push(Finding::new(FindingCode::RelationshipNeeded).with("ready_on", ready_on));
     }
@@ -298,11 +356,17 @@ fn customer_findings(
             GdapRole::ServiceSupportAdministrator => "role:service-support-administrator",
             GdapRole::LicenseAdministrator => "role:license-administrator",
         };
-        findings.push(Finding::new(FindingCode::GdapRoleNeeded).with_static("role", role_token).with_static("reason", reason));
+        findings.push(
+            Finding::new(FindingCode::GdapRoleNeeded)
+                .with_static("role", role_token)
+                .with_static("reason", reason),
+        );
     }
     let not_migrated = lines.iter().filter(|line| line.path == MigrationPath::NotMigrated).count();
     if not_migrated > 0 {
-        findings.push(Finding::new(FindingCode::PartOfTenant).with("count", not_migrated).with("total", lines.len()));
+        findings.push(
+            Finding::new(FindingCode::PartOfTenant).with("count", not_migrated).with("total", lines.len()),
+        );
     }
     findings
 }
@@ -310,19 +374,27 @@ fn customer_findings(
 /// GDAP roles the plan needs that the partner does not hold yet (GDAP-1): support
 /// tickets about credits, license reassignment where the offer changes.
 pub(super) fn needed_gdap_roles(input: &PlanInput, lines: &[PlanLine]) -> Vec<(GdapRole, &'static str)> {
-    let held = |role: GdapRole| input.partner.gdap == GdapStatus::Active && input.partner.gdap_roles.contains(&role);
+    let held =
+        |role: GdapRole| input.partner.gdap == GdapStatus::Active && input.partner.gdap_roles.contains(&role);
     let mut roles = Vec::new();
-    if lines.iter().any(|line| line.credit_eligible && line.path != MigrationPath::NotMigrated) && !held(GdapRole::ServiceSupportAdministrator) {
+    if lines.iter().any(|line| line.credit_eligible && line.path != MigrationPath::NotMigrated)
+        && !held(GdapRole::ServiceSupportAdministrator)
+    {
         roles.push((GdapRole::ServiceSupportAdministrator, "reason:credit"));
     }
-    if lines.iter().any(|line| line.reassign_licenses && line.is_migrated()) && !held(GdapRole::LicenseAdministrator) {
+    if lines.iter().any(|line| line.reassign_licenses && line.is_migrated())
+        && !held(GdapRole::LicenseAdministrator)
+    {
         roles.push((GdapRole::LicenseAdministrator, "reason:reassign"));
     }
     roles
 }
 
 /// Seats per product before (every source line) and after (the lines that migrate).
-fn totals(lines: &[PlanLine], by_address: &mut HashMap<(usize, usize), usize, offer::FastHash>) -> Vec<ProductTotal> {
+fn totals(
+    lines: &[PlanLine],
+    by_address: &mut HashMap<(usize, usize), usize, offer::FastHash>,
+) -> Vec<ProductTotal> {
     /// The products in order of first sight, found by key text and, faster, by the
     /// address of that text: the lines of a plan share their offers, so most keys
     /// are the very same text. (`by_address` is kept from one customer to the next.)
@@ -352,7 +424,11 @@ fn totals(lines: &[PlanLine], by_address: &mut HashMap<(usize, usize), usize, of
         }
     }
     by_address.clear();
-    let mut tally = Tally { products: Vec::with_capacity(32), by_key: HashMap::with_capacity_and_hasher(32, Default::default()), by_address };
+    let mut tally = Tally {
+        products: Vec::with_capacity(32),
+        by_key: HashMap::with_capacity_and_hasher(32, Default::default()),
+        by_address,
+    };
     for line in lines {
         match &line.source_sku {
             Some(sku) => tally.add(&sku.sku_id, &sku.name, line.seats_source_total, 0),
@@ -368,7 +444,12 @@ fn totals(lines: &[PlanLine], by_address: &mut HashMap<(usize, usize), usize, of
     let mut list: Vec<ProductTotal> = tally
         .products
         .into_iter()
-        .map(|(key, name, seats_before, seats_after)| ProductTotal { key: key.to_string(), name: name.to_string(), seats_before, seats_after })
+        .map(|(key, name, seats_before, seats_after)| ProductTotal {
+            key: key.to_string(),
+            name: name.to_string(),
+            seats_before,
+            seats_after,
+        })
         .collect();
     list.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
     list

@@ -39,8 +39,14 @@ pub(super) fn auto_renew_off_by(term_end: NaiveDate, as_of: NaiveDate) -> NaiveD
 /// so the 7-day cancellation window of the new subscription covers the cut-over,
 /// never before the relationship and MCA are in place (`ready_on`). When duplicates
 /// are not allowed (CAP-SUBS, CAP-BUSINESS) the purchase waits for the cut-over.
-pub(super) fn recommended_purchase_on(term_end: NaiveDate, ready_on: NaiveDate, lead_days: u32, buy_after_expiry: bool) -> NaiveDate {
-    let ideal = if buy_after_expiry { cutover_on(term_end) } else { sub_days(term_end, u64::from(lead_days)) };
+pub(super) fn recommended_purchase_on(
+    term_end: NaiveDate,
+    ready_on: NaiveDate,
+    lead_days: u32,
+    buy_after_expiry: bool,
+) -> NaiveDate {
+    let ideal =
+        if buy_after_expiry { cutover_on(term_end) } else { sub_days(term_end, u64::from(lead_days)) };
     ideal.max(ready_on)
 }
 
@@ -56,7 +62,12 @@ pub(super) fn overlap_days(purchase_on: NaiveDate, term_end: NaiveDate) -> u32 {
 
 /// Cost of the overlap. The unit price is read per seat and per billing period
 /// (monthly when the file does not say), as Partner Center prices are.
-pub(super) fn overlap_cost(unit_price: f64, billing: BillingFrequency, seats: u32, overlap_days: u32) -> Option<f64> {
+pub(super) fn overlap_cost(
+    unit_price: f64,
+    billing: BillingFrequency,
+    seats: u32,
+    overlap_days: u32,
+) -> Option<f64> {
     if !unit_price.is_finite() || unit_price < 0.0 {
         return None;
     }
@@ -79,8 +90,14 @@ mod tests {
 
     #[test]
     fn purchase_is_lead_days_before_the_end_but_never_before_ready() {
-        assert_eq!(recommended_purchase_on(day("2026-12-31"), day("2026-12-01"), 3, false), day("2026-12-28"));
-        assert_eq!(recommended_purchase_on(day("2026-12-31"), day("2026-12-30"), 3, false), day("2026-12-30"));
+        assert_eq!(
+            recommended_purchase_on(day("2026-12-31"), day("2026-12-01"), 3, false),
+            day("2026-12-28")
+        );
+        assert_eq!(
+            recommended_purchase_on(day("2026-12-31"), day("2026-12-30"), 3, false),
+            day("2026-12-30")
+        );
         assert_eq!(recommended_purchase_on(day("2026-12-31"), day("2026-12-01"), 3, true), day("2027-01-01"));
     }
 

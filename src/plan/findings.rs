@@ -233,8 +233,12 @@ impl PartialEq for FindingValue {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (FindingValue::Date(a), FindingValue::Date(b)) => a == b,
-            (FindingValue::Number(a), FindingValue::Number(b)) | (FindingValue::Amount(a), FindingValue::Amount(b)) => a == b,
-            (FindingValue::Text(_) | FindingValue::Static(_), FindingValue::Text(_) | FindingValue::Static(_)) => self.text() == other.text(),
+            (FindingValue::Number(a), FindingValue::Number(b))
+            | (FindingValue::Amount(a), FindingValue::Amount(b)) => a == b,
+            (
+                FindingValue::Text(_) | FindingValue::Static(_),
+                FindingValue::Text(_) | FindingValue::Static(_),
+            ) => self.text() == other.text(),
             _ => false,
         }
     }
@@ -393,10 +397,12 @@ fn known_name(name: &str) -> Option<&'static str> {
     static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
     NAMES
         .get_or_init(|| {
-            let templates = FindingCode::ALL
-                .iter()
-                .flat_map(|code| Lang::ALL.map(|lang| code.template(lang)))
-                .chain(super::checklist::StepCode::ALL.iter().flat_map(|code| Lang::ALL.map(|lang| code.template(lang))));
+            let templates =
+                FindingCode::ALL.iter().flat_map(|code| Lang::ALL.map(|lang| code.template(lang))).chain(
+                    super::checklist::StepCode::ALL
+                        .iter()
+                        .flat_map(|code| Lang::ALL.map(|lang| code.template(lang))),
+                );
             let mut names: Vec<&'static str> = templates.flat_map(placeholder_names).collect();
             names.sort_unstable();
             names.dedup();
@@ -494,9 +500,13 @@ pub(crate) fn fill(template: &str, values: &FindingValues, lang: Lang) -> String
             Some(end) => {
                 let name = &after[..end];
                 match values.get(name) {
-                    Some(value @ (FindingValue::Text(_) | FindingValue::Static(_))) => text.push_str(translate_token(value.text().unwrap_or_default(), lang)),
+                    Some(value @ (FindingValue::Text(_) | FindingValue::Static(_))) => {
+                        text.push_str(translate_token(value.text().unwrap_or_default(), lang))
+                    }
                     // French writes a decimal comma: 130,19 EUR.
-                    Some(value @ FindingValue::Amount(_)) if lang == Lang::Fr => text.push_str(&value.as_text().replace('.', ",")),
+                    Some(value @ FindingValue::Amount(_)) if lang == Lang::Fr => {
+                        text.push_str(&value.as_text().replace('.', ","))
+                    }
                     Some(value) => text.push_str(&value.as_text()),
                     None => text.push('?'),
                 }
@@ -593,8 +603,10 @@ mod tests {
 
     #[test]
     fn no_template_needs_more_values_than_a_finding_holds() {
-        let step_templates = crate::plan::StepCode::ALL.iter().flat_map(|code| Lang::ALL.map(|lang| code.template(lang)));
-        let finding_templates = FindingCode::ALL.iter().flat_map(|code| Lang::ALL.map(|lang| code.template(lang)));
+        let step_templates =
+            crate::plan::StepCode::ALL.iter().flat_map(|code| Lang::ALL.map(|lang| code.template(lang)));
+        let finding_templates =
+            FindingCode::ALL.iter().flat_map(|code| Lang::ALL.map(|lang| code.template(lang)));
         for template in finding_templates.chain(step_templates) {
             let mut names: Vec<&str> = placeholder_names(template).collect();
             names.sort_unstable();
@@ -606,8 +618,17 @@ mod tests {
     #[test]
     fn values_fill_the_message_and_tokens_are_translated() {
         let finding = Finding::new(FindingCode::CountryUnknown).with("party", "party:partner");
-        assert_eq!(finding.message(Lang::En), "The partner's country is not known: the same-region rule could not be checked.");
-        assert_eq!(finding.message(Lang::Fr), "Le pays du partenaire est inconnu : la règle de même région n’a pas pu être vérifiée.");
-        assert_eq!(Finding::new(FindingCode::Overlap).message(Lang::En), "? days of overlap between the source and the CSP subscription.");
+        assert_eq!(
+            finding.message(Lang::En),
+            "The partner's country is not known: the same-region rule could not be checked."
+        );
+        assert_eq!(
+            finding.message(Lang::Fr),
+            "Le pays du partenaire est inconnu : la règle de même région n’a pas pu être vérifiée."
+        );
+        assert_eq!(
+            Finding::new(FindingCode::Overlap).message(Lang::En),
+            "? days of overlap between the source and the CSP subscription."
+        );
     }
 }

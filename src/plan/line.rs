@@ -61,11 +61,20 @@ pub(super) struct LineScratch<'a> {
 
 impl<'a> LineScratch<'a> {
     pub fn new() -> LineScratch<'a> {
-        LineScratch { findings: Vec::new(), no_findings: LineFindings::from(Vec::new()), products: HashMap::default(), file: None, currencies: Vec::new() }
+        LineScratch {
+            findings: Vec::new(),
+            no_findings: LineFindings::from(Vec::new()),
+            products: HashMap::default(),
+            file: None,
+            currencies: Vec::new(),
+        }
     }
 
     fn product(&mut self, text: &'a str) -> (Shared<str>, bool) {
-        self.products.entry(text).or_insert_with(|| (Shared::text(text), offer::is_non_seat_name(text))).clone()
+        self.products
+            .entry(text)
+            .or_insert_with(|| (Shared::text(text), offer::is_non_seat_name(text)))
+            .clone()
     }
 
     fn file(&mut self, name: &'a str) -> Shared<str> {
@@ -115,7 +124,13 @@ fn not_migrated_reason(
     if seats == 0 || non_seat {
         return Some(Finding::new(FindingCode::NonSeatNotMigrated).with("product", product_name));
     }
-    let ended = |status: &'static str| Some(Finding::new(FindingCode::AlreadyEnded).with("product", product_name.clone()).with_static("status", status));
+    let ended = |status: &'static str| {
+        Some(
+            Finding::new(FindingCode::AlreadyEnded)
+                .with("product", product_name.clone())
+                .with_static("status", status),
+        )
+    };
     match subscription.status {
         SubscriptionStatus::Deleted => ended("deleted"),
         SubscriptionStatus::Disabled => ended("disabled"),
@@ -137,20 +152,30 @@ fn recommended_path(channel: Channel) -> MigrationPath {
 }
 
 /// REGION-1 / REGIONS for one line: the tenant country's market against the partner's.
-fn region_findings(ctx: &LineContext, line_country: Option<&str>, line_market: Option<Market>) -> Vec<Finding> {
+fn region_findings(
+    ctx: &LineContext,
+    line_country: Option<&str>,
+    line_market: Option<Market>,
+) -> Vec<Finding> {
     let (Some(partner_country), Some(customer_country)) = (ctx.partner_country, line_country) else {
         return Vec::new(); // reported once per customer as CountryUnknown
     };
     let Some(partner_market) = ctx.partner_market else {
-        return vec![Finding::new(FindingCode::CountryWithoutMarket).with_static("party", "party:partner").with("country", partner_country)];
+        return vec![Finding::new(FindingCode::CountryWithoutMarket)
+            .with_static("party", "party:partner")
+            .with("country", partner_country)];
     };
     match line_market {
-        None => vec![Finding::new(FindingCode::CountryWithoutMarket).with_static("party", "party:customer").with("country", customer_country)],
-        Some(customer_market) if customer_market != partner_market => vec![Finding::new(FindingCode::RegionMismatch)
-            .with_static("partner_market", partner_market.label(crate::i18n::Lang::En))
-            .with("partner_country", partner_country)
-            .with_static("customer_market", customer_market.label(crate::i18n::Lang::En))
-            .with("customer_country", customer_country)],
+        None => vec![Finding::new(FindingCode::CountryWithoutMarket)
+            .with_static("party", "party:customer")
+            .with("country", customer_country)],
+        Some(customer_market) if customer_market != partner_market => {
+            vec![Finding::new(FindingCode::RegionMismatch)
+                .with_static("partner_market", partner_market.label(crate::i18n::Lang::En))
+                .with("partner_country", partner_country)
+                .with_static("customer_market", customer_market.label(crate::i18n::Lang::En))
+                .with("customer_country", customer_country)]
+        }
         Some(_) => Vec::new(),
     }
 }
@@ -166,7 +191,8 @@ pub(super) fn plan_line<'a>(
 ) -> (PlanLine, std::ops::Range<usize>) {
     let mut findings = std::mem::take(&mut scratch.findings);
     let start = findings.len();
-    let line = plan_line_with(ctx, subscription, resolution, line_override, cache, scratch, &mut findings, start);
+    let line =
+        plan_line_with(ctx, subscription, resolution, line_override, cache, scratch, &mut findings, start);
     // A transfer line gets its batch finding once the customer's lines are batched:
     // its place is kept now, last, so the customer's findings are written once.
     if super::customer::moves_in_transfer_batch(&line) {
@@ -199,7 +225,11 @@ fn plan_line_with<'a>(
         Some(seats) => {
             overrides_applied.push(OverrideField::Seats);
             if seats != subscription.seats_total {
-                findings.push(Finding::new(FindingCode::SeatsOverridden).with("seats", seats).with("source_seats", subscription.seats_total));
+                findings.push(
+                    Finding::new(FindingCode::SeatsOverridden)
+                        .with("seats", seats)
+                        .with("source_seats", subscription.seats_total),
+                );
             }
             seats
         }
@@ -220,7 +250,11 @@ fn plan_line_with<'a>(
         seats,
         seats_source_total: subscription.seats_total,
         seats_assigned: subscription.seats_assigned,
-        dates: LineDates { term_end: subscription.term_end, term_end_estimated: subscription.term_end_estimated, ..LineDates::default() },
+        dates: LineDates {
+            term_end: subscription.term_end,
+            term_end_estimated: subscription.term_end_estimated,
+            ..LineDates::default()
+        },
         overlap_days: None,
         overlap_cost: None,
         currency: subscription.currency.as_deref().map(|code| scratch.currency(code)),
@@ -242,8 +276,19 @@ fn plan_line_with<'a>(
     }
 
     // Which path: not migrated for a reason, else by channel; the user's choice wins.
-    let not_migrated = not_migrated_reason(ctx, subscription, (&line.product, product_non_seat), product_index, seats, cache);
-    let mut recommended = if not_migrated.is_some() { MigrationPath::NotMigrated } else { recommended_path(subscription.channel) };
+    let not_migrated = not_migrated_reason(
+        ctx,
+        subscription,
+        (&line.product, product_non_seat),
+        product_index,
+        seats,
+        cache,
+    );
+    let mut recommended = if not_migrated.is_some() {
+        MigrationPath::NotMigrated
+    } else {
+        recommended_path(subscription.channel)
+    };
     if let Some(reason) = not_migrated {
         findings.push(reason);
     }
@@ -251,11 +296,17 @@ fn plan_line_with<'a>(
     if let Some(path) = path_override {
         overrides_applied.push(OverrideField::Path);
         if path != recommended {
-            findings.push(Finding::new(FindingCode::PathConfirmedByUser).with_static("path", path.id()).with_static("recommended", recommended.id()));
+            findings.push(
+                Finding::new(FindingCode::PathConfirmedByUser)
+                    .with_static("path", path.id())
+                    .with_static("recommended", recommended.id()),
+            );
         }
     }
     let chosen_path = path_override.unwrap_or(recommended);
-    if chosen_path == MigrationPath::NotMigrated || (chosen_path == MigrationPath::Blocked && path_override.is_some()) {
+    if chosen_path == MigrationPath::NotMigrated
+        || (chosen_path == MigrationPath::Blocked && path_override.is_some())
+    {
         line.path = chosen_path;
         line.recommended_path = recommended;
         line.credit_eligible = line.credit_eligible && chosen_path != MigrationPath::NotMigrated;
@@ -271,16 +322,22 @@ fn plan_line_with<'a>(
         path => path,
     };
     if working_path == MigrationPath::PartnerTransfer && subscription.channel != Channel::CspNce {
-        findings.push(Finding::new(FindingCode::TransferNotAvailable).with_static("channel", subscription.channel.id()));
+        findings.push(
+            Finding::new(FindingCode::TransferNotAvailable).with_static("channel", subscription.channel.id()),
+        );
         working_path = MigrationPath::Repurchase;
     }
     if working_path == MigrationPath::EaChannelTransfer && subscription.channel != Channel::Ea {
-        findings.push(Finding::new(FindingCode::EaTransferNotAvailable).with_static("channel", subscription.channel.id()));
+        findings.push(
+            Finding::new(FindingCode::EaTransferNotAvailable)
+                .with_static("channel", subscription.channel.id()),
+        );
         working_path = MigrationPath::Repurchase;
     }
 
     // The subscription's own tenant country wins; most often it is the customer's.
-    let own_country = subscription.tenant_country.as_deref().map(str::trim).filter(|country| !country.is_empty());
+    let own_country =
+        subscription.tenant_country.as_deref().map(str::trim).filter(|country| !country.is_empty());
     let own_code = match (own_country, ctx.customer_country.as_deref()) {
         (Some(own), Some(customer)) if own.eq_ignore_ascii_case(customer) => None,
         (Some(own), _) => Some(super::normalise_country(own)),
@@ -299,19 +356,30 @@ fn plan_line_with<'a>(
     let mut term_end = subscription.term_end;
     let expired = matches!(subscription.status, SubscriptionStatus::Expired | SubscriptionStatus::Warning);
     match term_end {
-        Some(end) if expired => findings.push(Finding::new(FindingCode::ExpiredRecoverable).with("data_at_risk_after", dates::data_at_risk_after(end))),
+        Some(end) if expired => findings.push(
+            Finding::new(FindingCode::ExpiredRecoverable)
+                .with("data_at_risk_after", dates::data_at_risk_after(end)),
+        ),
         Some(end) if end < ctx.as_of => {
             findings.push(Finding::new(FindingCode::TermEndPassed).with("term_end", end));
             term_end = None;
         }
-        Some(end) if subscription.term_end_estimated => findings.push(Finding::new(FindingCode::TermEndEstimated).with("term_end", end)),
+        Some(end) if subscription.term_end_estimated => {
+            findings.push(Finding::new(FindingCode::TermEndEstimated).with("term_end", end))
+        }
         Some(_) => {}
-        None if working_path != MigrationPath::PartnerTransfer => findings.push(Finding::new(FindingCode::TermEndUnknown)),
+        None if working_path != MigrationPath::PartnerTransfer => {
+            findings.push(Finding::new(FindingCode::TermEndUnknown))
+        }
         None => {}
     }
     if working_path == MigrationPath::PartnerTransfer && path_override.is_none() {
         if let Some(end) = term_end.filter(|end| *end < ctx.ready_on) {
-            findings.push(Finding::new(FindingCode::TransferAfterTermEnd).with("term_end", end).with("ready_on", ctx.ready_on));
+            findings.push(
+                Finding::new(FindingCode::TransferAfterTermEnd)
+                    .with("term_end", end)
+                    .with("ready_on", ctx.ready_on),
+            );
             working_path = MigrationPath::Repurchase;
             recommended = MigrationPath::Repurchase;
         }
@@ -323,29 +391,69 @@ fn plan_line_with<'a>(
         findings.push(Finding::new(FindingCode::BusinessCapExceeded).with("seats", ctx.business_seats));
     }
     if ctx.active_subscriptions > SUBSCRIPTION_CAP {
-        findings.push(Finding::new(FindingCode::SubscriptionCapExceeded).with("count", ctx.active_subscriptions));
+        findings
+            .push(Finding::new(FindingCode::SubscriptionCapExceeded).with("count", ctx.active_subscriptions));
     }
     let business_overlap_seats = ctx.business_seats + u64::from(seats);
-    let business_overlap = is_business && ctx.business_seats <= BUSINESS_SEAT_CAP && business_overlap_seats > BUSINESS_SEAT_CAP;
-    let subscription_overlap = ctx.active_subscriptions > SUBSCRIPTION_DUPLICATE_THRESHOLD && ctx.active_subscriptions <= SUBSCRIPTION_CAP;
-    let buy_after_expiry = working_path == MigrationPath::Repurchase && (business_overlap || subscription_overlap);
+    let business_overlap =
+        is_business && ctx.business_seats <= BUSINESS_SEAT_CAP && business_overlap_seats > BUSINESS_SEAT_CAP;
+    let subscription_overlap = ctx.active_subscriptions > SUBSCRIPTION_DUPLICATE_THRESHOLD
+        && ctx.active_subscriptions <= SUBSCRIPTION_CAP;
+    let buy_after_expiry =
+        working_path == MigrationPath::Repurchase && (business_overlap || subscription_overlap);
 
-    plan_dates(ctx, subscription, line_override, working_path, term_end, expired, buy_after_expiry, seats, &mut line, findings, &mut overrides_applied);
+    plan_dates(
+        ctx,
+        subscription,
+        line_override,
+        working_path,
+        term_end,
+        expired,
+        buy_after_expiry,
+        seats,
+        &mut line,
+        findings,
+        &mut overrides_applied,
+    );
     if buy_after_expiry && line_override.purchase_on.is_none() {
         if let Some(purchase_on) = line.dates.purchase_on {
             if business_overlap {
-                findings.push(Finding::new(FindingCode::BusinessCapOverlap).with("seats", business_overlap_seats).with("purchase_on", purchase_on));
+                findings.push(
+                    Finding::new(FindingCode::BusinessCapOverlap)
+                        .with("seats", business_overlap_seats)
+                        .with("purchase_on", purchase_on),
+                );
             } else {
-                findings.push(Finding::new(FindingCode::SubscriptionCapOverlap).with("count", ctx.active_subscriptions).with("purchase_on", purchase_on));
+                findings.push(
+                    Finding::new(FindingCode::SubscriptionCapOverlap)
+                        .with("count", ctx.active_subscriptions)
+                        .with("purchase_on", purchase_on),
+                );
             }
         }
     }
 
-    plan_offer(ctx, line_override, product_index, working_path, teams_unbundled_from, &mut line, findings, &mut overrides_applied, cache);
+    plan_offer(
+        ctx,
+        line_override,
+        product_index,
+        working_path,
+        teams_unbundled_from,
+        &mut line,
+        findings,
+        &mut overrides_applied,
+        cache,
+    );
     source_end_findings(ctx, subscription, working_path, seats, &line, findings);
 
-    if let Some(assigned) = subscription.seats_assigned.filter(|assigned| *assigned < subscription.seats_total) {
-        findings.push(Finding::new(FindingCode::SeatsUnassigned).with("assigned", assigned).with("total", subscription.seats_total));
+    if let Some(assigned) =
+        subscription.seats_assigned.filter(|assigned| *assigned < subscription.seats_total)
+    {
+        findings.push(
+            Finding::new(FindingCode::SeatsUnassigned)
+                .with("assigned", assigned)
+                .with("total", subscription.seats_total),
+        );
     }
 
     let has_blocker = findings.get(start..).unwrap_or_default().iter().any(Finding::is_blocker);
@@ -394,7 +502,11 @@ fn plan_dates(
         Some(chosen) => {
             overrides_applied.push(OverrideField::PurchaseOn);
             if chosen < ctx.as_of {
-                findings.push(Finding::new(FindingCode::PurchaseBeforeAsOf).with("purchase_on", chosen).with("as_of", ctx.as_of));
+                findings.push(
+                    Finding::new(FindingCode::PurchaseBeforeAsOf)
+                        .with("purchase_on", chosen)
+                        .with("as_of", ctx.as_of),
+                );
             }
             Some(chosen)
         }
@@ -419,7 +531,11 @@ fn plan_dates(
         findings.push(Finding::new(FindingCode::EaChannelTransfer).with("purchase_on", purchase_on));
     }
     if purchase_on > data_at_risk_after {
-        findings.push(Finding::new(FindingCode::PurchaseTooLate).with("purchase_on", purchase_on).with("data_at_risk_after", data_at_risk_after));
+        findings.push(
+            Finding::new(FindingCode::PurchaseTooLate)
+                .with("purchase_on", purchase_on)
+                .with("data_at_risk_after", data_at_risk_after),
+        );
     } else if purchase_on > cutover && !expired && !buy_after_expiry {
         findings.push(
             Finding::new(FindingCode::PurchaseAfterTermEnd)
@@ -431,18 +547,34 @@ fn plan_dates(
     }
     if working_path == MigrationPath::Repurchase && !expired {
         let window_ends = dates::cancel_window_ends(purchase_on);
-        let code = if window_ends < cutover { FindingCode::CancelWindowClosesEarly } else { FindingCode::CancelWindowCoversCutover };
-        findings.push(Finding::new(code).with("purchase_on", purchase_on).with("cancel_window_ends", window_ends).with("cutover", cutover));
+        let code = if window_ends < cutover {
+            FindingCode::CancelWindowClosesEarly
+        } else {
+            FindingCode::CancelWindowCoversCutover
+        };
+        findings.push(
+            Finding::new(code)
+                .with("purchase_on", purchase_on)
+                .with("cancel_window_ends", window_ends)
+                .with("cutover", cutover),
+        );
         let overlap = dates::overlap_days(purchase_on, end);
         line.overlap_days = Some(overlap);
         if overlap > 0 {
-            let cost = subscription.unit_price.and_then(|price| dates::overlap_cost(price, subscription.billing, seats, overlap));
+            let cost = subscription
+                .unit_price
+                .and_then(|price| dates::overlap_cost(price, subscription.billing, seats, overlap));
             line.overlap_cost = cost;
             findings.push(match cost {
                 Some(cost) => Finding::new(FindingCode::OverlapCost)
                     .with("overlap_days", overlap)
                     .with("overlap_cost", FindingValue::Amount((cost * 100.0).round() as i64))
-                    .with("currency", line.currency.as_ref().map_or(FindingValue::Static(""), |code| FindingValue::Text(code.to_arc()))),
+                    .with(
+                        "currency",
+                        line.currency
+                            .as_ref()
+                            .map_or(FindingValue::Static(""), |code| FindingValue::Text(code.to_arc())),
+                    ),
                 None => Finding::new(FindingCode::Overlap).with("overlap_days", overlap),
             });
         }
@@ -465,10 +597,16 @@ fn plan_offer(
     let catalog = ctx.catalog;
     if let Some(chosen) = line_override.target_sku_id.as_deref().filter(|sku_id| !sku_id.trim().is_empty()) {
         overrides_applied.push(OverrideField::TargetSku);
-        let chosen_index = catalog.index_by_sku_id(chosen).or_else(|| catalog.find(chosen).and_then(|product| catalog.index_by_sku_id(&product.sku_id)));
+        let chosen_index = catalog
+            .index_by_sku_id(chosen)
+            .or_else(|| catalog.find(chosen).and_then(|product| catalog.index_by_sku_id(&product.sku_id)));
         match chosen_index {
             Some(target) => set_target(ctx, line, findings, source_index, target, None, true, cache),
-            None => findings.push(Finding::new(FindingCode::TargetOverrideUnknown).with("sku_id", chosen.trim()).with("catalog", catalog.source_label())),
+            None => findings.push(
+                Finding::new(FindingCode::TargetOverrideUnknown)
+                    .with("sku_id", chosen.trim())
+                    .with("catalog", catalog.source_label()),
+            ),
         }
         if let Some(index) = source_index {
             line.candidates = cache.ranked(catalog, index);
@@ -480,7 +618,11 @@ fn plan_offer(
             trimmed if trimmed.len() == line.product.len() => FindingValue::Text(line.product.to_arc()),
             trimmed => FindingValue::from(trimmed),
         };
-        findings.push(Finding::new(FindingCode::UnknownSku).with("product", product).with("catalog", cache.catalog_label(catalog)));
+        findings.push(
+            Finding::new(FindingCode::UnknownSku)
+                .with("product", product)
+                .with("catalog", cache.catalog_label(catalog)),
+        );
         return;
     };
     let Some(equivalent) = cache.teams_suite_equivalent(catalog, source) else {
@@ -490,7 +632,8 @@ fn plan_offer(
     let buy_day = line.dates.purchase_on.unwrap_or(ctx.as_of);
     if working_path != MigrationPath::Repurchase || buy_day < unbundled_from {
         if buy_day >= unbundled_from {
-            findings.push(Finding::new(FindingCode::TeamsSuiteKept).with("product", cache.name(catalog, source)));
+            findings
+                .push(Finding::new(FindingCode::TeamsSuiteKept).with("product", cache.name(catalog, source)));
         }
         set_target(ctx, line, findings, source_index, source, None, false, cache);
         return;
@@ -510,7 +653,8 @@ fn plan_offer(
             set_target(ctx, line, findings, source_index, suite, Some(teams), false, cache);
         }
         _ => {
-            findings.push(Finding::new(FindingCode::NoEquivalent).with("product", cache.name(catalog, source)));
+            findings
+                .push(Finding::new(FindingCode::NoEquivalent).with("product", cache.name(catalog, source)));
             line.candidates = cache.ranked(catalog, source);
         }
     }
@@ -544,7 +688,11 @@ fn set_target(
         Some(add_on) => cache.pair_name(catalog, target, add_on),
         None => cache.name(catalog, target),
     };
-    findings.push(Finding::new(FindingCode::OfferChanged).with("target", target_label.clone()).with("source", cache.name(catalog, source)));
+    findings.push(
+        Finding::new(FindingCode::OfferChanged)
+            .with("target", target_label.clone())
+            .with("source", cache.name(catalog, source)),
+    );
     if let Some((count, plans)) = cache.lost_plans(catalog, source, target, add_on) {
         findings.push(
             Finding::new(FindingCode::PlansLost)
@@ -558,10 +706,21 @@ fn set_target(
 
 /// How the source stops: auto-renew off, recurring billing off, credit (NCE-RENEW,
 /// DIRECT-CANCEL, CRED-1, DAP-1).
-fn source_end_findings(ctx: &LineContext, subscription: &Subscription, working_path: MigrationPath, seats: u32, line: &PlanLine, findings: &mut Vec<Finding>) {
+fn source_end_findings(
+    ctx: &LineContext,
+    subscription: &Subscription,
+    working_path: MigrationPath,
+    seats: u32,
+    line: &PlanLine,
+    findings: &mut Vec<Finding>,
+) {
     if subscription.channel == Channel::Direct {
         findings.push(Finding::new(FindingCode::CreditPossible));
-        findings.push(Finding::new(if ctx.partner_can_ask_support { FindingCode::CreditAskedByPartner } else { FindingCode::CreditAskedByCustomer }));
+        findings.push(Finding::new(if ctx.partner_can_ask_support {
+            FindingCode::CreditAskedByPartner
+        } else {
+            FindingCode::CreditAskedByCustomer
+        }));
     }
     if working_path != MigrationPath::Repurchase {
         return;
@@ -575,16 +734,26 @@ fn source_end_findings(ctx: &LineContext, subscription: &Subscription, working_p
     }
     match subscription.channel {
         Channel::Direct => {
-            findings.push(Finding::new(FindingCode::RecurringBillingOff).with("auto_renew_off_by", off_by).with("term_end", term_end));
+            findings.push(
+                Finding::new(FindingCode::RecurringBillingOff)
+                    .with("auto_renew_off_by", off_by)
+                    .with("term_end", term_end),
+            );
             if seats > DIRECT_ONLINE_CANCEL_LIMIT {
                 findings.push(Finding::new(FindingCode::LargeDirectCancellation).with("seats", seats));
             }
         }
         Channel::CspNce | Channel::CspLegacy => findings.push(
-            Finding::new(FindingCode::AutoRenewOff).with_static("who", "who:previous-partner").with("auto_renew_off_by", off_by).with("term_end", term_end),
+            Finding::new(FindingCode::AutoRenewOff)
+                .with_static("who", "who:previous-partner")
+                .with("auto_renew_off_by", off_by)
+                .with("term_end", term_end),
         ),
         Channel::Unknown => findings.push(
-            Finding::new(FindingCode::AutoRenewOff).with_static("who", "who:customer").with("auto_renew_off_by", off_by).with("term_end", term_end),
+            Finding::new(FindingCode::AutoRenewOff)
+                .with_static("who", "who:customer")
+                .with("auto_renew_off_by", off_by)
+                .with("term_end", term_end),
         ),
         Channel::Ea => {}
     }

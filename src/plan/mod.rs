@@ -23,8 +23,8 @@ use crate::rules::{RuleId, RULES_AS_OF};
 
 pub use checklist::{Actor, ChecklistStep, StepCode};
 pub use findings::{Finding, FindingCode, FindingValue, FindingValues};
-pub use shared::Shared;
 pub use render::{plan_to_json, plan_to_markdown, PLAN_JSON_SCHEMA_VERSION};
+pub use shared::Shared;
 
 /// The whole plan: one entry per customer (tenant).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,7 +47,9 @@ impl Plan {
 
     /// Every finding of the plan, customer-wide ones first.
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
-        self.customers.iter().flat_map(|customer| customer.findings.iter().chain(customer.lines.iter().flat_map(|line| line.findings.iter())))
+        self.customers.iter().flat_map(|customer| {
+            customer.findings.iter().chain(customer.lines.iter().flat_map(|line| line.findings.iter()))
+        })
     }
 
     pub fn blocker_count(&self) -> usize {
@@ -56,7 +58,8 @@ impl Plan {
 
     /// The rules that produced at least one finding or step, in registry order.
     pub fn rules_fired(&self) -> Vec<RuleId> {
-        let mut rules: Vec<RuleId> = self.customers.iter().flat_map(|customer| customer.rules_fired.iter().copied()).collect();
+        let mut rules: Vec<RuleId> =
+            self.customers.iter().flat_map(|customer| customer.rules_fired.iter().copied()).collect();
         rules.sort_unstable();
         rules.dedup();
         rules
@@ -83,7 +86,11 @@ pub struct CustomerPlan {
 
 impl CustomerPlan {
     pub fn blocker_count(&self) -> usize {
-        self.findings.iter().chain(self.lines.iter().flat_map(|line| line.findings.iter())).filter(|finding| finding.is_blocker()).count()
+        self.findings
+            .iter()
+            .chain(self.lines.iter().flat_map(|line| line.findings.iter()))
+            .filter(|finding| finding.is_blocker())
+            .count()
     }
 }
 
@@ -209,7 +216,10 @@ impl PlanLine {
     }
 
     pub fn is_migrated(&self) -> bool {
-        matches!(self.path, MigrationPath::PartnerTransfer | MigrationPath::EaChannelTransfer | MigrationPath::Repurchase)
+        matches!(
+            self.path,
+            MigrationPath::PartnerTransfer | MigrationPath::EaChannelTransfer | MigrationPath::Repurchase
+        )
     }
 }
 
@@ -306,13 +316,24 @@ pub struct KeyDates {
 /// Makes the plan. Pure and deterministic: the same input and catalog always give
 /// the same plan; no input makes it panic.
 pub fn make_plan(input: &PlanInput, catalog: &Catalog) -> Plan {
-    let partner_country = input.partner.country.as_deref().map(normalise_country).filter(|code| !code.is_empty());
+    let partner_country =
+        input.partner.country.as_deref().map(normalise_country).filter(|code| !code.is_empty());
     let partner_market = partner_country.as_deref().and_then(crate::markets::market_of);
     let mut offer_cache = offer::OfferCache::default();
     let mut scratch = customer::CustomerScratch::new(input);
     let customers = customer::group_by_customer(input)
         .into_iter()
-        .map(|group| customer::plan_customer(input, catalog, &group, partner_country.as_deref(), partner_market, &mut offer_cache, &mut scratch))
+        .map(|group| {
+            customer::plan_customer(
+                input,
+                catalog,
+                &group,
+                partner_country.as_deref(),
+                partner_market,
+                &mut offer_cache,
+                &mut scratch,
+            )
+        })
         .collect();
     Plan {
         rules_as_of: RULES_AS_OF,

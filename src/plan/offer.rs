@@ -19,17 +19,33 @@ use crate::model::Subscription;
 /// 2024-04-01 (worldwide).
 const TEAMS_SUITES: &[(&str, &str, &str)] = &[
     // Office 365 E1 -> Office 365 E1 (no Teams) | Office 365 E1 EEA (no Teams)
-    ("18181a46-0d4e-45cd-891e-60aabd171b4e", "f8ced641-8e17-4dc5-b014-f5a2d53f6ac8", "b57282e3-65bd-4252-9502-c0eae1e5ab7f"),
+    (
+        "18181a46-0d4e-45cd-891e-60aabd171b4e",
+        "f8ced641-8e17-4dc5-b014-f5a2d53f6ac8",
+        "b57282e3-65bd-4252-9502-c0eae1e5ab7f",
+    ),
     // Office 365 E3 -> Office 365 E3 (no Teams) | Office 365 E3 EEA (no Teams)
-    ("6fd2c87f-b296-42f0-b197-1e91e994b900", "46c3a859-c90d-40b3-9551-6178a48d5c18", "d711d25a-a21c-492f-bd19-aae1e8ebaf30"),
+    (
+        "6fd2c87f-b296-42f0-b197-1e91e994b900",
+        "46c3a859-c90d-40b3-9551-6178a48d5c18",
+        "d711d25a-a21c-492f-bd19-aae1e8ebaf30",
+    ),
     // Office 365 E5 -> Office 365 E5 EEA (no Teams) (the table has no worldwide one)
     ("c7df2760-2c81-4ef7-b578-5b5392b571df", "", "cf50bae9-29e8-4775-b07c-56ee10e3776d"),
     // Office 365 E5 without Audio Conferencing -> Office 365 E5 EEA (no Teams) without Audio Conferencing
     ("26d45bd9-adf1-46cd-a9e1-51e9a5524128", "", "71772aeb-4bb8-4f74-9dd4-36c7a9b5ca74"),
     // Microsoft 365 E3 -> Microsoft 365 E3 (no Teams) | Microsoft 365 E3 EEA (no Teams)
-    ("05e9a617-0261-4cee-bb44-138d3ef5d965", "dcf0408c-aaec-446c-afd4-43e3683943ea", "c2fe850d-fbbb-4858-b67d-bd0c6e746da3"),
+    (
+        "05e9a617-0261-4cee-bb44-138d3ef5d965",
+        "dcf0408c-aaec-446c-afd4-43e3683943ea",
+        "c2fe850d-fbbb-4858-b67d-bd0c6e746da3",
+    ),
     // Microsoft 365 E5 -> Microsoft 365 E5 (no Teams) | Microsoft 365 E5 EEA (no Teams)
-    ("06ebc4ee-1bb5-47dd-8120-11324bc54e06", "18a4bd3f-0b5b-4887-b04f-61dd0ee15f5e", "3271cf8e-2be5-4a09-a549-70fd05baaa17"),
+    (
+        "06ebc4ee-1bb5-47dd-8120-11324bc54e06",
+        "18a4bd3f-0b5b-4887-b04f-61dd0ee15f5e",
+        "3271cf8e-2be5-4a09-a549-70fd05baaa17",
+    ),
     // Microsoft 365 E5 without Audio Conferencing -> Microsoft 365 E5 EEA (no Teams) without Audio Conferencing
     ("cd2925a3-5076-4233-8931-638a8c94f773", "", "90277bc7-a6fe-4181-99d8-712b08b8d32b"),
 ];
@@ -57,17 +73,41 @@ const BUSINESS_FAMILY_PREFIXES: &[&str] = &[
 /// Name markers of variants that are not equivalents for a commercial customer
 /// unless the source is one too (government clouds, education, trials, minimums).
 const SPECIAL_VARIANT_MARKERS: &[&str] = &[
-    "gcc", "usgov", "dod", "government", "faculty", "student", " edu", "_edu", "trial", "donation", "nonprofit", "_hub",
-    "500 seats", "unattended", "sovereign", "_cn", "(china)", "for telstra", "prepaid", "developer", " a1", " a3", " a5",
+    "gcc",
+    "usgov",
+    "dod",
+    "government",
+    "faculty",
+    "student",
+    " edu",
+    "_edu",
+    "trial",
+    "donation",
+    "nonprofit",
+    "_hub",
+    "500 seats",
+    "unattended",
+    "sovereign",
+    "_cn",
+    "(china)",
+    "for telstra",
+    "prepaid",
+    "developer",
+    " a1",
+    " a3",
+    " a5",
 ];
 
 /// Name markers of products sold by usage or capacity, not per seat.
-const NON_SEAT_MARKERS: &[&str] = &["pay-as-you-go", "pay as you go", "capacity", "credits", "payg", "metered"];
+const NON_SEAT_MARKERS: &[&str] =
+    &["pay-as-you-go", "pay as you go", "capacity", "credits", "payg", "metered"];
 
 pub(super) fn is_non_seat_name(name: &str) -> bool {
     // The markers are ASCII, so comparing ASCII case-insensitively needs no lower-cased copy.
     let bytes = name.as_bytes();
-    NON_SEAT_MARKERS.iter().any(|marker| bytes.windows(marker.len()).any(|window| window.eq_ignore_ascii_case(marker.as_bytes())))
+    NON_SEAT_MARKERS.iter().any(|marker| {
+        bytes.windows(marker.len()).any(|window| window.eq_ignore_ascii_case(marker.as_bytes()))
+    })
 }
 
 /// How many ranked alternatives a line shows.
@@ -83,10 +123,13 @@ pub(super) struct Resolution {
 /// An unknown SKU stays unknown (the caller asks the user); nothing is guessed.
 pub(super) fn resolve(catalog: &Catalog, subscription: &Subscription, cache: &mut OfferCache) -> Resolution {
     let mut findings = Vec::new();
-    if let Some(index) = subscription.sku_id.as_deref().and_then(|sku_id| cache.index_by_sku_id(catalog, sku_id)) {
+    if let Some(index) =
+        subscription.sku_id.as_deref().and_then(|sku_id| cache.index_by_sku_id(catalog, sku_id))
+    {
         return Resolution { product_index: Some(index), findings };
     }
-    if let Some(part_number) = subscription.sku_part_number.as_deref().filter(|part| !part.trim().is_empty()) {
+    if let Some(part_number) = subscription.sku_part_number.as_deref().filter(|part| !part.trim().is_empty())
+    {
         let indexes = catalog.indexes_by_part_number(part_number);
         if let Some(&index) = indexes.first() {
             if indexes.len() > 1 {
@@ -107,7 +150,10 @@ pub(super) fn resolve(catalog: &Catalog, subscription: &Subscription, cache: &mu
         if let Some(index) = cache.index_by_name(catalog, name) {
             if let Some(product) = catalog.product(index) {
                 findings.push(
-                    Finding::new(FindingCode::ResolvedByName).with("product", name.trim()).with("name", &product.name).with("sku_id", &product.sku_id),
+                    Finding::new(FindingCode::ResolvedByName)
+                        .with("product", name.trim())
+                        .with("name", &product.name)
+                        .with("sku_id", &product.sku_id),
                 );
             }
             return Resolution { product_index: Some(index), findings };
@@ -117,7 +163,11 @@ pub(super) fn resolve(catalog: &Catalog, subscription: &Subscription, cache: &mu
 }
 
 pub(super) fn offer_ref(product: &Product) -> OfferRef {
-    OfferRef { sku_id: product.sku_id.clone(), sku_part_number: product.sku_part_number.clone(), name: product.name.clone() }
+    OfferRef {
+        sku_id: product.sku_id.clone(),
+        sku_part_number: product.sku_part_number.clone(),
+        name: product.name.clone(),
+    }
 }
 
 pub(super) fn is_business_family(product: &Product) -> bool {
@@ -128,7 +178,10 @@ pub(super) fn is_business_family(product: &Product) -> bool {
 /// The "(no Teams)" equivalent of a retired suite with Teams, if the product is one.
 pub(super) fn teams_suite_equivalent(catalog: &Catalog, product: &Product) -> Option<Option<usize>> {
     let (_, worldwide, eea) = TEAMS_SUITES.iter().find(|(source, _, _)| *source == product.sku_id)?;
-    let equivalent = [worldwide, eea].into_iter().filter(|sku_id| !sku_id.is_empty()).find_map(|sku_id| catalog.index_by_sku_id(sku_id));
+    let equivalent = [worldwide, eea]
+        .into_iter()
+        .filter(|sku_id| !sku_id.is_empty())
+        .find_map(|sku_id| catalog.index_by_sku_id(sku_id));
     Some(equivalent)
 }
 
@@ -174,19 +227,36 @@ pub(super) type FastHash = BuildHasherDefault<WordHasher>;
 impl OfferCache {
     /// Alternatives to the source product, best first.
     pub(super) fn ranked(&mut self, catalog: &Catalog, source_index: usize) -> Shared<Vec<OfferCandidate>> {
-        self.ranked.entry(source_index).or_insert_with(|| Shared::new(rank_candidates(catalog, source_index))).clone()
+        self.ranked
+            .entry(source_index)
+            .or_insert_with(|| Shared::new(rank_candidates(catalog, source_index)))
+            .clone()
     }
 
     /// The "(no Teams)" suite + Teams pair first, then the two best other candidates.
-    pub(super) fn teams_candidates(&mut self, catalog: &Catalog, source: usize, suite: usize, teams: usize) -> Shared<Vec<OfferCandidate>> {
+    pub(super) fn teams_candidates(
+        &mut self,
+        catalog: &Catalog,
+        source: usize,
+        suite: usize,
+        teams: usize,
+    ) -> Shared<Vec<OfferCandidate>> {
         if let Some(candidates) = self.teams_candidates.get(&(source, suite, teams)) {
             return candidates.clone();
         }
         let mut candidates = Vec::new();
-        if let (Some(source_product), Some(suite_product), Some(teams_product)) = (catalog.product(source), catalog.product(suite), catalog.product(teams)) {
+        if let (Some(source_product), Some(suite_product), Some(teams_product)) =
+            (catalog.product(source), catalog.product(suite), catalog.product(teams))
+        {
             candidates.push(candidate_for(source_product, suite_product, Some(teams_product)));
             let suite_sku = &suite_product.sku_id;
-            candidates.extend(self.ranked(catalog, source).iter().filter(|candidate| &candidate.offer.sku_id != suite_sku).take(2).cloned());
+            candidates.extend(
+                self.ranked(catalog, source)
+                    .iter()
+                    .filter(|candidate| &candidate.offer.sku_id != suite_sku)
+                    .take(2)
+                    .cloned(),
+            );
         }
         let shared = Shared::new(candidates);
         self.teams_candidates.insert((source, suite, teams), shared.clone());
@@ -201,11 +271,20 @@ impl OfferCache {
     /// The product's name, shared by the findings that show it.
     pub(super) fn name(&mut self, catalog: &Catalog, index: usize) -> Arc<str> {
         slot(&mut self.names, index, catalog.product_count())
-            .get_or_insert_with(|| Arc::from(catalog.product(index).map_or("", |product| product.name.as_str())))
+            .get_or_insert_with(|| {
+                Arc::from(catalog.product(index).map_or("", |product| product.name.as_str()))
+            })
             .clone()
     }
 
-    pub(super) fn target(&mut self, catalog: &Catalog, target: usize, add_on: Option<usize>, same_as_source: bool, chosen_by_user: bool) -> Option<Shared<TargetOffer>> {
+    pub(super) fn target(
+        &mut self,
+        catalog: &Catalog,
+        target: usize,
+        add_on: Option<usize>,
+        same_as_source: bool,
+        chosen_by_user: bool,
+    ) -> Option<Shared<TargetOffer>> {
         let key = (target, add_on, same_as_source, chosen_by_user);
         if let Some(shared) = self.targets.get(&key) {
             return Some(shared.clone());
@@ -225,35 +304,53 @@ impl OfferCache {
 
     /// How many plans of `source` the target (with its add-on) lacks, and their
     /// friendly names joined; `None` when it lacks none.
-    pub(super) fn lost_plans(&mut self, catalog: &Catalog, source: usize, target: usize, add_on: Option<usize>) -> Option<LostPlans> {
+    pub(super) fn lost_plans(
+        &mut self,
+        catalog: &Catalog,
+        source: usize,
+        target: usize,
+        add_on: Option<usize>,
+    ) -> Option<LostPlans> {
         self.lost_plans
             .entry((source, target, add_on))
             .or_insert_with(|| {
                 let (source, target) = (catalog.product(source)?, catalog.product(target)?);
-                let comparison = candidate_for(source, target, add_on.and_then(|index| catalog.product(index)));
-                let names: Vec<&str> = comparison.plans_lost.iter().map(|plan| plan.friendly_name.as_str()).collect();
+                let comparison =
+                    candidate_for(source, target, add_on.and_then(|index| catalog.product(index)));
+                let names: Vec<&str> =
+                    comparison.plans_lost.iter().map(|plan| plan.friendly_name.as_str()).collect();
                 (!names.is_empty()).then(|| (names.len(), Arc::from(names.join(", "))))
             })
             .clone()
     }
 
     pub(super) fn is_business_family(&mut self, catalog: &Catalog, index: usize) -> bool {
-        *slot(&mut self.business, index, catalog.product_count()).get_or_insert_with(|| catalog.product(index).is_some_and(is_business_family))
+        *slot(&mut self.business, index, catalog.product_count())
+            .get_or_insert_with(|| catalog.product(index).is_some_and(is_business_family))
     }
 
     /// Whether a product is on the exclude list, and whether it is sold by usage or
     /// capacity rather than per seat (its name says so).
     pub(super) fn excluded_or_non_seat(&mut self, catalog: &Catalog, index: usize) -> (bool, bool) {
-        *slot(&mut self.excluded_or_non_seat, index, catalog.product_count()).get_or_insert_with(|| match catalog.product(index) {
-            Some(product) => (catalog.excluded(&product.sku_id).is_some(), is_non_seat_name(&product.name)),
-            None => (false, false),
+        *slot(&mut self.excluded_or_non_seat, index, catalog.product_count()).get_or_insert_with(|| {
+            match catalog.product(index) {
+                Some(product) => {
+                    (catalog.excluded(&product.sku_id).is_some(), is_non_seat_name(&product.name))
+                }
+                None => (false, false),
+            }
         })
     }
 
     /// [`teams_suite_equivalent`] of a product, looked up once per product.
-    pub(super) fn teams_suite_equivalent(&mut self, catalog: &Catalog, index: usize) -> Option<Option<usize>> {
-        *slot(&mut self.teams_suite_equivalents, index, catalog.product_count())
-            .get_or_insert_with(|| catalog.product(index).and_then(|product| teams_suite_equivalent(catalog, product)))
+    pub(super) fn teams_suite_equivalent(
+        &mut self,
+        catalog: &Catalog,
+        index: usize,
+    ) -> Option<Option<usize>> {
+        *slot(&mut self.teams_suite_equivalents, index, catalog.product_count()).get_or_insert_with(|| {
+            catalog.product(index).and_then(|product| teams_suite_equivalent(catalog, product))
+        })
     }
 
     /// `Suite + Add-on`, the name of a target bought with its add-on, shared by the findings that show it.
@@ -261,7 +358,8 @@ impl OfferCache {
         if let Some(name) = self.pair_names.get(&(target, add_on)) {
             return name.clone();
         }
-        let name: Arc<str> = Arc::from(format!("{} + {}", self.name(catalog, target), self.name(catalog, add_on)));
+        let name: Arc<str> =
+            Arc::from(format!("{} + {}", self.name(catalog, target), self.name(catalog, add_on)));
         self.pair_names.insert((target, add_on), name.clone());
         name
     }
@@ -395,16 +493,24 @@ fn rank_candidates(catalog: &Catalog, source_index: usize) -> Vec<OfferCandidate
         scored.push((shared, lost.len(), gained.len(), candidate.name.as_str(), index));
     }
     // Most shared core workloads first, then fewest plans lost, fewest gained, then name.
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(b.3)).then(a.4.cmp(&b.4)));
+    scored.sort_by(|a, b| {
+        b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(b.3)).then(a.4.cmp(&b.4))
+    });
     scored
         .into_iter()
         .take(CANDIDATE_LIMIT)
-        .filter_map(|(_, _, _, _, index)| catalog.product(index).map(|candidate| candidate_for(source, candidate, None)))
+        .filter_map(|(_, _, _, _, index)| {
+            catalog.product(index).map(|candidate| candidate_for(source, candidate, None))
+        })
         .collect()
 }
 
 /// Compares a source with a candidate (and its add-on): workloads and plans.
-pub(super) fn candidate_for(source: &Product, candidate: &Product, add_on: Option<&Product>) -> OfferCandidate {
+pub(super) fn candidate_for(
+    source: &Product,
+    candidate: &Product,
+    add_on: Option<&Product>,
+) -> OfferCandidate {
     let mut candidate_plans: Vec<ServicePlan> = candidate.service_plans.clone();
     let mut candidate_workloads = candidate.core_workloads;
     if let Some(add_on) = add_on {
@@ -428,11 +534,16 @@ pub(super) fn candidate_for(source: &Product, candidate: &Product, add_on: Optio
 
 /// Plans of `source` missing from `target`, and plans of `target` missing from
 /// `source`, compared by service plan id, each sorted by name.
-fn plan_difference<'a>(source: &'a [ServicePlan], target: &'a [ServicePlan]) -> (Vec<&'a ServicePlan>, Vec<&'a ServicePlan>) {
+fn plan_difference<'a>(
+    source: &'a [ServicePlan],
+    target: &'a [ServicePlan],
+) -> (Vec<&'a ServicePlan>, Vec<&'a ServicePlan>) {
     let source_ids: BTreeSet<&str> = source.iter().map(|plan| plan.id.as_str()).collect();
     let target_ids: BTreeSet<&str> = target.iter().map(|plan| plan.id.as_str()).collect();
-    let mut lost: Vec<&ServicePlan> = source.iter().filter(|plan| !target_ids.contains(plan.id.as_str())).collect();
-    let mut gained: Vec<&ServicePlan> = target.iter().filter(|plan| !source_ids.contains(plan.id.as_str())).collect();
+    let mut lost: Vec<&ServicePlan> =
+        source.iter().filter(|plan| !target_ids.contains(plan.id.as_str())).collect();
+    let mut gained: Vec<&ServicePlan> =
+        target.iter().filter(|plan| !source_ids.contains(plan.id.as_str())).collect();
     lost.sort_by(|a, b| a.name.cmp(&b.name));
     gained.sort_by(|a, b| a.name.cmp(&b.name));
     (lost, gained)
@@ -453,7 +564,9 @@ mod tests {
                 assert!(equivalent.name.contains("no Teams"), "{}", equivalent.name);
             }
         }
-        assert!(catalog.by_sku_id(TEAMS_ENTERPRISE_SKU_ID).is_some_and(|teams| teams.has_workload(CoreWorkload::Teams)));
+        assert!(catalog
+            .by_sku_id(TEAMS_ENTERPRISE_SKU_ID)
+            .is_some_and(|teams| teams.has_workload(CoreWorkload::Teams)));
     }
 
     #[test]
@@ -477,7 +590,12 @@ mod tests {
     #[test]
     fn business_family_is_recognised() {
         let catalog = Catalog::builtin();
-        let family: Vec<&str> = catalog.products().iter().filter(|product| is_business_family(product)).map(|product| product.sku_part_number.as_str()).collect();
+        let family: Vec<&str> = catalog
+            .products()
+            .iter()
+            .filter(|product| is_business_family(product))
+            .map(|product| product.sku_part_number.as_str())
+            .collect();
         for part_number in ["O365_BUSINESS_ESSENTIALS", "O365_BUSINESS_PREMIUM", "SPB", "O365_BUSINESS"] {
             assert!(family.contains(&part_number), "{part_number}");
         }

@@ -147,7 +147,9 @@ pub fn plan_to_json(plan: &Plan, lang: Lang) -> Value {
 
 fn path_label(path: MigrationPath, lang: Lang) -> &'static str {
     match path {
-        MigrationPath::PartnerTransfer => lang.pick("partner-to-partner transfer", "transfert entre partenaires"),
+        MigrationPath::PartnerTransfer => {
+            lang.pick("partner-to-partner transfer", "transfert entre partenaires")
+        }
         MigrationPath::EaChannelTransfer => lang.pick("EA channel transfer", "transfert de canal EA"),
         MigrationPath::Repurchase => lang.pick("buy in CSP", "achat dans CSP"),
         MigrationPath::Blocked => lang.pick("blocked", "bloqué"),
@@ -191,7 +193,12 @@ pub fn plan_to_markdown(plan: &Plan, lang: Lang) -> String {
             out.push_str(&format!("**{}: {}**\n\n", lang.pick("Blockers", "Points bloquants"), blockers));
         }
         for finding in &customer.findings {
-            out.push_str(&format!("- **{}** {}: {}\n", finding.rule, finding.severity.label(lang), finding.message(lang)));
+            out.push_str(&format!(
+                "- **{}** {}: {}\n",
+                finding.rule,
+                finding.severity.label(lang),
+                finding.message(lang)
+            ));
         }
         out.push_str(&format!(
             "\n### {}\n\n| {} | {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|---|\n",
@@ -226,7 +233,12 @@ pub fn plan_to_markdown(plan: &Plan, lang: Lang) -> String {
         for line in customer.lines.iter().filter(|line| !line.findings.is_empty()) {
             out.push_str(&format!("- `{}` {}\n", cell(&line.subscription_id), cell(&line.product)));
             for finding in &line.findings {
-                out.push_str(&format!("  - **{}** {}: {}\n", finding.rule, finding.severity.label(lang), finding.message(lang)));
+                out.push_str(&format!(
+                    "  - **{}** {}: {}\n",
+                    finding.rule,
+                    finding.severity.label(lang),
+                    finding.message(lang)
+                ));
             }
         }
         out.push_str(&format!(
@@ -238,7 +250,14 @@ pub fn plan_to_markdown(plan: &Plan, lang: Lang) -> String {
             lang.pick("Step", "Étape"),
         ));
         for step in &customer.checklist {
-            out.push_str(&format!("| {} | {} | {} | {} | {} |\n", step.order, step.actor.label(lang), date_cell(step.due_on), step.rule, cell(&step.text(lang))));
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} |\n",
+                step.order,
+                step.actor.label(lang),
+                date_cell(step.due_on),
+                step.rule,
+                cell(&step.text(lang))
+            ));
         }
         out.push_str(&format!(
             "\n### {}\n\n| {} | {} | {} |\n|---|---|---|\n",
@@ -248,14 +267,25 @@ pub fn plan_to_markdown(plan: &Plan, lang: Lang) -> String {
             lang.pick("After", "Après"),
         ));
         for total in &customer.totals {
-            out.push_str(&format!("| {} | {} | {} |\n", cell(&total.name), total.seats_before, total.seats_after));
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                cell(&total.name),
+                total.seats_before,
+                total.seats_after
+            ));
         }
         out.push('\n');
     }
     out.push_str(&format!("### {}\n\n", lang.pick("Rules applied", "Règles appliquées")));
     for id in plan.rules_fired() {
         let entry = rule(id);
-        out.push_str(&format!("- **{}** {}: {} ({})\n", entry.code, entry.title(lang), entry.explanation(lang), entry.source));
+        out.push_str(&format!(
+            "- **{}** {}: {} ({})\n",
+            entry.code,
+            entry.title(lang),
+            entry.explanation(lang),
+            entry.source
+        ));
     }
     out
 }

@@ -21,7 +21,8 @@ pub const RULES_AS_OF: NaiveDate = date(2026, 11, 24);
 
 /// Date of the founding document (Partner Center, "Move license-based customers", fr-FR).
 const SEED_DATE: NaiveDate = date(2020, 6, 19);
-const SEED_SOURCE: &str = "Partner Center: Move license-based customers from other channels & partners to CSP (2020-06-19)";
+const SEED_SOURCE: &str =
+    "Partner Center: Move license-based customers from other channels & partners to CSP (2020-06-19)";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum RuleId {
@@ -416,16 +417,38 @@ mod tests {
         assert_eq!(
             codes,
             [
-                "REL-1", "MULTI-1", "PROV-1", "TIME-1", "CRED-1", "DAP-1", "CONT-1", "EQUIV-1", "REASSIGN-1", "REGION-1",
-                "NCE-CANCEL", "NCE-SEATS", "NCE-RENEW", "EXPIRED-30", "DIRECT-CANCEL", "P2P-TRANSFER", "EA-CHANNEL",
-                "MCA-1", "GDAP-1", "CAP-BUSINESS", "CAP-SUBS", "TEAMS-UNBUNDLE", "REGIONS"
+                "REL-1",
+                "MULTI-1",
+                "PROV-1",
+                "TIME-1",
+                "CRED-1",
+                "DAP-1",
+                "CONT-1",
+                "EQUIV-1",
+                "REASSIGN-1",
+                "REGION-1",
+                "NCE-CANCEL",
+                "NCE-SEATS",
+                "NCE-RENEW",
+                "EXPIRED-30",
+                "DIRECT-CANCEL",
+                "P2P-TRANSFER",
+                "EA-CHANNEL",
+                "MCA-1",
+                "GDAP-1",
+                "CAP-BUSINESS",
+                "CAP-SUBS",
+                "TEAMS-UNBUNDLE",
+                "REGIONS"
             ]
         );
         for (index, entry) in RULES.iter().enumerate() {
             assert_eq!(entry.id as usize, index, "{} is out of order", entry.code);
             assert_eq!(rule(entry.id).code, entry.code);
             assert_eq!(serde_json::to_value(entry.id).ok(), Some(serde_json::Value::from(entry.code)));
-            for text in [entry.title_en, entry.title_fr, entry.explanation_en, entry.explanation_fr, entry.source] {
+            for text in
+                [entry.title_en, entry.title_fr, entry.explanation_en, entry.explanation_fr, entry.source]
+            {
                 assert!(!text.trim().is_empty(), "{} has an empty text", entry.code);
             }
             assert_ne!(entry.explanation_en, entry.explanation_fr, "{} is not translated", entry.code);

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::ui::drafts::{provide_drafts, StorageBanner};
 use crate::ui::flow::Planner;
+use crate::ui::handover;
 use crate::ui::lang::provide_lang;
 use crate::ui::problems::{provide_problems, ErrorBanner};
 use crate::ui::shell::{Footer, Header};
-use crate::ui::handover;
 use crate::ui::start::{run_start_action, StartScreen};
 use crate::ui::workspace::provide_workspace;
 

@@ -9,7 +9,10 @@ use crate::model::PlanInput;
 use crate::plan::make_plan;
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|window| window.performance()).map(|performance| performance.now()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map(|performance| performance.now())
+        .unwrap_or_default()
 }
 
 /// Imports `bytes` as one file (read, decode, parse, normalise) and, when `with_plan`,

@@ -16,7 +16,12 @@ impl std::fmt::Display for DownloadError {
 }
 
 fn describe(error: JsValue) -> DownloadError {
-    DownloadError(error.as_string().or_else(|| js_sys::Error::from(error).message().as_string()).unwrap_or_else(|| "unknown error".into()))
+    DownloadError(
+        error
+            .as_string()
+            .or_else(|| js_sys::Error::from(error).message().as_string())
+            .unwrap_or_else(|| "unknown error".into()),
+    )
 }
 
 /// Saves `contents` as a file called `file_name` of type `media_type`.
@@ -34,7 +39,11 @@ pub fn download_text(file_name: &str, media_type: &str, contents: &str) -> Resul
 
 fn click_link(url: &str, file_name: &str) -> Result<(), DownloadError> {
     let document = leptos::prelude::document();
-    let anchor: HtmlAnchorElement = document.create_element("a").map_err(describe)?.dyn_into().map_err(|_| DownloadError("not a link".into()))?;
+    let anchor: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| DownloadError("not a link".into()))?;
     anchor.set_href(url);
     anchor.set_download(file_name);
     anchor.set_hidden(true);

@@ -34,7 +34,10 @@ impl StartAction {
         match text {
             "new" => Some(StartAction::NewPlan),
             "demo" => Some(StartAction::OpenDemo),
-            _ => text.strip_prefix("open:").filter(|id| !id.is_empty()).map(|id| StartAction::OpenDraft(id.to_string())),
+            _ => text
+                .strip_prefix("open:")
+                .filter(|id| !id.is_empty())
+                .map(|id| StartAction::OpenDraft(id.to_string())),
         }
     }
 }
@@ -61,7 +64,8 @@ impl Handover {
     }
 
     fn from_js(value: &JsValue) -> Handover {
-        let text = |name: &str| js_sys::Reflect::get(value, &name.into()).ok().and_then(|value| value.as_string());
+        let text =
+            |name: &str| js_sys::Reflect::get(value, &name.into()).ok().and_then(|value| value.as_string());
         Handover {
             lang: text("lang").as_deref().and_then(Lang::from_tag),
             action: text("action").as_deref().and_then(StartAction::decode),
@@ -78,14 +82,18 @@ pub fn take() -> Handover {
     if value.is_undefined() || value.is_null() {
         return Handover::default();
     }
-    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &HANDOVER_PROPERTY.into());
+    let _ =
+        js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &HANDOVER_PROPERTY.into());
     Handover::from_js(&value)
 }
 
 /// Marks the page as run by the planner itself (`<html data-planner="ready">`):
 /// end-to-end tests and benchmarks wait for it.
 pub fn mark_planner_ready() {
-    if let Some(root) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element()) {
+    if let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
         let _ = root.set_attribute("data-planner", "ready");
     }
 }

@@ -15,10 +15,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::draft::read_stored;
+use crate::i18n::drafts::DraftsText;
 use crate::i18n::Text;
 use crate::ui::drafts::store::{self, Entry};
 use crate::ui::drafts::{entry_state, EntrySummary};
-use crate::i18n::drafts::DraftsText;
 use crate::ui::handover::{Handover, StartAction};
 use crate::ui::lang::{provide_lang, use_lang, UiLang};
 use crate::ui::shell::{Footer, Header};
@@ -52,7 +52,10 @@ pub fn mount() {
 pub fn hand_over() -> JsValue {
     let state = QUICK_START.with(|slot| slot.borrow_mut().take());
     let handover = state
-        .map(|state| Handover { lang: Some(state.lang.0.get_untracked()), action: state.action.get_untracked() })
+        .map(|state| Handover {
+            lang: Some(state.lang.0.get_untracked()),
+            action: state.action.get_untracked(),
+        })
         .unwrap_or_default();
     MOUNTED.with(|slot| slot.borrow_mut().take());
     handover.to_js()

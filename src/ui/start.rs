@@ -34,7 +34,10 @@ pub fn StartScreen() -> impl IntoView {
 pub fn run_start_action(action: StartAction, workspace: Workspace, drafts: Option<Drafts>) {
     match action {
         StartAction::NewPlan => {
-            let input = PlanInput { settings: PlanSettings { as_of: today(), ..PlanSettings::default() }, ..PlanInput::default() };
+            let input = PlanInput {
+                settings: PlanSettings { as_of: today(), ..PlanSettings::default() },
+                ..PlanInput::default()
+            };
             workspace.open(Draft::new(new_draft_id(), now_ms(), input), Step::Import);
         }
         // The demo is a complete input (subscriptions, customer, partner): it opens ready to plan.

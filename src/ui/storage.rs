@@ -115,7 +115,8 @@ pub fn used_bytes() -> Result<usize, StorageError> {
         let Ok(Some(key)) = storage.key(index) else { continue };
         units += key.encode_utf16().count();
         if let Ok(value) = get_item.call1(&storage, &key.as_str().into()) {
-            units += value.dyn_ref::<js_sys::JsString>().map(|text| text.length() as usize).unwrap_or_default();
+            units +=
+                value.dyn_ref::<js_sys::JsString>().map(|text| text.length() as usize).unwrap_or_default();
         }
     }
     Ok(2 * units)

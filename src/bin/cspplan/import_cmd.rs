@@ -5,7 +5,9 @@
 //! Exit 2 (message on standard error) when no file can be read at all.
 
 use csp_planner::i18n::Lang;
-use csp_planner::import::{import_files, DateOrder, FormatId, ImportOptions, ImportOutcome, InputFile, Severity};
+use csp_planner::import::{
+    import_files, DateOrder, FormatId, ImportOptions, ImportOutcome, InputFile, Severity,
+};
 use serde_json::{json, Value};
 
 const USAGE: &str = "usage: cspplan import FILE... [--format json] [--lang en|fr] [--input-format ID] [--date-order dmy|mdy] [--sheet NAME] [--accept-mappings]";
@@ -20,7 +22,8 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
     let mut parsed = Arguments { paths: Vec::new(), lang: Lang::En, options: ImportOptions::default() };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
-        let mut value = |name: &str| rest.next().cloned().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
+        let mut value =
+            |name: &str| rest.next().cloned().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
         match arg.as_str() {
             "--format" => {
                 let format = value("--format")?;
@@ -30,12 +33,14 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
             }
             "--lang" => {
                 let tag = value("--lang")?;
-                parsed.lang = Lang::from_tag(&tag).ok_or_else(|| format!("unknown language {tag:?}: use en or fr"))?;
+                parsed.lang =
+                    Lang::from_tag(&tag).ok_or_else(|| format!("unknown language {tag:?}: use en or fr"))?;
             }
             "--input-format" => {
                 let id = value("--input-format")?;
                 let known: Vec<&str> = FormatId::ALL.iter().map(|format| format.id()).collect();
-                let format = FormatId::from_id(&id).ok_or_else(|| format!("unknown input format {id:?}; known: {}", known.join(", ")))?;
+                let format = FormatId::from_id(&id)
+                    .ok_or_else(|| format!("unknown input format {id:?}; known: {}", known.join(", ")))?;
                 parsed.options.format_override = Some(format);
             }
             "--date-order" => {
@@ -112,7 +117,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         eprintln!("cspplan: skipped {problem}");
     }
     let outcome = import_files(&files, &arguments.options);
-    let text = serde_json::to_string_pretty(&to_json(&outcome, arguments.lang)).map_err(|error| error.to_string())?;
+    let text = serde_json::to_string_pretty(&to_json(&outcome, arguments.lang))
+        .map_err(|error| error.to_string())?;
     println!("{text}");
 
     // Every file refused as a whole (not a table, invalid JSON, too large...): nothing was read.
@@ -124,7 +130,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .map(|issue| issue.located_message(arguments.lang))
         .collect();
     let refused_files = outcome.report.formats.iter().filter(|file| {
-        file.format.is_none() && outcome.report.issues.iter().any(|issue| issue.file == file.file && issue.severity == Severity::Error && issue.line.is_none())
+        file.format.is_none()
+            && outcome.report.issues.iter().any(|issue| {
+                issue.file == file.file && issue.severity == Severity::Error && issue.line.is_none()
+            })
     });
     if refused_files.count() == files.len() {
         return Err(format!("no file can be read:\n  {}", file_errors.join("\n  ")));

@@ -61,17 +61,22 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
     };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
-        let mut value = |name: &str| rest.next().cloned().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
+        let mut value =
+            |name: &str| rest.next().cloned().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
         match arg.as_str() {
             "--partner-country" => parsed.partner_country = Some(country_code(&value(arg)?, arg)?),
             "--customer-country" => parsed.customer_country = Some(country_code(&value(arg)?, arg)?),
             "--as-of" => {
                 let text = value(arg)?;
-                parsed.as_of = Some(NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| format!("--as-of: {text:?} is not a date YYYY-MM-DD"))?);
+                parsed.as_of = Some(
+                    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                        .map_err(|_| format!("--as-of: {text:?} is not a date YYYY-MM-DD"))?,
+                );
             }
             "--lang" => {
                 let tag = value(arg)?;
-                parsed.lang = Lang::from_tag(&tag).ok_or_else(|| format!("--lang: unknown language {tag:?}: use en or fr"))?;
+                parsed.lang = Lang::from_tag(&tag)
+                    .ok_or_else(|| format!("--lang: unknown language {tag:?}: use en or fr"))?;
             }
             "--format" => {
                 parsed.format = match value(arg)?.as_str() {
@@ -96,7 +101,10 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
 
 /// Today in UTC, from the system clock (chrono's clock feature is not used).
 fn today_utc() -> NaiveDate {
-    let days_since_epoch = SystemTime::now().duration_since(UNIX_EPOCH).map(|elapsed| elapsed.as_secs() / 86_400).unwrap_or_default();
+    let days_since_epoch = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs() / 86_400)
+        .unwrap_or_default();
     NaiveDate::from_ymd_opt(1970, 1, 1)
         .and_then(|epoch| epoch.checked_add_days(Days::new(days_since_epoch)))
         .unwrap_or_default()
@@ -109,7 +117,13 @@ fn read_plan_input_json(bytes: &[u8]) -> Option<PlanInput> {
     let object = value.as_object()?;
     let input_value = match object.get("input") {
         Some(input) if input.get("subscriptions").is_some() => input.clone(),
-        _ if object.contains_key("subscriptions") && (object.contains_key("settings") || object.contains_key("partner") || object.contains_key("customer")) => value.clone(),
+        _ if object.contains_key("subscriptions")
+            && (object.contains_key("settings")
+                || object.contains_key("partner")
+                || object.contains_key("customer")) =>
+        {
+            value.clone()
+        }
         _ => return None,
     };
     serde_json::from_value(input_value).ok()
@@ -135,9 +149,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     if !import_inputs.is_empty() {
-        let options = ImportOptions { accept_suggested_mappings: arguments.accept_mappings, ..ImportOptions::default() };
+        let options = ImportOptions {
+            accept_suggested_mappings: arguments.accept_mappings,
+            ..ImportOptions::default()
+        };
         let outcome = import_files(&import_inputs, &options);
-        for issue in outcome.report.issues.iter().filter(|issue| issue.severity == csp_planner::import::Severity::Error) {
+        for issue in outcome
+            .report
+            .issues
+            .iter()
+            .filter(|issue| issue.severity == csp_planner::import::Severity::Error)
+        {
             eprintln!("cspplan: {}", issue.message(arguments.lang));
         }
         for (name, text) in &outcome.licensing_tables {
@@ -147,7 +169,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let read_nothing = outcome.subscriptions.is_empty() && outcome.licensing_tables.is_empty();
         if read_nothing && input.subscriptions.is_empty() {
             let names: Vec<&str> = import_inputs.iter().map(|file| file.name.as_str()).collect();
-            let hint = if outcome.unmapped_tables.is_empty() { "" } else { " (a table of unknown format needs a column mapping: try --accept-mappings)" };
+            let hint = if outcome.unmapped_tables.is_empty() {
+                ""
+            } else {
+                " (a table of unknown format needs a column mapping: try --accept-mappings)"
+            };
             return Err(format!("no subscription could be read from {}{hint}", names.join(", ")));
         }
         input.subscriptions.extend(outcome.subscriptions);
@@ -169,7 +195,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let catalog = loaded_catalog.as_ref().unwrap_or_else(|| Catalog::builtin());
     let plan = make_plan(&input, catalog);
     let output = match arguments.format {
-        OutputFormat::Json => serde_json::to_string_pretty(&plan_to_json(&plan, arguments.lang)).map_err(|error| format!("cannot write the plan: {error}"))?,
+        OutputFormat::Json => serde_json::to_string_pretty(&plan_to_json(&plan, arguments.lang))
+            .map_err(|error| format!("cannot write the plan: {error}"))?,
         OutputFormat::Markdown => plan_to_markdown(&plan, arguments.lang),
     };
     println!("{output}");

@@ -111,7 +111,12 @@ pub(crate) fn read_sku(ctx: &mut FileContext, file_index: usize, line: u32, item
 
 /// Reads a `directory/subscriptions` item; `None` (row rejected) when it
 /// names neither a SKU nor a subscription.
-pub(crate) fn read_directory(ctx: &mut FileContext, file_index: usize, line: u32, item: &Value) -> Option<DirectoryItem> {
+pub(crate) fn read_directory(
+    ctx: &mut FileContext,
+    file_index: usize,
+    line: u32,
+    item: &Value,
+) -> Option<DirectoryItem> {
     let Value::Object(object) = item else {
         ctx.reject_item(None, IssueKind::MissingIdentity, item);
         return None;
@@ -135,9 +140,10 @@ pub(crate) fn read_directory(ctx: &mut FileContext, file_index: usize, line: u32
         None => None,
     };
     let is_trial = cleaned(object, "isTrial").and_then(|raw| ctx.read_bool("isTrial", &raw));
-    let created = cleaned(object, "createdDateTime").and_then(|raw| ctx.read_date("createdDateTime", &raw, DateTarget::Detached));
-    let next_lifecycle =
-        cleaned(object, "nextLifecycleDateTime").and_then(|raw| ctx.read_date("nextLifecycleDateTime", &raw, DateTarget::Detached));
+    let created = cleaned(object, "createdDateTime")
+        .and_then(|raw| ctx.read_date("createdDateTime", &raw, DateTarget::Detached));
+    let next_lifecycle = cleaned(object, "nextLifecycleDateTime")
+        .and_then(|raw| ctx.read_date("nextLifecycleDateTime", &raw, DateTarget::Detached));
     Some(DirectoryItem {
         file_index,
         source: SourceRef { file: ctx.file.clone(), line },
@@ -204,10 +210,7 @@ pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinRes
         .iter()
         .map(|item| {
             let by_id = item.sku_id.as_ref().and_then(|id| sku_by_key.get(id));
-            let by_part = item
-                .sku_part_number
-                .as_ref()
-                .and_then(|part| sku_by_key.get(&part_key(part)));
+            let by_part = item.sku_part_number.as_ref().and_then(|part| sku_by_key.get(&part_key(part)));
             let found = by_id.or(by_part).copied();
             if let Some(at) = found {
                 *subscriptions_per_sku.entry(at).or_default() += 1;
@@ -220,9 +223,16 @@ pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinRes
         let sku = sku_at.and_then(|at| skus.get(at));
         let siblings = sku_at.and_then(|at| subscriptions_per_sku.get(&at)).copied().unwrap_or(0);
         let mut subscription = Subscription {
-            subscription_id: item.commerce_subscription_id.clone().or_else(|| item.id.clone()).unwrap_or_default(),
+            subscription_id: item
+                .commerce_subscription_id
+                .clone()
+                .or_else(|| item.id.clone())
+                .unwrap_or_default(),
             sku_id: item.sku_id.clone().or_else(|| sku.and_then(|sku| sku.sku_id.clone())),
-            sku_part_number: item.sku_part_number.clone().or_else(|| sku.and_then(|sku| sku.sku_part_number.clone())),
+            sku_part_number: item
+                .sku_part_number
+                .clone()
+                .or_else(|| sku.and_then(|sku| sku.sku_part_number.clone())),
             status: item.status,
             trial: item.is_trial.unwrap_or(false),
             term_end: item.next_lifecycle,
@@ -234,7 +244,9 @@ pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinRes
         };
         subscription.seats_total = match (item.total_licenses, sku) {
             (Some(total), _) => total,
-            (None, Some(sku)) if siblings == 1 => sku.enabled.unwrap_or(0).saturating_add(sku.warning.unwrap_or(0)),
+            (None, Some(sku)) if siblings == 1 => {
+                sku.enabled.unwrap_or(0).saturating_add(sku.warning.unwrap_or(0))
+            }
             _ => 0,
         };
         if let Some(sku) = sku {
@@ -252,9 +264,17 @@ pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinRes
         if let (Some(created), Some(next)) = (item.created, item.next_lifecycle) {
             let days = days_between(created, next);
             subscription.term = estimate_term(days);
-            issues.push(Issue::new(&item.source.file, Some(item.source.line), None, IssueKind::TermEstimated { days }));
+            issues.push(Issue::new(
+                &item.source.file,
+                Some(item.source.line),
+                None,
+                IssueKind::TermEstimated { days },
+            ));
         }
-        let sold_by_partner = item.owner_type.as_deref().is_some_and(|owner| owner.to_ascii_lowercase().contains("partner"))
+        let sold_by_partner = item
+            .owner_type
+            .as_deref()
+            .is_some_and(|owner| owner.to_ascii_lowercase().contains("partner"))
             || matches!((&item.owner_tenant_id, sku.and_then(|sku| sku.account_id.as_ref())), (Some(owner), Some(tenant)) if owner != tenant);
         if sold_by_partner {
             // Legacy license-based CSP offers could not renew after 2022, so a
@@ -262,7 +282,11 @@ pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinRes
             subscription.channel = Channel::CspNce;
             subscription.owner_tenant_id = item.owner_tenant_id.clone();
         }
-        subscriptions.push(Joined { file_index: item.file_index, had_warnings: item.had_warnings, subscription });
+        subscriptions.push(Joined {
+            file_index: item.file_index,
+            had_warnings: item.had_warnings,
+            subscription,
+        });
     }
 
     let mut merged = Vec::new();
@@ -286,7 +310,11 @@ pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinRes
             source: sku.source,
             ..Subscription::default()
         };
-        subscriptions.push(Joined { file_index: sku.file_index, had_warnings: sku.had_warnings, subscription });
+        subscriptions.push(Joined {
+            file_index: sku.file_index,
+            had_warnings: sku.had_warnings,
+            subscription,
+        });
     }
     JoinResult { subscriptions, merged, issues }
 }

@@ -6,7 +6,9 @@ use serde_json::{Map, Value};
 use crate::import::error::{IssueKind, ValueKind};
 use crate::import::json::{property, text};
 use crate::import::rows::{DateTarget, FileContext};
-use crate::import::values::{clean_cell, is_nce_offer_id, parse_billing, parse_guid, parse_status, parse_term};
+use crate::import::values::{
+    clean_cell, is_nce_offer_id, parse_billing, parse_guid, parse_status, parse_term,
+};
 use crate::model::{Channel, Subscription};
 
 fn cleaned(object: &Map<String, Value>, name: &str) -> String {
@@ -30,7 +32,10 @@ pub(crate) fn read_item(ctx: &mut FileContext, line: u32, item: &Value) {
         product: non_empty(cleaned(object, "offerName")).unwrap_or_else(|| cleaned(object, "friendlyName")),
         ..Subscription::default()
     };
-    if subscription.subscription_id.is_empty() && subscription.offer_id.is_none() && subscription.product.is_empty() {
+    if subscription.subscription_id.is_empty()
+        && subscription.offer_id.is_none()
+        && subscription.product.is_empty()
+    {
         ctx.reject_item(None, IssueKind::MissingIdentity, item);
         return;
     }
@@ -41,15 +46,22 @@ pub(crate) fn read_item(ctx: &mut FileContext, line: u32, item: &Value) {
             return;
         }
     }
-    subscription.term_start = ctx.read_date("effectiveStartDate", &cleaned(object, "effectiveStartDate"), DateTarget::TermStart);
-    subscription.term_end = ctx.read_date("commitmentEndDate", &cleaned(object, "commitmentEndDate"), DateTarget::TermEnd);
-    subscription.status = ctx.read_with("status", &cleaned(object, "status"), ValueKind::Status, parse_status).unwrap_or_default();
+    subscription.term_start =
+        ctx.read_date("effectiveStartDate", &cleaned(object, "effectiveStartDate"), DateTarget::TermStart);
+    subscription.term_end =
+        ctx.read_date("commitmentEndDate", &cleaned(object, "commitmentEndDate"), DateTarget::TermEnd);
+    subscription.status = ctx
+        .read_with("status", &cleaned(object, "status"), ValueKind::Status, parse_status)
+        .unwrap_or_default();
     subscription.auto_renew = ctx.read_bool("autoRenewEnabled", &cleaned(object, "autoRenewEnabled"));
     subscription.trial = ctx.read_bool("isTrial", &cleaned(object, "isTrial")).unwrap_or(false);
-    subscription.term = ctx.read_with("termDuration", &cleaned(object, "termDuration"), ValueKind::Term, parse_term).unwrap_or_default();
+    subscription.term = ctx
+        .read_with("termDuration", &cleaned(object, "termDuration"), ValueKind::Term, parse_term)
+        .unwrap_or_default();
     let billing_cycle = cleaned(object, "billingCycle");
-    subscription.billing =
-        ctx.read_with("billingCycle", &billing_cycle, ValueKind::BillingFrequency, parse_billing).unwrap_or_default();
+    subscription.billing = ctx
+        .read_with("billingCycle", &billing_cycle, ValueKind::BillingFrequency, parse_billing)
+        .unwrap_or_default();
     let product_type = property(object, "productType")
         .and_then(Value::as_object)
         .map(|product_type| cleaned(product_type, "id"))

@@ -53,11 +53,17 @@ fn unit_in_blob(blob: &str, name: &str) -> Option<u32> {
 
 /// The seats are the enabled units plus those in their grace period
 /// (`Warning`), which the admin center still counts as purchased.
-fn finish_subscribed_sku(subscription: &mut Subscription, binding: &Binding, cells: &dyn Cells, ctx: &mut FileContext) {
+fn finish_subscribed_sku(
+    subscription: &mut Subscription,
+    binding: &Binding,
+    cells: &dyn Cells,
+    ctx: &mut FileContext,
+) {
     let read_units = |indexes: [usize; 2], ctx: &mut FileContext| -> Option<u32> {
         indexes.iter().find(|&&index| binding.has_extra(index)).and_then(|&index| {
             let cell = binding.extra(cells, index);
-            let header = binding.extras.get(index).copied().flatten().and_then(|at| ctx.headers.get(at).cloned());
+            let header =
+                binding.extras.get(index).copied().flatten().and_then(|at| ctx.headers.get(at).cloned());
             ctx.read_optional_count(header.as_deref().unwrap_or("Enabled"), &cell)
         })
     };
@@ -111,7 +117,13 @@ fn finish_msol(subscription: &mut Subscription, binding: &Binding, cells: &dyn C
         None => {}
     }
     let header = |index: usize, ctx: &FileContext| {
-        binding.extras.get(index).copied().flatten().and_then(|at| ctx.headers.get(at).cloned()).unwrap_or_default()
+        binding
+            .extras
+            .get(index)
+            .copied()
+            .flatten()
+            .and_then(|at| ctx.headers.get(at).cloned())
+            .unwrap_or_default()
     };
     let active_header = header(ACTIVE_UNITS, ctx);
     let warning_header = header(WARNING_UNITS, ctx);
@@ -130,7 +142,16 @@ mod tests {
     #[test]
     fn units_are_read_from_powershell_object_text() {
         assert_eq!(unit_in_blob("@{Enabled=25; LockedOut=0; Suspended=0; Warning=2}", "warning"), Some(2));
-        assert_eq!(unit_in_blob("class LicenseUnitsDetail {\n  Enabled: 25\n  Suspended: 0\n  Warning: 0\n}\n", "enabled"), Some(25));
-        assert_eq!(unit_in_blob("Microsoft.Graph.PowerShell.Models.MicrosoftGraphLicenseUnitsDetail", "enabled"), None);
+        assert_eq!(
+            unit_in_blob(
+                "class LicenseUnitsDetail {\n  Enabled: 25\n  Suspended: 0\n  Warning: 0\n}\n",
+                "enabled"
+            ),
+            Some(25)
+        );
+        assert_eq!(
+            unit_in_blob("Microsoft.Graph.PowerShell.Models.MicrosoftGraphLicenseUnitsDetail", "enabled"),
+            None
+        );
     }
 }

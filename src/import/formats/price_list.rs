@@ -95,8 +95,11 @@ impl PriceColumns {
             ctx.skip_blank();
             return;
         }
-        let cell = |at: Option<usize>| at.map(|at| clean_cell(cells.cell(at)).into_owned()).unwrap_or_default();
-        let header = |at: Option<usize>, ctx: &FileContext| at.and_then(|at| ctx.headers.get(at).cloned()).unwrap_or_default();
+        let cell =
+            |at: Option<usize>| at.map(|at| clean_cell(cells.cell(at)).into_owned()).unwrap_or_default();
+        let header = |at: Option<usize>, ctx: &FileContext| {
+            at.and_then(|at| ctx.headers.get(at).cloned()).unwrap_or_default()
+        };
         let price_header = header(self.unit_price, ctx);
         let price_cell = cell(self.unit_price);
         let Some(unit_price) = crate::import::values::parse_number(&price_cell, ctx.decimal_comma) else {
@@ -105,15 +108,24 @@ impl PriceColumns {
             return;
         };
         let term_cell = cell(self.term);
-        let term = ctx.read_with(&header(self.term, ctx), &term_cell, ValueKind::Term, parse_term).unwrap_or_default();
+        let term = ctx
+            .read_with(&header(self.term, ctx), &term_cell, ValueKind::Term, parse_term)
+            .unwrap_or_default();
         let billing_cell = cell(self.billing);
-        let billing =
-            ctx.read_with(&header(self.billing, ctx), &billing_cell, ValueKind::BillingFrequency, parse_billing).unwrap_or_default();
+        let billing = ctx
+            .read_with(&header(self.billing, ctx), &billing_cell, ValueKind::BillingFrequency, parse_billing)
+            .unwrap_or_default();
         let currency_cell = cell(self.currency);
-        let currency =
-            ctx.read_with(&header(self.currency, ctx), &currency_cell, ValueKind::Currency, parse_currency).unwrap_or_default();
-        let effective_start = ctx.read_date(&header(self.effective_start, ctx), &cell(self.effective_start), DateTarget::PriceStart);
-        let effective_end = ctx.read_date(&header(self.effective_end, ctx), &cell(self.effective_end), DateTarget::PriceEnd);
+        let currency = ctx
+            .read_with(&header(self.currency, ctx), &currency_cell, ValueKind::Currency, parse_currency)
+            .unwrap_or_default();
+        let effective_start = ctx.read_date(
+            &header(self.effective_start, ctx),
+            &cell(self.effective_start),
+            DateTarget::PriceStart,
+        );
+        let effective_end =
+            ctx.read_date(&header(self.effective_end, ctx), &cell(self.effective_end), DateTarget::PriceEnd);
         let non_empty = |text: String| (!text.is_empty()).then_some(text);
         let entry = PriceEntry {
             product_id: cell(self.product_id),
@@ -137,10 +149,9 @@ impl PriceColumns {
 /// How well a price fits a subscription; `None` when it is for another offer,
 /// term or billing plan.
 fn fit(price: &PriceEntry, subscription: &Subscription) -> Option<u32> {
-    let same_offer = subscription
-        .offer_id
-        .as_deref()
-        .is_some_and(|offer| offer.to_ascii_uppercase().starts_with(&price.offer_prefix().to_ascii_uppercase()));
+    let same_offer = subscription.offer_id.as_deref().is_some_and(|offer| {
+        offer.to_ascii_uppercase().starts_with(&price.offer_prefix().to_ascii_uppercase())
+    });
     let product_key = header_key(&subscription.product);
     let same_title = !product_key.is_empty()
         && (header_key(&price.sku_title) == product_key || header_key(&price.product_title) == product_key);
@@ -190,7 +201,8 @@ pub fn apply_prices(prices: &[PriceEntry], subscriptions: &mut [Subscription]) {
     for subscription in subscriptions.iter_mut().filter(|subscription| subscription.unit_price.is_none()) {
         let offer_key = subscription.offer_id.as_deref().map(|offer| {
             let mut parts = offer.split(':');
-            format!("{}:{}", parts.next().unwrap_or_default(), parts.next().unwrap_or_default()).to_ascii_uppercase()
+            format!("{}:{}", parts.next().unwrap_or_default(), parts.next().unwrap_or_default())
+                .to_ascii_uppercase()
         });
         let product_key = header_key(&subscription.product);
         let candidates = offer_key
@@ -199,7 +211,9 @@ pub fn apply_prices(prices: &[PriceEntry], subscriptions: &mut [Subscription]) {
             .filter_map(|key| by_key.get(key))
             .flatten()
             .filter_map(|&at| prices.get(at));
-        let best = candidates.filter_map(|price| fit(price, subscription).map(|score| (score, price))).max_by_key(|(score, _)| *score);
+        let best = candidates
+            .filter_map(|price| fit(price, subscription).map(|score| (score, price)))
+            .max_by_key(|(score, _)| *score);
         if let Some((_, price)) = best {
             subscription.unit_price = Some(price.unit_price);
             if !price.currency.is_empty() {

@@ -9,8 +9,14 @@ use std::borrow::Cow;
 /// and attribute values are raw (entities still escaped, see [`unescape`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Event<'a> {
-    Start { name: &'a str, attributes: Attributes<'a>, self_closing: bool },
-    End { name: &'a str },
+    Start {
+        name: &'a str,
+        attributes: Attributes<'a>,
+        self_closing: bool,
+    },
+    End {
+        name: &'a str,
+    },
     Text(&'a str),
     /// The content of a `<![CDATA[...]]>` section, literal.
     CData(&'a str),
@@ -45,7 +51,13 @@ impl<'a> Attributes<'a> {
             let quote = bytes.get(at).copied().filter(|byte| *byte == b'"' || *byte == b'\'');
             let value_start = at + usize::from(quote.is_some());
             let mut value_end = value_start;
-            while value_end < bytes.len() && (if let Some(quote) = quote { bytes[value_end] != quote } else { !is_space_byte(bytes[value_end]) }) {
+            while value_end < bytes.len()
+                && (if let Some(quote) = quote {
+                    bytes[value_end] != quote
+                } else {
+                    !is_space_byte(bytes[value_end])
+                })
+            {
                 value_end += 1;
             }
             let value = &rest[value_start..value_end];
@@ -103,7 +115,8 @@ impl<'a> Scanner<'a> {
         let end_tag = bytes.first() == Some(&b'/');
         let name_start = usize::from(end_tag);
         let mut name_end = name_start;
-        while name_end < bytes.len() && !matches!(bytes[name_end], b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>') {
+        while name_end < bytes.len() && !matches!(bytes[name_end], b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>')
+        {
             name_end += 1;
         }
         let tag_end = name_end + tag_end(&after[name_end..]);
@@ -130,7 +143,8 @@ impl<'a> Iterator for Scanner<'a> {
                 return None;
             }
             if self.rest.as_bytes()[0] != b'<' {
-                let end = self.rest.as_bytes().iter().position(|byte| *byte == b'<').unwrap_or(self.rest.len());
+                let end =
+                    self.rest.as_bytes().iter().position(|byte| *byte == b'<').unwrap_or(self.rest.len());
                 let text = &self.rest[..end];
                 self.rest = &self.rest[end..];
                 return Some(Event::Text(text));
@@ -292,35 +306,61 @@ mod tests {
 
     #[test]
     fn tags_attributes_and_text() {
-        let found = events(r#"<?xml version="1.0"?><!-- note --><x:c r="B3" t='s' x:attr = "a>b"><v>12</v></x:c><br/>"#);
+        let found = events(
+            r#"<?xml version="1.0"?><!-- note --><x:c r="B3" t='s' x:attr = "a>b"><v>12</v></x:c><br/>"#,
+        );
         let Event::Start { name, attributes, self_closing } = &found[0] else { panic!("{found:?}") };
         assert_eq!((*name, *self_closing), ("c", false));
         assert_eq!(attributes.iter().collect::<Vec<_>>(), vec![("r", "B3"), ("t", "s"), ("attr", "a>b")]);
-        assert_eq!(&found[1..], &[
-            Event::Start { name: "v", attributes: Attributes(""), self_closing: false },
-            Event::Text("12"),
-            Event::End { name: "v" },
-            Event::End { name: "c" },
-            Event::Start { name: "br", attributes: Attributes(""), self_closing: true },
-        ]);
+        assert_eq!(
+            &found[1..],
+            &[
+                Event::Start { name: "v", attributes: Attributes(""), self_closing: false },
+                Event::Text("12"),
+                Event::End { name: "v" },
+                Event::End { name: "c" },
+                Event::Start { name: "br", attributes: Attributes(""), self_closing: true },
+            ]
+        );
     }
 
     #[test]
     fn entities_and_character_references() {
-        assert_eq!(unescape("a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#233;&#xE9;&#x1F600;"), "a & b <c> \"d\" 'e' éé\u{1F600}");
+        assert_eq!(
+            unescape("a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#233;&#xE9;&#x1F600;"),
+            "a & b <c> \"d\" 'e' éé\u{1F600}"
+        );
         assert_eq!(unescape("AT&T &unknown; &#xZZ; &#1114112; &"), "AT&T &unknown; &#xZZ; &#1114112; &");
-        assert_eq!(unescape_office("line_x000D_end _x005F_x000D_ _xZZ_ _x12"), "line\rend _x000D_ _xZZ_ _x12");
+        assert_eq!(
+            unescape_office("line_x000D_end _x005F_x000D_ _xZZ_ _x12"),
+            "line\rend _x000D_ _xZZ_ _x12"
+        );
     }
 
     #[test]
     fn cdata_doctype_and_broken_input() {
         assert_eq!(events("<t><![CDATA[a < b & c]]></t>")[1], Event::CData("a < b & c"));
         assert_eq!(events(r#"<!DOCTYPE x [<!ENTITY e "boom">]><a/>"#).len(), 1);
-        for broken in ["<", "<a", "<a b=\"", "</", "<![CDATA[", "<!--", "<?", "<a b c=d e='f>", "&", "<é é='é'/>", "<a\u{0}>"] {
-            let _ = events(broken).into_iter().map(|event| match event {
-                Event::Start { attributes, .. } => attributes.iter().count(),
-                _ => 0,
-            }).sum::<usize>();
+        for broken in [
+            "<",
+            "<a",
+            "<a b=\"",
+            "</",
+            "<![CDATA[",
+            "<!--",
+            "<?",
+            "<a b c=d e='f>",
+            "&",
+            "<é é='é'/>",
+            "<a\u{0}>",
+        ] {
+            let _ = events(broken)
+                .into_iter()
+                .map(|event| match event {
+                    Event::Start { attributes, .. } => attributes.iter().count(),
+                    _ => 0,
+                })
+                .sum::<usize>();
         }
     }
 }

@@ -72,13 +72,20 @@ impl<'a> Archive<'a> {
         let directory_size = u32_at(bytes, end + 12).ok_or(WorkbookProblem::Truncated)?;
         let directory_offset = u32_at(bytes, end + 16).ok_or(WorkbookProblem::Truncated)?;
         let zip64_locator = end >= 20 && u32_at(bytes, end - 20) == Some(ZIP64_END_LOCATOR);
-        if zip64_locator || entry_count == u16::MAX || directory_size == u32::MAX || directory_offset == u32::MAX {
+        if zip64_locator
+            || entry_count == u16::MAX
+            || directory_size == u32::MAX
+            || directory_offset == u32::MAX
+        {
             return Err(WorkbookProblem::Zip64);
         }
         // Data prepended to the archive (a self-extractor stub, a mail header) shifts every
         // offset by the same amount: measure it from where the directory really ends.
         let directory_end = u64::from(directory_offset) + u64::from(directory_size);
-        let shift = u64::try_from(end).unwrap_or(u64::MAX).checked_sub(directory_end).ok_or(WorkbookProblem::Truncated)?;
+        let shift = u64::try_from(end)
+            .unwrap_or(u64::MAX)
+            .checked_sub(directory_end)
+            .ok_or(WorkbookProblem::Truncated)?;
         let mut at = to_usize(u64::from(directory_offset) + shift).ok_or(WorkbookProblem::Truncated)?;
         let mut entries = Vec::with_capacity(usize::from(entry_count).min(4096));
         for _ in 0..entry_count {
@@ -100,7 +107,8 @@ impl<'a> Archive<'a> {
                 return Err(WorkbookProblem::Zip64);
             }
             let name_start = at + 46;
-            let name_bytes = bytes.get(name_start..name_start + name_len).ok_or(WorkbookProblem::Truncated)?;
+            let name_bytes =
+                bytes.get(name_start..name_start + name_len).ok_or(WorkbookProblem::Truncated)?;
             let name = String::from_utf8_lossy(name_bytes).replace('\\', "/");
             entries.push(Entry {
                 name,
@@ -120,10 +128,9 @@ impl<'a> Archive<'a> {
     /// are case-insensitive in Office Open XML) and a leading `/`.
     fn entry(&self, name: &str) -> Option<&Entry> {
         let name = name.trim_start_matches('/');
-        self.entries
-            .iter()
-            .find(|entry| entry.name == name)
-            .or_else(|| self.entries.iter().find(|entry| entry.name.trim_start_matches('/').eq_ignore_ascii_case(name)))
+        self.entries.iter().find(|entry| entry.name == name).or_else(|| {
+            self.entries.iter().find(|entry| entry.name.trim_start_matches('/').eq_ignore_ascii_case(name))
+        })
     }
 
     pub(crate) fn contains(&self, name: &str) -> bool {
@@ -145,20 +152,32 @@ impl<'a> Archive<'a> {
         let name_len = usize::from(u16_at(self.bytes, header + 26).ok_or_else(damaged)?);
         let extra_len = usize::from(u16_at(self.bytes, header + 28).ok_or_else(damaged)?);
         let data_start = header + 30 + name_len + extra_len;
-        let data_end = to_usize(entry.compressed_size).and_then(|size| data_start.checked_add(size)).ok_or_else(damaged)?;
+        let data_end = to_usize(entry.compressed_size)
+            .and_then(|size| data_start.checked_add(size))
+            .ok_or_else(damaged)?;
         let data = self.bytes.get(data_start..data_end).ok_or_else(damaged)?;
         let contents = match entry.method {
             STORED => {
                 if u64::try_from(data.len()).unwrap_or(u64::MAX) > MAX_PART_BYTES {
-                    return Err(WorkbookProblem::PartTooLarge { part: entry.name.clone(), limit_mb: MAX_PART_BYTES / (1024 * 1024) });
+                    return Err(WorkbookProblem::PartTooLarge {
+                        part: entry.name.clone(),
+                        limit_mb: MAX_PART_BYTES / (1024 * 1024),
+                    });
                 }
                 data.to_vec()
             }
-            DEFLATED => inflate(data, entry.uncompressed_size, MAX_PART_BYTES).map_err(|problem| match problem {
-                InflateProblem::TooLarge => WorkbookProblem::PartTooLarge { part: entry.name.clone(), limit_mb: MAX_PART_BYTES / (1024 * 1024) },
-                InflateProblem::Damaged => damaged(),
-            })?,
-            method => return Err(WorkbookProblem::UnsupportedCompression { part: entry.name.clone(), method }),
+            DEFLATED => {
+                inflate(data, entry.uncompressed_size, MAX_PART_BYTES).map_err(|problem| match problem {
+                    InflateProblem::TooLarge => WorkbookProblem::PartTooLarge {
+                        part: entry.name.clone(),
+                        limit_mb: MAX_PART_BYTES / (1024 * 1024),
+                    },
+                    InflateProblem::Damaged => damaged(),
+                })?
+            }
+            method => {
+                return Err(WorkbookProblem::UnsupportedCompression { part: entry.name.clone(), method })
+            }
         };
         let mut crc = Crc::new();
         crc.update(&contents);
@@ -198,7 +217,9 @@ pub(crate) fn inflate(data: &[u8], expected: u64, limit: u64) -> Result<Vec<u8>,
         let consumed = to_usize(inflater.total_in()).unwrap_or(usize::MAX);
         let input = data.get(consumed..).unwrap_or(&[]);
         let before = (inflater.total_in(), inflater.total_out());
-        let status = inflater.decompress_vec(input, &mut output, FlushDecompress::Finish).map_err(|_| InflateProblem::Damaged)?;
+        let status = inflater
+            .decompress_vec(input, &mut output, FlushDecompress::Finish)
+            .map_err(|_| InflateProblem::Damaged)?;
         if output.len() > limit_len {
             return Err(InflateProblem::TooLarge);
         }
@@ -278,10 +299,15 @@ pub(crate) mod tests {
 
     #[test]
     fn reads_stored_and_deflated_parts_by_name() {
-        let bytes = archive(&[("a.txt", b"stored text", false), ("xl/b.xml", b"<deflated/><deflated/>", true)]);
+        let bytes =
+            archive(&[("a.txt", b"stored text", false), ("xl/b.xml", b"<deflated/><deflated/>", true)]);
         let zip = Archive::open(&bytes).expect("valid archive");
         assert_eq!(zip.read("a.txt").unwrap().as_deref(), Some(&b"stored text"[..]));
-        assert_eq!(zip.read("/XL/B.xml").unwrap().as_deref(), Some(&b"<deflated/><deflated/>"[..]), "case and leading slash");
+        assert_eq!(
+            zip.read("/XL/B.xml").unwrap().as_deref(),
+            Some(&b"<deflated/><deflated/>"[..]),
+            "case and leading slash"
+        );
         assert_eq!(zip.read("missing").unwrap(), None);
         assert!(zip.contains("xl/b.xml") && !zip.contains("xl"));
     }
@@ -330,7 +356,10 @@ pub(crate) mod tests {
         let directory = bytes.len() - 22 - 46 - 5;
         bytes[directory + 10] = 14; // LZMA
         let zip = Archive::open(&bytes).expect("valid directory");
-        assert_eq!(zip.read("a.txt").err(), Some(WorkbookProblem::UnsupportedCompression { part: "a.txt".into(), method: 14 }));
+        assert_eq!(
+            zip.read("a.txt").err(),
+            Some(WorkbookProblem::UnsupportedCompression { part: "a.txt".into(), method: 14 })
+        );
     }
 
     #[test]
@@ -379,6 +408,9 @@ pub(crate) mod tests {
             rebuilt
         };
         let zip = Archive::open(&bytes).expect("valid directory");
-        assert_eq!(zip.read("big.xml").err(), Some(WorkbookProblem::PartTooLarge { part: "big.xml".into(), limit_mb: 200 }));
+        assert_eq!(
+            zip.read("big.xml").err(),
+            Some(WorkbookProblem::PartTooLarge { part: "big.xml".into(), limit_mb: 200 })
+        );
     }
 }

@@ -18,7 +18,11 @@ pub fn decode_error_text(error: &DecodeError, lang: Lang) -> String {
         DecodeError::NewerSchema { found, supported, app_version } => fill(
             DraftsText::NewerHint,
             lang,
-            &[("app", app_version.clone()), ("found", found.to_string()), ("supported", supported.to_string())],
+            &[
+                ("app", app_version.clone()),
+                ("found", found.to_string()),
+                ("supported", supported.to_string()),
+            ],
         ),
         DecodeError::Damaged(reason) => reason.clone(),
     }
@@ -79,12 +83,15 @@ impl Drafts {
 
     /// Deletes a stored draft, damaged or not; "Undo" puts back its exact stored text.
     pub fn delete(&self, id: &str) {
-        let name = self.entries.with_untracked(|entries| {
-            entries.iter().find(|entry| entry.id() == id).map(|entry| match entry {
-                Entry::Ready { summary, .. } => display_name(&summary.name),
-                _ => id.to_string(),
+        let name = self
+            .entries
+            .with_untracked(|entries| {
+                entries.iter().find(|entry| entry.id() == id).map(|entry| match entry {
+                    Entry::Ready { summary, .. } => display_name(&summary.name),
+                    _ => id.to_string(),
+                })
             })
-        }).unwrap_or_else(|| id.to_string());
+            .unwrap_or_else(|| id.to_string());
         if let Ok(Some(raw)) = store::raw(id) {
             if store::delete(id).is_ok() {
                 self.deleted.set(Some(DeletedDraft { id: id.to_string(), name, raw }));
@@ -119,9 +126,18 @@ impl Drafts {
                         DecodeError::NewerSchema { found, supported, app_version } => fill(
                             DraftsText::ImportNewer,
                             lang,
-                            &[("file", file), ("app", app_version.clone()), ("found", found.to_string()), ("supported", supported.to_string())],
+                            &[
+                                ("file", file),
+                                ("app", app_version.clone()),
+                                ("found", found.to_string()),
+                                ("supported", supported.to_string()),
+                            ],
                         ),
-                        DecodeError::Damaged(reason) => fill(DraftsText::ImportDamaged, lang, &[("file", file), ("reason", reason.clone())]),
+                        DecodeError::Damaged(reason) => fill(
+                            DraftsText::ImportDamaged,
+                            lang,
+                            &[("file", file), ("reason", reason.clone())],
+                        ),
                     }
                 });
                 return;
@@ -157,7 +173,8 @@ impl Drafts {
     /// Downloads a stored value exactly as it is (a damaged or newer draft).
     pub fn download_raw(&self, id: &str) {
         if let Ok(Some(raw)) = store::raw(id) {
-            let safe_id: String = id.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
+            let safe_id: String =
+                id.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
             self.download(&format!("saved-draft-{safe_id}.json"), "application/octet-stream", &raw);
         }
     }
@@ -165,7 +182,13 @@ impl Drafts {
     fn download(&self, file_name: &str, media_type: &str, contents: &str) {
         if let Err(error) = download_text(file_name, media_type, contents) {
             let (file_name, reason) = (file_name.to_string(), error.to_string());
-            self.problems.report(move |lang| fill(DraftsText::DownloadFailed, lang, &[("file", file_name.clone()), ("reason", reason.clone())]));
+            self.problems.report(move |lang| {
+                fill(
+                    DraftsText::DownloadFailed,
+                    lang,
+                    &[("file", file_name.clone()), ("reason", reason.clone())],
+                )
+            });
         }
     }
 }

@@ -8,7 +8,10 @@ use crate::draft::{encode_stored, entry_bytes, read_stored};
 use crate::ui::storage::KEY_PREFIX;
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|window| window.performance()).map(|performance| performance.now()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map(|performance| performance.now())
+        .unwrap_or_default()
 }
 
 fn median(mut values: Vec<f64>) -> f64 {

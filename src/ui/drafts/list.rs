@@ -53,7 +53,11 @@ pub fn DraftsList() -> impl IntoView {
 fn ImportDraft(drafts: Drafts) -> impl IntoView {
     let lang = use_lang();
     let on_change = move |event: leptos::ev::Event| {
-        let Some(input) = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(input) =
+            event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         // The same file can be chosen again after a fix.
         input.set_value("");
@@ -62,8 +66,21 @@ fn ImportDraft(drafts: Drafts) -> impl IntoView {
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(text) => drafts.import(file_name, &text.as_string().unwrap_or_default()),
                 Err(error) => {
-                    let reason = error.as_string().or_else(|| js_sys::Reflect::get(&error, &"message".into()).ok().and_then(|message| message.as_string())).unwrap_or_default();
-                    drafts.problems.report(move |lang| fill(DraftsText::ImportUnreadable, lang, &[("file", file_name.clone()), ("reason", reason.clone())]));
+                    let reason = error
+                        .as_string()
+                        .or_else(|| {
+                            js_sys::Reflect::get(&error, &"message".into())
+                                .ok()
+                                .and_then(|message| message.as_string())
+                        })
+                        .unwrap_or_default();
+                    drafts.problems.report(move |lang| {
+                        fill(
+                            DraftsText::ImportUnreadable,
+                            lang,
+                            &[("file", file_name.clone()), ("reason", reason.clone())],
+                        )
+                    });
                 }
             }
         });
@@ -200,7 +217,9 @@ fn DraftItem(drafts: Drafts, entry: Entry, lang: UiLang) -> impl IntoView {
             }
             .into_any()
         }
-        Entry::Newer { .. } | Entry::Damaged { .. } => view! { <RawValueActions drafts=drafts id=id_for() lang=lang /> }.into_any(),
+        Entry::Newer { .. } | Entry::Damaged { .. } => {
+            view! { <RawValueActions drafts=drafts id=id_for() lang=lang /> }.into_any()
+        }
     };
     view! {
         <li class="draft-item" data-testid="draft-item" data-draft-id=id_for() data-state=state>

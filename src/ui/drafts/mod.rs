@@ -42,10 +42,16 @@ pub enum SaveStatus {
     /// The open draft has no change to save yet (a new draft is stored at its first change).
     Unchanged,
     Pending,
-    Saved { at_ms: i64 },
+    Saved {
+        at_ms: i64,
+    },
     /// Saved in the page's memory only: local storage is unavailable.
-    InMemory { at_ms: i64 },
-    Failed { quota: bool },
+    InMemory {
+        at_ms: i64,
+    },
+    Failed {
+        quota: bool,
+    },
     /// Another tab changed or deleted the draft: nothing is written until the user chooses.
     Conflict,
 }
@@ -112,7 +118,9 @@ pub fn use_drafts() -> Option<Drafts> {
 
 /// Fills a text's `{placeholders}`.
 pub fn fill(text: DraftsText, lang: Lang, values: &[(&str, String)]) -> String {
-    values.iter().fold(text.get(lang).to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+    values
+        .iter()
+        .fold(text.get(lang).to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
 }
 
 /// Sets up drafts for the app: reopens the draft last open, starts autosave and
@@ -140,7 +148,8 @@ pub fn provide_drafts(workspace: Workspace) -> Drafts {
         let snapshot = workspace.draft.get();
         drafts.on_draft_changed(snapshot);
     });
-    let open_id = Memo::new(move |_| workspace.draft.with(|draft| draft.as_ref().map(|draft| draft.id.clone())));
+    let open_id =
+        Memo::new(move |_| workspace.draft.with(|draft| draft.as_ref().map(|draft| draft.id.clone())));
     Effect::new(move |_| {
         let step = workspace.step.get();
         match open_id.get() {
@@ -174,7 +183,8 @@ impl Drafts {
     fn reopen_last(&self) {
         let Some((id, step)) = store::last_open() else { return };
         if let Ok((draft, _)) = store::load(&id) {
-            let step = Step::ALL.into_iter().find(|candidate| candidate.test_id() == step).unwrap_or(Step::Import);
+            let step =
+                Step::ALL.into_iter().find(|candidate| candidate.test_id() == step).unwrap_or(Step::Import);
             self.workspace.open(draft, step);
         }
     }
@@ -192,7 +202,8 @@ impl Drafts {
                 }
             }
             Some(draft) if open_id.as_deref() == Some(draft.id.as_str()) => {
-                let was_replacing = self.tracking.try_update_value(|tracking| std::mem::take(&mut tracking.replacing));
+                let was_replacing =
+                    self.tracking.try_update_value(|tracking| std::mem::take(&mut tracking.replacing));
                 if was_replacing == Some(true) {
                     return;
                 }
@@ -226,7 +237,10 @@ impl Drafts {
     fn schedule_save(&self) {
         let drafts = *self;
         let timer = set_timeout_with_handle(move || drafts.save_in_steps(), AUTOSAVE_DELAY).ok();
-        let previous = self.tracking.try_update_value(|tracking| std::mem::replace(&mut tracking.timer, timer)).flatten();
+        let previous = self
+            .tracking
+            .try_update_value(|tracking| std::mem::replace(&mut tracking.timer, timer))
+            .flatten();
         if let Some(previous) = previous {
             previous.clear();
         }
@@ -272,7 +286,10 @@ impl Drafts {
     /// Whether the stored draft is still the one this tab last saw (else the
     /// status says why nothing is written).
     fn may_write(&self, draft: &Draft) -> bool {
-        if self.conflict.with_untracked(|conflict| conflict.as_ref().is_some_and(|conflict| conflict.id() == draft.id)) {
+        if self
+            .conflict
+            .with_untracked(|conflict| conflict.as_ref().is_some_and(|conflict| conflict.id() == draft.id))
+        {
             self.status.set(SaveStatus::Conflict);
             return false;
         }
@@ -280,7 +297,8 @@ impl Drafts {
         match store::stamp(&draft.id) {
             Ok(stored) if stored == base => true,
             Ok(Some(stamp)) => {
-                self.conflict.set(Some(Conflict::Changed { id: draft.id.clone(), saved_at_ms: stamp.saved_at_ms }));
+                self.conflict
+                    .set(Some(Conflict::Changed { id: draft.id.clone(), saved_at_ms: stamp.saved_at_ms }));
                 self.status.set(SaveStatus::Conflict);
                 false
             }
@@ -306,7 +324,11 @@ impl Drafts {
         match result {
             Ok(stamp) => {
                 self.tracking.update_value(|tracking| tracking.base = Some(stamp));
-                self.status.set(if self.in_memory { SaveStatus::InMemory { at_ms: now } } else { SaveStatus::Saved { at_ms: now } });
+                self.status.set(if self.in_memory {
+                    SaveStatus::InMemory { at_ms: now }
+                } else {
+                    SaveStatus::Saved { at_ms: now }
+                });
                 self.used_bytes.set(store::used_bytes());
             }
             Err(error) => {
@@ -328,7 +350,11 @@ impl Drafts {
             if quota {
                 fill(DraftsText::QuotaExceeded, lang, &[("name", name.clone())])
             } else {
-                fill(DraftsText::SaveFailed, lang, &[("name", name.clone()), ("reason", storage_error_text(&error, lang))])
+                fill(
+                    DraftsText::SaveFailed,
+                    lang,
+                    &[("name", name.clone()), ("reason", storage_error_text(&error, lang))],
+                )
             }
         });
     }
@@ -341,7 +367,8 @@ impl Drafts {
         };
         let Some(id) = store::draft_id_of_full_key(&key) else { return };
         self.refresh();
-        let (open_id, base) = self.tracking.with_value(|tracking| (tracking.open_id.clone(), tracking.base.clone()));
+        let (open_id, base) =
+            self.tracking.with_value(|tracking| (tracking.open_id.clone(), tracking.base.clone()));
         if open_id.as_deref() != Some(id) {
             return;
         }
@@ -352,7 +379,10 @@ impl Drafts {
                 if stamp.is_some() && stamp == base {
                     return;
                 }
-                Conflict::Changed { id: id.to_string(), saved_at_ms: stamp.map_or_else(now_ms, |stamp| stamp.saved_at_ms) }
+                Conflict::Changed {
+                    id: id.to_string(),
+                    saved_at_ms: stamp.map_or_else(now_ms, |stamp| stamp.saved_at_ms),
+                }
             }
         };
         self.conflict.set(Some(conflict));
@@ -361,7 +391,12 @@ impl Drafts {
 
     /// Replaces this tab's draft with the version the other tab saved.
     pub fn reload_theirs(&self) {
-        let Some(id) = self.conflict.with_untracked(|conflict| conflict.as_ref().map(|conflict| conflict.id().to_string())) else { return };
+        let Some(id) = self
+            .conflict
+            .with_untracked(|conflict| conflict.as_ref().map(|conflict| conflict.id().to_string()))
+        else {
+            return;
+        };
         match store::load(&id) {
             Ok((draft, stamp)) => {
                 let saved_at_ms = stamp.saved_at_ms;
@@ -383,11 +418,19 @@ impl Drafts {
 
     /// Writes this tab's draft over the other tab's version, as the user chose.
     pub fn keep_mine(&self) {
-        let Some(id) = self.conflict.with_untracked(|conflict| conflict.as_ref().map(|conflict| conflict.id().to_string())) else { return };
+        let Some(id) = self
+            .conflict
+            .with_untracked(|conflict| conflict.as_ref().map(|conflict| conflict.id().to_string()))
+        else {
+            return;
+        };
         let base = store::stamp(&id).ok().flatten();
         self.tracking.update_value(|tracking| tracking.base = base);
         self.conflict.set(None);
-        let mine = self.tracking.try_update_value(|tracking| tracking.unsaved.take()).flatten()
+        let mine = self
+            .tracking
+            .try_update_value(|tracking| tracking.unsaved.take())
+            .flatten()
             .or_else(|| self.workspace.draft.get_untracked());
         if let Some(mine) = mine.filter(|draft| draft.id == id) {
             self.save_now(mine);
@@ -407,12 +450,17 @@ impl Drafts {
     }
 
     fn report_open_failed(&self, id: &str, error: LoadError) {
-        let name = self.entries.with_untracked(|entries| {
-            entries.iter().find_map(|entry| match entry {
-                Entry::Ready { id: entry_id, summary } if entry_id == id => Some(display_name(&summary.name)),
-                _ => None,
+        let name = self
+            .entries
+            .with_untracked(|entries| {
+                entries.iter().find_map(|entry| match entry {
+                    Entry::Ready { id: entry_id, summary } if entry_id == id => {
+                        Some(display_name(&summary.name))
+                    }
+                    _ => None,
+                })
             })
-        }).unwrap_or_else(|| id.to_string());
+            .unwrap_or_else(|| id.to_string());
         self.problems.report(move |lang| {
             let reason = match &error {
                 LoadError::Missing => DraftsText::NotFound.get(lang).to_string(),
@@ -425,7 +473,11 @@ impl Drafts {
 }
 
 fn display_name(name: &str) -> String {
-    if name.trim().is_empty() { "…".to_string() } else { name.to_string() }
+    if name.trim().is_empty() {
+        "…".to_string()
+    } else {
+        name.to_string()
+    }
 }
 
 /// What the browser refused, as the middle of a sentence; the browser's own
@@ -434,7 +486,9 @@ fn storage_error_text(error: &StorageError, lang: Lang) -> String {
     match error {
         StorageError::Unavailable => DraftsText::ReasonUnavailable.get(lang).to_string(),
         StorageError::QuotaExceeded => DraftsText::ReasonQuota.get(lang).to_string(),
-        StorageError::Unreadable(reason) => fill(DraftsText::ReasonUnreadable, lang, &[("reason", reason.clone())]),
+        StorageError::Unreadable(reason) => {
+            fill(DraftsText::ReasonUnreadable, lang, &[("reason", reason.clone())])
+        }
         StorageError::Browser(reason) => fill(DraftsText::ReasonBrowser, lang, &[("reason", reason.clone())]),
     }
 }

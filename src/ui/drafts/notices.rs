@@ -22,16 +22,22 @@ pub fn StorageBanner() -> impl IntoView {
         let used = drafts.used_bytes.get();
         let lang = lang.get();
         let mib = |bytes: usize| decimal(bytes as f64 / (1024.0 * 1024.0), lang);
-        fill(DraftsText::StorageAlmostFull, lang, &[
-            ("percent", format!("{:.0}", 100.0 * used as f64 / ORIGIN_QUOTA_BYTES as f64)),
-            ("used", mib(used)),
-            ("quota", mib(ORIGIN_QUOTA_BYTES)),
-        ])
+        fill(
+            DraftsText::StorageAlmostFull,
+            lang,
+            &[
+                ("percent", format!("{:.0}", 100.0 * used as f64 / ORIGIN_QUOTA_BYTES as f64)),
+                ("used", mib(used)),
+                ("quota", mib(ORIGIN_QUOTA_BYTES)),
+            ],
+        )
     };
     let conflict_text = move || {
         let lang = lang.get();
         match drafts.conflict.get() {
-            Some(Conflict::Changed { saved_at_ms, .. }) => fill(DraftsText::ConflictChanged, lang, &[("time", clock(saved_at_ms))]),
+            Some(Conflict::Changed { saved_at_ms, .. }) => {
+                fill(DraftsText::ConflictChanged, lang, &[("time", clock(saved_at_ms))])
+            }
             Some(Conflict::Deleted { .. }) => DraftsText::ConflictDeleted.get(lang).to_string(),
             None => String::new(),
         }

@@ -39,12 +39,16 @@ impl Drafts {
         let Some((draft, number, base)) = started else { return };
         let writer = self.writer.get_value();
         let saved_at_ms = now_ms();
-        let mut encoding = measured("autosave:serialise", || SteppedEncoding::start(&draft, saved_at_ms, &writer));
+        let mut encoding =
+            measured("autosave:serialise", || SteppedEncoding::start(&draft, saved_at_ms, &writer));
         self.tracking.update_value(|tracking| tracking.encoding = Some(draft));
         spawn_local(async move {
             loop {
                 yield_to_browser().await;
-                let still_ours = drafts.tracking.try_with_value(|tracking| tracking.save_number == number).unwrap_or(false);
+                let still_ours = drafts
+                    .tracking
+                    .try_with_value(|tracking| tracking.save_number == number)
+                    .unwrap_or(false);
                 if !still_ours {
                     return;
                 }
@@ -71,7 +75,8 @@ impl Drafts {
                 drafts.keep_unsaved(draft);
                 return;
             }
-            let result = measured("autosave:write", || store::save_encoded(&draft.id, &text, saved_at_ms, &writer));
+            let result =
+                measured("autosave:write", || store::save_encoded(&draft.id, &text, saved_at_ms, &writer));
             drafts.after_write(draft, saved_at_ms, result);
         });
     }

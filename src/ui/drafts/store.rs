@@ -72,11 +72,22 @@ pub fn draft_id_of_full_key(full_key: &str) -> Option<&str> {
 /// One line of the drafts list.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
-    Ready { id: String, summary: DraftSummary },
+    Ready {
+        id: String,
+        summary: DraftSummary,
+    },
     /// Written by a newer version: listed, never opened nor written.
-    Newer { id: String, found: u32, supported: u32, app_version: String },
+    Newer {
+        id: String,
+        found: u32,
+        supported: u32,
+        app_version: String,
+    },
     /// Unreadable: listed, offered for download, never written.
-    Damaged { id: String, reason: String },
+    Damaged {
+        id: String,
+        reason: String,
+    },
 }
 
 impl Entry {
@@ -177,7 +188,6 @@ pub fn used_bytes() -> usize {
     }
     storage::used_bytes().unwrap_or_default()
 }
-
 
 /// The draft last open and its step (a `data-testid` of the step), if any.
 pub fn last_open() -> Option<(String, String)> {

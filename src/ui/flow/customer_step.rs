@@ -109,7 +109,9 @@ where
 /// the reactive world).
 pub fn prefill_partner(workspace: Workspace, problems: Problems) {
     Effect::new(move |_| {
-        let blank = workspace.draft.with_untracked(|draft| draft.as_ref().is_some_and(|draft| draft.input.partner == PartnerProfile::default()));
+        let blank = workspace.draft.with_untracked(|draft| {
+            draft.as_ref().is_some_and(|draft| draft.input.partner == PartnerProfile::default())
+        });
         if !blank {
             return;
         }
@@ -119,16 +121,23 @@ pub fn prefill_partner(workspace: Workspace, problems: Problems) {
             Ok(None) | Err(StorageError::Unavailable) => {}
             Err(error) => {
                 let detail = format!("{error:?}");
-                problems.report(move |lang| ImportText::PartnerNotRead.get(lang).replace("{detail}", &detail));
+                problems
+                    .report(move |lang| ImportText::PartnerNotRead.get(lang).replace("{detail}", &detail));
             }
         }
     });
 }
 
 /// Changes the partner profile of the draft and remembers it for the next plan.
-fn update_partner(workspace: Workspace, problems: Problems, reported: StoredValue<bool>, change: impl FnOnce(&mut PartnerProfile)) {
+fn update_partner(
+    workspace: Workspace,
+    problems: Problems,
+    reported: StoredValue<bool>,
+    change: impl FnOnce(&mut PartnerProfile),
+) {
     workspace.update_input(|input| change(&mut input.partner));
-    let partner = workspace.draft.with_untracked(|draft| draft.as_ref().map(|draft| draft.input.partner.clone()));
+    let partner =
+        workspace.draft.with_untracked(|draft| draft.as_ref().map(|draft| draft.input.partner.clone()));
     let Some(partner) = partner else { return };
     match storage::set(PARTNER_KEY, &partner) {
         Ok(()) | Err(StorageError::Unavailable) => {}
@@ -210,16 +219,25 @@ pub fn CustomerStep() -> impl IntoView {
     prefill_partner(workspace, problems);
     let save_failure_reported = StoredValue::new(false);
     let input = move |read: fn(&PlanInput) -> String| {
-        move || workspace.draft.with(|draft| draft.as_ref().map(|draft| read(&draft.input)).unwrap_or_default())
+        move || {
+            workspace.draft.with(|draft| draft.as_ref().map(|draft| read(&draft.input)).unwrap_or_default())
+        }
     };
-    let partner = move || workspace.draft.with(|draft| draft.as_ref().map(|draft| draft.input.partner.clone()).unwrap_or_default());
+    let partner = move || {
+        workspace
+            .draft
+            .with(|draft| draft.as_ref().map(|draft| draft.input.partner.clone()).unwrap_or_default())
+    };
     let change_partner = move |change: Box<dyn FnOnce(&mut PartnerProfile)>| {
         update_partner(workspace, problems, save_failure_reported, change);
     };
 
-    let customer_country =
-        Signal::derive(move || workspace.draft.with(|draft| draft.as_ref().and_then(|draft| draft.input.customer.country.clone())));
-    let partner_country = Signal::derive(move || workspace.draft.with(|draft| draft.as_ref().and_then(|draft| draft.input.partner.country.clone())));
+    let customer_country = Signal::derive(move || {
+        workspace.draft.with(|draft| draft.as_ref().and_then(|draft| draft.input.customer.country.clone()))
+    });
+    let partner_country = Signal::derive(move || {
+        workspace.draft.with(|draft| draft.as_ref().and_then(|draft| draft.input.partner.country.clone()))
+    });
     let same_market = move || {
         let (customer, partner) = (customer_country.get()?, partner_country.get()?);
         Some((markets::market_of(&customer)?, markets::market_of(&partner)?))

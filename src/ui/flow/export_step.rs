@@ -127,9 +127,13 @@ pub fn ExportStep() -> impl IntoView {
         Some(Arc::new(workspace.with_catalog(|catalog| make_plan(&input, catalog))))
     });
     let default_letter_lang = move || {
-        let country = workspace.draft.with_untracked(|draft| draft.as_ref().and_then(|draft| draft.input.customer.country.clone()));
+        let country = workspace
+            .draft
+            .with_untracked(|draft| draft.as_ref().and_then(|draft| draft.input.customer.country.clone()));
         match country {
-            Some(country) if FRENCH_SPEAKING.contains(&country.trim().to_ascii_uppercase().as_str()) => Lang::Fr,
+            Some(country) if FRENCH_SPEAKING.contains(&country.trim().to_ascii_uppercase().as_str()) => {
+                Lang::Fr
+            }
             _ => lang.0.get_untracked(),
         }
     };
@@ -142,7 +146,9 @@ pub fn ExportStep() -> impl IntoView {
         let name = file_name(kind, &plan_customer_name(&plan), plan.as_of, file_lang);
         if let Err(error) = download_text(&name, kind.media_type(), &make(&plan)) {
             let reason = error.to_string();
-            problems.report(move |lang| ExportText::DownloadFailed.get(lang).replace("{file}", &name).replace("{reason}", &reason));
+            problems.report(move |lang| {
+                ExportText::DownloadFailed.get(lang).replace("{file}", &name).replace("{reason}", &reason)
+            });
         }
     };
     let download_csv = move |_| {
@@ -157,12 +163,18 @@ pub fn ExportStep() -> impl IntoView {
     };
     let download_markdown = move |_| {
         let ui = lang.0.get_untracked();
-        let Some(input) = workspace.draft.with_untracked(|draft| draft.as_ref().map(|draft| draft.input.clone())) else { return };
+        let Some(input) =
+            workspace.draft.with_untracked(|draft| draft.as_ref().map(|draft| draft.input.clone()))
+        else {
+            return;
+        };
         save(FileKind::ReportMarkdown, ui, &|plan| to_markdown(&partner_report(plan, &input, ui)));
     };
     let download_calendar = move |_| {
         let ui = lang.0.get_untracked();
-        let stamp = chrono::DateTime::from_timestamp_millis(now_ms()).map(|time| time.naive_utc()).unwrap_or_default();
+        let stamp = chrono::DateTime::from_timestamp_millis(now_ms())
+            .map(|time| time.naive_utc())
+            .unwrap_or_default();
         save(FileKind::Calendar, ui, &|plan| plan_to_ics(plan, ui, stamp));
     };
     let download_letter = move |_| {
@@ -197,7 +209,10 @@ pub fn ExportStep() -> impl IntoView {
     };
     let letter_view = move || {
         let chosen = letter_lang.get();
-        plan.with(|plan| plan.as_ref().map(|plan| document_view(&customer_letter(plan, chosen), ExportText::Checkbox.get(chosen))))
+        plan.with(|plan| {
+            plan.as_ref()
+                .map(|plan| document_view(&customer_letter(plan, chosen), ExportText::Checkbox.get(chosen)))
+        })
     };
 
     view! {

@@ -30,7 +30,11 @@ fn js_error_text(error: JsValue) -> String {
 /// Reads a whole file; the error is the browser's reason (file moved, no permission...).
 pub async fn read_file(file: &web_sys::File) -> Result<PickedFile, String> {
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(js_error_text)?;
-    Ok(PickedFile { name: file.name(), modified_ms: file.last_modified(), bytes: js_sys::Uint8Array::new(&buffer).to_vec() })
+    Ok(PickedFile {
+        name: file.name(),
+        modified_ms: file.last_modified(),
+        bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+    })
 }
 
 /// Lets the browser run its pending work (paint the progress, handle input)
@@ -62,7 +66,9 @@ pub async fn yield_for_paint() {
             let resolve = resolve.clone();
             wasm_bindgen::closure::Closure::once_into_js(move || {
                 let scheduled = web_sys::window()
-                    .map(|window| window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).is_ok())
+                    .map(|window| {
+                        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).is_ok()
+                    })
                     .unwrap_or(false);
                 if !scheduled {
                     let _ = resolve.call0(&JsValue::NULL);

@@ -15,12 +15,14 @@ use crate::catalog::Catalog;
 use crate::i18n::import_ui::ImportText;
 use crate::i18n::Lang;
 use crate::import::{template_csv, InputFile, Issue, IssueKind, MAX_FILE_BYTES};
-use crate::ui::flow::files::{files_of, measured, read_file, revoke_url, text_blob_url, yield_for_paint, yield_to_browser};
-use crate::ui::flow::session::{
-    add_files, has_licensing_tables, licensing_table_names, load_licensing_tables, merge_import, pasted_name, prepare_import_of,
-    remove_file, PreparedImport,
-};
 use crate::ui::flow::customer_step::prefill_partner;
+use crate::ui::flow::files::{
+    files_of, measured, read_file, revoke_url, text_blob_url, yield_for_paint, yield_to_browser,
+};
+use crate::ui::flow::session::{
+    add_files, has_licensing_tables, licensing_table_names, load_licensing_tables, merge_import, pasted_name,
+    prepare_import_of, remove_file, PreparedImport,
+};
 use crate::ui::lang::use_lang;
 use crate::ui::problems::{use_problems, Problems};
 use crate::ui::workspace::{use_workspace, Step, Workspace};
@@ -43,7 +45,9 @@ impl Progress {
                 .replace("{total}", &total.to_string())
                 .replace("{file}", file),
             Progress::Catalog { file } => ImportText::ProgressCatalog.get(lang).replace("{file}", file),
-            Progress::Importing { files } => ImportText::ProgressImporting.get(lang).replace("{files}", &files.to_string()),
+            Progress::Importing { files } => {
+                ImportText::ProgressImporting.get(lang).replace("{files}", &files.to_string())
+            }
             Progress::Report => ImportText::ProgressReport.get(lang).to_string(),
         }
     }
@@ -78,7 +82,12 @@ impl ImportRun {
 
 /// Reads the files (and any dropped meanwhile), imports everything the
 /// session holds, and opens the review step.
-async fn import_browser_files(workspace: Workspace, problems: Problems, files: Vec<web_sys::File>, run: ImportRun) {
+async fn import_browser_files(
+    workspace: Workspace,
+    problems: Problems,
+    files: Vec<web_sys::File>,
+    run: ImportRun,
+) {
     let mut read = Vec::new();
     let mut pending = files;
     let mut done = 0;
@@ -91,15 +100,27 @@ async fn import_browser_files(workspace: Workspace, problems: Problems, files: V
             let size = file.size();
             if size > MAX_FILE_BYTES as f64 {
                 // Refused before reading: holding a huge file in memory could stall the tab.
-                let issue = Issue::new(&file.name(), None, None, IssueKind::TooLarge { size_bytes: size as u64, limit_bytes: MAX_FILE_BYTES });
+                let issue = Issue::new(
+                    &file.name(),
+                    None,
+                    None,
+                    IssueKind::TooLarge { size_bytes: size as u64, limit_bytes: MAX_FILE_BYTES },
+                );
                 problems.report(move |lang| issue.located_message(lang));
                 continue;
             }
             match read_file(&file).await {
-                Ok(picked) => read.push((InputFile { name: picked.name, bytes: picked.bytes }, picked.modified_ms)),
+                Ok(picked) => {
+                    read.push((InputFile { name: picked.name, bytes: picked.bytes }, picked.modified_ms))
+                }
                 Err(reason) => {
                     let name = file.name();
-                    problems.report(move |lang| ImportText::FileUnreadable.get(lang).replace("{file}", &name).replace("{reason}", &reason));
+                    problems.report(move |lang| {
+                        ImportText::FileUnreadable
+                            .get(lang)
+                            .replace("{file}", &name)
+                            .replace("{reason}", &reason)
+                    });
                 }
             }
         }
@@ -114,7 +135,12 @@ async fn import_browser_files(workspace: Workspace, problems: Problems, files: V
 /// first lines) is imported and parsed into the catalog on its own, then the
 /// other files together, then the draft takes the outcome, and the review
 /// step is shown. Files dropped meanwhile are read and imported after.
-async fn import_read_files(workspace: Workspace, problems: Problems, files: Vec<(InputFile, f64)>, run: ImportRun) {
+async fn import_read_files(
+    workspace: Workspace,
+    problems: Problems,
+    files: Vec<(InputFile, f64)>,
+    run: ImportRun,
+) {
     let progress = run.progress;
     if files.is_empty() && run.queued.try_with_value(Vec::is_empty).unwrap_or(true) {
         progress.set(None);
@@ -129,7 +155,9 @@ async fn import_read_files(workspace: Workspace, problems: Problems, files: Vec<
     for file in &licensing {
         progress.set(Some(Progress::Catalog { file: file.clone() }));
         yield_for_paint().await;
-        let Some(mut part) = measured("import:licensing-table", || prepare_import_of(workspace, Some(std::slice::from_ref(file)))) else {
+        let Some(mut part) = measured("import:licensing-table", || {
+            prepare_import_of(workspace, Some(std::slice::from_ref(file)))
+        }) else {
             continue;
         };
         if has_licensing_tables(&part) {
@@ -141,7 +169,9 @@ async fn import_read_files(workspace: Workspace, problems: Problems, files: Vec<
     if !others.is_empty() {
         progress.set(Some(Progress::Importing { files: others.len() }));
         yield_for_paint().await;
-        if let Some(mut part) = measured("import:import-files", || prepare_import_of(workspace, Some(&others))) {
+        if let Some(mut part) =
+            measured("import:import-files", || prepare_import_of(workspace, Some(&others)))
+        {
             if has_licensing_tables(&part) {
                 // A licensing table in a workbook: not found from its first lines.
                 yield_to_browser().await;
@@ -185,7 +215,8 @@ pub fn ImportStep() -> impl IntoView {
     let lang = use_lang();
     prefill_partner(workspace, problems);
     let progress: RwSignal<Option<Progress>> = RwSignal::new(None);
-    let run = ImportRun { progress, queued: StoredValue::new(Vec::new()), queued_names: RwSignal::new(Vec::new()) };
+    let run =
+        ImportRun { progress, queued: StoredValue::new(Vec::new()), queued_names: RwSignal::new(Vec::new()) };
     let dragging = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let busy = move || progress.with(Option::is_some);
@@ -222,7 +253,12 @@ pub fn ImportStep() -> impl IntoView {
         let name = pasted_name(workspace, lang.0.get_untracked());
         let file = InputFile { name, bytes: text.into_bytes() };
         pasted.set(String::new());
-        spawn_local(import_read_files(workspace, problems, vec![(file, crate::ui::workspace::now_ms() as f64)], run));
+        spawn_local(import_read_files(
+            workspace,
+            problems,
+            vec![(file, crate::ui::workspace::now_ms() as f64)],
+            run,
+        ));
     };
 
     let template_url = text_blob_url(&template_csv(), "text/csv;charset=utf-8");
@@ -335,7 +371,9 @@ fn ImportedFiles(busy: Signal<bool>) -> impl IntoView {
             session.files.iter().map(|file| (file.name.clone(), file.bytes.len())).collect::<Vec<_>>()
         })
     };
-    let count = move || workspace.draft.with(|draft| draft.as_ref().map_or(0, |draft| draft.input.subscriptions.len()));
+    let count = move || {
+        workspace.draft.with(|draft| draft.as_ref().map_or(0, |draft| draft.input.subscriptions.len()))
+    };
     view! {
         <Show when=move || { !names().is_empty() || count() > 0 }>
             <section class="imported-files" aria-labelledby="imported-title">
@@ -377,7 +415,11 @@ fn ImportedFiles(busy: Signal<bool>) -> impl IntoView {
 
 fn format_size(bytes: usize, lang: Lang) -> String {
     let kilobytes = bytes as f64 / 1024.0;
-    let (value, unit) = if kilobytes >= 1024.0 { (kilobytes / 1024.0, lang.pick("MB", "Mo")) } else { (kilobytes, lang.pick("KB", "Ko")) };
+    let (value, unit) = if kilobytes >= 1024.0 {
+        (kilobytes / 1024.0, lang.pick("MB", "Mo"))
+    } else {
+        (kilobytes, lang.pick("KB", "Ko"))
+    };
     let text = format!("{value:.1}");
     let text = if lang == Lang::Fr { text.replace('.', ",") } else { text };
     // A narrow no-break space between number and unit, as French typography wants (and harmless in English).
@@ -394,7 +436,10 @@ pub fn CatalogPanel() -> impl IntoView {
         let lang = lang.get();
         workspace.loaded_catalog.with(|loaded| match loaded {
             Some(loaded) => {
-                let dated = loaded.dated.map(|date| crate::i18n::format::date(date, lang)).unwrap_or_else(|| "?".into());
+                let dated = loaded
+                    .dated
+                    .map(|date| crate::i18n::format::date(date, lang))
+                    .unwrap_or_else(|| "?".into());
                 ImportText::CatalogLoaded
                     .get(lang)
                     .replace("{file}", &loaded.file)
@@ -402,7 +447,10 @@ pub fn CatalogPanel() -> impl IntoView {
                     .replace("{products}", &loaded.catalog.product_count().to_string())
             }
             None => {
-                let dated = builtin.reference_date().map(|date| crate::i18n::format::date(date, lang)).unwrap_or_else(|| "?".into());
+                let dated = builtin
+                    .reference_date()
+                    .map(|date| crate::i18n::format::date(date, lang))
+                    .unwrap_or_else(|| "?".into());
                 ImportText::CatalogBuiltin
                     .get(lang)
                     .replace("{date}", &dated)

@@ -21,7 +21,11 @@ pub fn ColumnMapper(table: UnmappedTable, index: usize) -> impl IntoView {
     let lang = use_lang();
     let columns = RwSignal::new(table.suggested.columns.clone());
     let signature = table.suggested.signature.clone();
-    let identifies = move || columns.with(|columns| ColumnMapping { signature: String::new(), columns: columns.clone() }.identifies_products());
+    let identifies = move || {
+        columns.with(|columns| {
+            ColumnMapping { signature: String::new(), columns: columns.clone() }.identifies_products()
+        })
+    };
     let confirm = move |_| {
         let mapping = ColumnMapping { signature: signature.clone(), columns: columns.get_untracked() };
         confirm_mapping(workspace, problems, mapping);

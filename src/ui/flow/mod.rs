@@ -36,7 +36,11 @@ fn reachable(workspace: Workspace, step: Step) -> bool {
         let has_subscriptions = !draft.input.subscriptions.is_empty();
         match step {
             Step::Import => true,
-            Step::Review => has_subscriptions || draft.import.report.rows_read > 0 || !draft.import.report.formats.is_empty(),
+            Step::Review => {
+                has_subscriptions
+                    || draft.import.report.rows_read > 0
+                    || !draft.import.report.formats.is_empty()
+            }
             Step::Customer | Step::Plan | Step::Export => has_subscriptions,
         }
     })

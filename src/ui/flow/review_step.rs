@@ -10,7 +10,9 @@ use crate::i18n::Lang;
 use crate::import::{DateOrder, FileReport, FormatId, Issue, IssueKind, RejectedRow, RowCounts, Severity};
 use crate::model::{Channel, Subscription};
 use crate::ui::flow::mapper::ColumnMapper;
-use crate::ui::flow::session::{choose_sheet, override_format, retry_rejected_row, set_channel, set_date_order, set_unknown_channels};
+use crate::ui::flow::session::{
+    choose_sheet, override_format, retry_rejected_row, set_channel, set_date_order, set_unknown_channels,
+};
 use crate::ui::lang::use_lang;
 use crate::ui::problems::use_problems;
 use crate::ui::workspace::{use_workspace, Workspace};
@@ -87,19 +89,30 @@ fn FilesTable() -> impl IntoView {
     let workspace = use_workspace();
     let problems = use_problems();
     let lang = use_lang();
-    let files = move || workspace.draft.with(|draft| draft.as_ref().map(|draft| draft.import.report.formats.clone()).unwrap_or_default());
+    let files = move || {
+        workspace
+            .draft
+            .with(|draft| draft.as_ref().map(|draft| draft.import.report.formats.clone()).unwrap_or_default())
+    };
     let row = move |(index, file): (usize, FileReport)| {
         let select_id = format!("format-{index}");
         let name = file.file.clone();
         let has_raw = {
             let name = name.clone();
-            move || workspace.with_import_session(|session| session.files.iter().any(|kept| kept.name == name))
+            move || {
+                workspace.with_import_session(|session| session.files.iter().any(|kept| kept.name == name))
+            }
         };
         let chosen = {
             let name = name.clone();
             Signal::derive(move || {
                 workspace.with_import_session(|session| {
-                    session.options.file_formats.iter().find(|(file, _)| *file == name).map(|(_, format)| *format)
+                    session
+                        .options
+                        .file_formats
+                        .iter()
+                        .find(|(file, _)| *file == name)
+                        .map(|(_, format)| *format)
                 })
             })
         };
@@ -148,7 +161,9 @@ fn FilesTable() -> impl IntoView {
         }
     };
     let any_without_raw = move || {
-        files().iter().any(|file| !workspace.with_import_session(|session| session.files.iter().any(|kept| kept.name == file.file)))
+        files().iter().any(|file| {
+            !workspace.with_import_session(|session| session.files.iter().any(|kept| kept.name == file.file))
+        })
     };
     view! {
         <section class="review-files" aria-labelledby="files-title">
@@ -185,7 +200,11 @@ fn sheet_picker((index, file, read): (usize, String, Option<String>)) -> Option<
     let lang = use_lang();
     // Only the central directory and the workbook part are read: cheap even for a large file.
     let names = workspace.with_import_session(|session| {
-        session.files.iter().find(|kept| kept.name == file).and_then(|kept| crate::import::sheet_names(&kept.bytes).ok())
+        session
+            .files
+            .iter()
+            .find(|kept| kept.name == file)
+            .and_then(|kept| crate::import::sheet_names(&kept.bytes).ok())
     })?;
     if names.len() < 2 {
         return None;
@@ -258,10 +277,12 @@ fn DateOrderChoice() -> impl IntoView {
             draft.as_ref().is_some_and(|draft| {
                 let report = &draft.import.report;
                 report.formats.iter().any(|file| file.date_order.is_some())
-                    || report
-                        .issues
-                        .iter()
-                        .any(|issue| matches!(issue.kind, IssueKind::AmbiguousDateOrder { .. } | IssueKind::AmbiguousDate { .. }))
+                    || report.issues.iter().any(|issue| {
+                        matches!(
+                            issue.kind,
+                            IssueKind::AmbiguousDateOrder { .. } | IssueKind::AmbiguousDate { .. }
+                        )
+                    })
             })
         })
     };
@@ -317,12 +338,21 @@ fn ReportSection() -> impl IntoView {
     let workspace = use_workspace();
     let lang = use_lang();
     let show_all = RwSignal::new(false);
-    let totals = move || workspace.draft.with(|draft| draft.as_ref().map(|draft| draft.import.report.counts()).unwrap_or_default());
-    let issue_count = move || workspace.draft.with(|draft| draft.as_ref().map_or(0, |draft| draft.import.report.issues.len()));
+    let totals = move || {
+        workspace
+            .draft
+            .with(|draft| draft.as_ref().map(|draft| draft.import.report.counts()).unwrap_or_default())
+    };
+    let issue_count = move || {
+        workspace.draft.with(|draft| draft.as_ref().map_or(0, |draft| draft.import.report.issues.len()))
+    };
     let issues = move || {
         let limit = if show_all.get() { usize::MAX } else { ISSUES_SHOWN };
         workspace.draft.with(|draft| {
-            draft.as_ref().map(|draft| draft.import.report.issues.iter().take(limit).cloned().collect::<Vec<_>>()).unwrap_or_default()
+            draft
+                .as_ref()
+                .map(|draft| draft.import.report.issues.iter().take(limit).cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
         })
     };
     let count_item = move |label: ImportText, value: fn(&RowCounts) -> usize, test_id: &'static str| {
@@ -375,7 +405,11 @@ fn ReportSection() -> impl IntoView {
 fn RejectedRows() -> impl IntoView {
     let workspace = use_workspace();
     let lang = use_lang();
-    let rows = move || workspace.draft.with(|draft| draft.as_ref().map(|draft| draft.import.report.rejected_rows.clone()).unwrap_or_default());
+    let rows = move || {
+        workspace.draft.with(|draft| {
+            draft.as_ref().map(|draft| draft.import.report.rejected_rows.clone()).unwrap_or_default()
+        })
+    };
     view! {
         <Show when=move || !rows().is_empty()>
             <section class="rejected-rows" aria-labelledby="rejected-title">
@@ -400,12 +434,22 @@ fn RejectedRowEditor(row: RejectedRow) -> impl IntoView {
             workspace.draft.with(|draft| {
                 draft
                     .as_ref()
-                    .map(|draft| draft.import.report.issues_at(&file, line).map(|issue| issue.message(lang.get())).collect::<Vec<_>>())
+                    .map(|draft| {
+                        draft
+                            .import
+                            .report
+                            .issues_at(&file, line)
+                            .map(|issue| issue.message(lang.get()))
+                            .collect::<Vec<_>>()
+                    })
                     .unwrap_or_default()
             })
         }
     };
-    let place = format!("{}-{}", row.file, row.line).chars().map(|character| if character.is_alphanumeric() { character } else { '-' }).collect::<String>();
+    let place = format!("{}-{}", row.file, row.line)
+        .chars()
+        .map(|character| if character.is_alphanumeric() { character } else { '-' })
+        .collect::<String>();
     let heading = {
         let (file, line) = (row.file.clone(), row.line);
         move || format!("{}{}", file, ImportText::AtLine.get(lang.get()).replace("{line}", &line.to_string()))
@@ -461,7 +505,9 @@ fn product_name(workspace: Workspace, subscription: &Subscription) -> String {
     }
     let known = workspace.with_catalog(|catalog| {
         let by_id = subscription.sku_id.as_deref().and_then(|sku_id| catalog.by_sku_id(sku_id));
-        by_id.or_else(|| catalog.by_sku_part_number(&subscription.product)).map(|product| product.name.clone())
+        by_id
+            .or_else(|| catalog.by_sku_part_number(&subscription.product))
+            .map(|product| product.name.clone())
     });
     match known {
         Some(name) => format!("{name} ({})", subscription.product),
@@ -484,9 +530,17 @@ fn ChannelSection() -> impl IntoView {
                         .input
                         .subscriptions
                         .iter()
-                        .filter(|subscription| subscription.channel == Channel::Unknown || asked_ids.contains(&subscription.subscription_id))
+                        .filter(|subscription| {
+                            subscription.channel == Channel::Unknown
+                                || asked_ids.contains(&subscription.subscription_id)
+                        })
                         .map(|subscription| {
-                            (subscription.subscription_id.clone(), product_name(workspace, subscription), subscription.seats_total, subscription.channel)
+                            (
+                                subscription.subscription_id.clone(),
+                                product_name(workspace, subscription),
+                                subscription.seats_total,
+                                subscription.channel,
+                            )
                         })
                         .collect::<Vec<_>>()
                 })
@@ -496,7 +550,12 @@ fn ChannelSection() -> impl IntoView {
     let unknown_count = move || {
         workspace.draft.with(|draft| {
             draft.as_ref().map_or(0, |draft| {
-                draft.input.subscriptions.iter().filter(|subscription| subscription.channel == Channel::Unknown).count()
+                draft
+                    .input
+                    .subscriptions
+                    .iter()
+                    .filter(|subscription| subscription.channel == Channel::Unknown)
+                    .count()
             })
         })
     };

@@ -13,7 +13,10 @@ use crate::catalog::Catalog;
 use crate::draft::Draft;
 use crate::i18n::import_ui::ImportText;
 use crate::i18n::Lang;
-use crate::import::{import_files, ColumnMapping, FormatId, ImportOptions, ImportOutcome, ImportReport, InputFile, RejectedRow, RowCounts};
+use crate::import::{
+    import_files, ColumnMapping, FormatId, ImportOptions, ImportOutcome, ImportReport, InputFile,
+    RejectedRow, RowCounts,
+};
 use crate::model::{Channel, Subscription};
 use crate::ui::problems::Problems;
 use crate::ui::workspace::{ImportSession, LoadedCatalog, Workspace};
@@ -82,8 +85,12 @@ pub fn prepare_import(workspace: Workspace) -> Option<PreparedImport> {
 pub fn prepare_import_of(workspace: Workspace, only: Option<&[String]>) -> Option<PreparedImport> {
     let (files, options) = workspace.with_import_session(|session| {
         let options = workspace.draft.with_untracked(|draft| options_for(session, draft.as_ref()));
-        let files: Vec<InputFile> =
-            session.files.iter().filter(|file| only.is_none_or(|names| names.contains(&file.name))).cloned().collect();
+        let files: Vec<InputFile> = session
+            .files
+            .iter()
+            .filter(|file| only.is_none_or(|names| names.contains(&file.name)))
+            .cloned()
+            .collect();
         (files, options)
     });
     if files.is_empty() {
@@ -112,12 +119,15 @@ pub fn licensing_table_names(workspace: Workspace) -> Vec<String> {
             .filter(|file| {
                 let head = match file.bytes.get(..PROBE_BYTES) {
                     // Cut after a line end, so the header row stays whole.
-                    Some(head) => head.iter().rposition(|byte| *byte == b'\n').map_or(head, |end| &head[..=end]),
+                    Some(head) => {
+                        head.iter().rposition(|byte| *byte == b'\n').map_or(head, |end| &head[..=end])
+                    }
                     None => &file.bytes[..],
                 };
                 let probe = InputFile { name: file.name.clone(), bytes: head.to_vec() };
                 let outcome = import_files(std::slice::from_ref(&probe), &options);
-                outcome.report.formats.first().and_then(|report| report.format) == Some(FormatId::LicensingReference)
+                outcome.report.formats.first().and_then(|report| report.format)
+                    == Some(FormatId::LicensingReference)
             })
             .map(|file| file.name.clone())
             .collect()
@@ -139,7 +149,8 @@ impl PreparedImport {
         report.formats.extend(outcome.report.formats);
         report.issues.extend(outcome.report.issues);
         report.rejected_rows.extend(outcome.report.rejected_rows);
-        let order: Vec<String> = workspace.with_import_session(|session| session.files.iter().map(|file| file.name.clone()).collect());
+        let order: Vec<String> = workspace
+            .with_import_session(|session| session.files.iter().map(|file| file.name.clone()).collect());
         let position = |name: &str| order.iter().position(|kept| kept == name).unwrap_or(usize::MAX);
         // Stable sorts: each file's issues and rows keep their own order.
         report.formats.sort_by_key(|file| position(&file.file));
@@ -176,7 +187,10 @@ pub fn load_licensing_tables(workspace: Workspace, problems: Problems, prepared:
             Err(error) => {
                 let detail = error.to_string();
                 problems.report(move |lang| {
-                    ImportText::CatalogUnreadable.get(lang).replace("{file}", &file).replace("{detail}", &detail)
+                    ImportText::CatalogUnreadable
+                        .get(lang)
+                        .replace("{file}", &file)
+                        .replace("{detail}", &detail)
                 });
             }
         }
@@ -272,7 +286,10 @@ fn unique_id(id: &str, taken: &HashSet<String>) -> String {
     if !taken.contains(id) {
         return id.to_owned();
     }
-    (2..).map(|suffix| format!("{id}#{suffix}")).find(|candidate| !taken.contains(candidate)).unwrap_or_default()
+    (2..)
+        .map(|suffix| format!("{id}#{suffix}"))
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or_default()
 }
 
 /// The most frequent non-empty value, for defaults taken from the rows.
@@ -288,13 +305,17 @@ fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
 fn name_the_customer(draft: &mut Draft) {
     let subscriptions = &draft.input.subscriptions;
     if draft.input.customer.name.trim().is_empty() {
-        if let Some(name) = most_common(subscriptions.iter().map(|subscription| subscription.customer.as_str())) {
+        if let Some(name) =
+            most_common(subscriptions.iter().map(|subscription| subscription.customer.as_str()))
+        {
             draft.input.customer.name = name;
         }
     }
     if draft.input.customer.country.is_none() {
-        let countries = subscriptions.iter().filter_map(|subscription| subscription.tenant_country.as_deref());
-        draft.input.customer.country = most_common(countries).and_then(|code| crate::markets::code_of(&code).map(str::to_owned));
+        let countries =
+            subscriptions.iter().filter_map(|subscription| subscription.tenant_country.as_deref());
+        draft.input.customer.country =
+            most_common(countries).and_then(|code| crate::markets::code_of(&code).map(str::to_owned));
     }
     if draft.input.customer.tenant_id.is_none() {
         draft.input.customer.tenant_id =
@@ -371,8 +392,12 @@ pub fn retry_rejected_row(workspace: Workspace, row: &RejectedRow, cells: Vec<St
             file.counts.imported_with_warnings += counts.imported_with_warnings;
         }
         recount(report);
-        let mut taken: HashSet<String> =
-            draft.input.subscriptions.iter().map(|subscription| subscription.subscription_id.clone()).collect();
+        let mut taken: HashSet<String> = draft
+            .input
+            .subscriptions
+            .iter()
+            .map(|subscription| subscription.subscription_id.clone())
+            .collect();
         for mut subscription in outcome.subscriptions {
             subscription.subscription_id = unique_id(&subscription.subscription_id, &taken);
             taken.insert(subscription.subscription_id.clone());
@@ -388,7 +413,11 @@ pub fn retry_rejected_row(workspace: Workspace, row: &RejectedRow, cells: Vec<St
 /// Sets the source channel of one subscription.
 pub fn set_channel(workspace: Workspace, subscription_id: &str, channel: Channel) {
     workspace.update_input(|input| {
-        if let Some(subscription) = input.subscriptions.iter_mut().find(|subscription| subscription.subscription_id == subscription_id) {
+        if let Some(subscription) = input
+            .subscriptions
+            .iter_mut()
+            .find(|subscription| subscription.subscription_id == subscription_id)
+        {
             subscription.channel = channel;
         }
     });
@@ -397,7 +426,9 @@ pub fn set_channel(workspace: Workspace, subscription_id: &str, channel: Channel
 /// Sets the source channel of every subscription whose channel is still unknown.
 pub fn set_unknown_channels(workspace: Workspace, channel: Channel) {
     workspace.update_input(|input| {
-        for subscription in input.subscriptions.iter_mut().filter(|subscription| subscription.channel == Channel::Unknown) {
+        for subscription in
+            input.subscriptions.iter_mut().filter(|subscription| subscription.channel == Channel::Unknown)
+        {
             subscription.channel = channel;
         }
     });
@@ -406,7 +437,9 @@ pub fn set_unknown_channels(workspace: Workspace, channel: Channel) {
 /// The name a pasted table gets in the report, numbered so several pastes stay apart.
 pub fn pasted_name(workspace: Workspace, lang: Lang) -> String {
     // Names of files imported before a reload count too: a new paste must not replace what they gave.
-    let mut taken = workspace.with_import_session(|session| session.files.iter().map(|file| file.name.clone()).collect::<Vec<_>>());
+    let mut taken = workspace.with_import_session(|session| {
+        session.files.iter().map(|file| file.name.clone()).collect::<Vec<_>>()
+    });
     workspace.draft.with_untracked(|draft| {
         if let Some(draft) = draft {
             taken.extend(draft.import.report.formats.iter().map(|file| file.file.clone()));

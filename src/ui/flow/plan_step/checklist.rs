@@ -16,13 +16,19 @@ const FIRST_STEPS: usize = 40;
 
 fn step_item(step: &ChecklistStep, lang: Lang) -> impl IntoView {
     let entry = rule(step.rule);
-    let due = step.due_on.map_or_else(|| PlanText::ChecklistNoDate.get(lang).to_string(), |date| format::date(date, lang));
+    let due = step
+        .due_on
+        .map_or_else(|| PlanText::ChecklistNoDate.get(lang).to_string(), |date| format::date(date, lang));
     let actor_class = match step.actor {
         Actor::Partner => "actor actor-partner",
         Actor::Customer => "actor actor-customer",
     };
-    let lines = (!step.subscription_ids.is_empty())
-        .then(|| fill(PlanText::ChecklistLines.get(lang), &[("count", &format::count(step.subscription_ids.len() as u64, lang))]));
+    let lines = (!step.subscription_ids.is_empty()).then(|| {
+        fill(
+            PlanText::ChecklistLines.get(lang),
+            &[("count", &format::count(step.subscription_ids.len() as u64, lang))],
+        )
+    });
     view! {
         <li class="checklist-step" data-testid="checklist-step" data-actor=format!("{:?}", step.actor).to_lowercase()>
             <div class="step-when">

@@ -27,7 +27,16 @@ fn plans_view(plans: &[ServicePlan], heading: PlanText, lang: Lang) -> impl Into
     if plans.is_empty() {
         return view! { <p class="muted">{summary}</p> }.into_any();
     }
-    let mut names: Vec<&str> = plans.iter().map(|plan| if plan.friendly_name.trim().is_empty() { plan.name.as_str() } else { plan.friendly_name.as_str() }).collect();
+    let mut names: Vec<&str> = plans
+        .iter()
+        .map(|plan| {
+            if plan.friendly_name.trim().is_empty() {
+                plan.name.as_str()
+            } else {
+                plan.friendly_name.as_str()
+            }
+        })
+        .collect();
     names.sort_unstable_by_key(|name| name.to_lowercase());
     names.dedup();
     view! {
@@ -45,7 +54,9 @@ fn candidate_item(rank: usize, candidate: &OfferCandidate, line: &PlanLine, lang
         None => candidate.offer.name.clone(),
     };
     let is_target = line.target.as_ref().is_some_and(|target| {
-        target.sku_id == candidate.offer.sku_id && target.add_on.as_ref().map(|add_on| &add_on.sku_id) == candidate.add_on.as_ref().map(|add_on| &add_on.sku_id)
+        target.sku_id == candidate.offer.sku_id
+            && target.add_on.as_ref().map(|add_on| &add_on.sku_id)
+                == candidate.add_on.as_ref().map(|add_on| &add_on.sku_id)
     });
     view! {
         <li class="candidate" class:current-target=is_target data-testid="candidate">
@@ -68,7 +79,10 @@ fn candidate_item(rank: usize, candidate: &OfferCandidate, line: &PlanLine, lang
 
 fn finding_item(finding: &Finding, lang: Lang) -> impl IntoView {
     let entry = rule(finding.rule);
-    let source = fill(PlanText::RuleSource.get(lang), &[("source", entry.source), ("date", &format::date(entry.applies_from, lang))]);
+    let source = fill(
+        PlanText::RuleSource.get(lang),
+        &[("source", entry.source), ("date", &format::date(entry.applies_from, lang))],
+    );
     view! {
         <li class=format!("finding finding-{}", finding.severity.id()) data-testid="line-finding" data-rule=entry.code>
             <p class="finding-message">
@@ -106,7 +120,9 @@ fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
             ("line", &line.source.line.to_string()),
         ],
     );
-    let recommended = (line.recommended_path != line.path).then(|| fill(PlanText::RecommendedWas.get(lang), &[("path", path_label(line.recommended_path, lang))]));
+    let recommended = (line.recommended_path != line.path).then(|| {
+        fill(PlanText::RecommendedWas.get(lang), &[("path", path_label(line.recommended_path, lang))])
+    });
     let target = line.target.as_ref().map(|target| {
         let name = match &target.add_on {
             Some(add_on) => format!("{} + {}", target.name, add_on.name),
@@ -123,7 +139,8 @@ fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
             <p>{consequence.get(lang)}</p>
         }
     });
-    let no_target = line.target.is_none().then(|| view! { <p class="muted">{PlanText::NoTarget.get(lang)}</p> });
+    let no_target =
+        line.target.is_none().then(|| view! { <p class="muted">{PlanText::NoTarget.get(lang)}</p> });
     let candidates = (!line.candidates.is_empty()).then(|| {
         view! {
             <h5 class="candidates-title">{PlanText::CandidatesHeading.get(lang)}</h5>
@@ -132,10 +149,15 @@ fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
             </ol>
         }
     });
-    let seats_assigned = line.seats_assigned.map_or_else(|| PlanText::SeatsUnknown.get(lang).to_string(), |seats| format::count(u64::from(seats), lang));
+    let seats_assigned = line.seats_assigned.map_or_else(
+        || PlanText::SeatsUnknown.get(lang).to_string(),
+        |seats| format::count(u64::from(seats), lang),
+    );
     let dates = &line.dates;
     let term_end = match dates.term_end {
-        Some(date) if dates.term_end_estimated => format!("{} ({})", format::date(date, lang), PlanText::Estimated.get(lang)),
+        Some(date) if dates.term_end_estimated => {
+            format!("{} ({})", format::date(date, lang), PlanText::Estimated.get(lang))
+        }
         date => date_text(date, lang),
     };
     let mut date_facts = vec![(PlanText::DateTermEnd, term_end)];
@@ -154,7 +176,10 @@ fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
     let overlap = line.overlap_days.filter(|days| *days > 0).map(|days| {
         let days_text = format::count(u64::from(days), lang);
         match line.overlap_cost {
-            Some(cost) => fill(PlanText::OverlapCostLine.get(lang), &[("days", &days_text), ("cost", &format::money(cost, line.currency.as_deref(), lang))]),
+            Some(cost) => fill(
+                PlanText::OverlapCostLine.get(lang),
+                &[("days", &days_text), ("cost", &format::money(cost, line.currency.as_deref(), lang))],
+            ),
             None => fill(PlanText::OverlapLine.get(lang), &[("days", &days_text)]),
         }
     });

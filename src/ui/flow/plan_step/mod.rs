@@ -51,8 +51,13 @@ pub(super) enum FindingsFilter {
 }
 
 impl FindingsFilter {
-    pub const ALL: [FindingsFilter; 5] =
-        [FindingsFilter::All, FindingsFilter::Blockers, FindingsFilter::Warnings, FindingsFilter::Clean, FindingsFilter::Overridden];
+    pub const ALL: [FindingsFilter; 5] = [
+        FindingsFilter::All,
+        FindingsFilter::Blockers,
+        FindingsFilter::Warnings,
+        FindingsFilter::Clean,
+        FindingsFilter::Overridden,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -136,7 +141,10 @@ fn compare_lines(column: SortColumn, a: &PlanLine, b: &PlanLine) -> std::cmp::Or
         SortColumn::Path => a.path.cmp(&b.path),
         SortColumn::Seats => a.seats.cmp(&b.seats),
         SortColumn::TermEnd => option_last(a.dates.term_end, b.dates.term_end),
-        SortColumn::Purchase => option_last(a.dates.purchase_on.or(a.dates.transfer_on), b.dates.purchase_on.or(b.dates.transfer_on)),
+        SortColumn::Purchase => option_last(
+            a.dates.purchase_on.or(a.dates.transfer_on),
+            b.dates.purchase_on.or(b.dates.transfer_on),
+        ),
         SortColumn::Findings => findings_weight(b).cmp(&findings_weight(a)),
     }
 }
@@ -233,7 +241,8 @@ impl PlanView {
         let index = Memo::new(move |_| {
             plan.with(|plan| {
                 let Some(plan) = plan else { return Arc::new(Vec::new()) };
-                let mut entries = Vec::with_capacity(plan.customers.iter().map(|customer| customer.lines.len()).sum());
+                let mut entries =
+                    Vec::with_capacity(plan.customers.iter().map(|customer| customer.lines.len()).sum());
                 for (customer_index, customer) in plan.customers.iter().enumerate() {
                     for (line_index, line) in customer.lines.iter().enumerate() {
                         let pos = LinePos { customer: customer_index as u32, line: line_index as u32 };
@@ -279,8 +288,13 @@ impl PlanView {
                             let Some(plan) = plan else { return };
                             // A stable sort keeps the plan order among equal lines.
                             places.sort_by(|a, b| {
-                                let order = compare_entries(plan, column, &index[*a as usize], &index[*b as usize]);
-                                if ascending { order } else { order.reverse() }
+                                let order =
+                                    compare_entries(plan, column, &index[*a as usize], &index[*b as usize]);
+                                if ascending {
+                                    order
+                                } else {
+                                    order.reverse()
+                                }
                             });
                         });
                     } else if !ascending {
@@ -310,12 +324,18 @@ impl PlanView {
 
     /// Runs `read` on the plan and the lines the filters keep, in plan order
     /// (reactive: re-runs when the plan or a filter changes, not the sort).
-    pub fn with_kept<T>(&self, read: impl for<'a> FnOnce(&'a Plan, &mut dyn Iterator<Item = &'a PlanLine>) -> T) -> Option<T> {
+    pub fn with_kept<T>(
+        &self,
+        read: impl for<'a> FnOnce(&'a Plan, &mut dyn Iterator<Item = &'a PlanLine>) -> T,
+    ) -> Option<T> {
         self.plan.with(|plan| {
             let plan = plan.as_ref()?;
             self.kept.with(|kept| {
                 self.index.with(|index| {
-                    let mut lines = kept.iter().filter_map(|place| index.get(*place as usize)).filter_map(|entry| entry.pos.get(plan));
+                    let mut lines = kept
+                        .iter()
+                        .filter_map(|place| index.get(*place as usize))
+                        .filter_map(|entry| entry.pos.get(plan));
                     Some(read(plan, &mut lines))
                 })
             })
@@ -410,7 +430,10 @@ pub fn PlanStep() -> impl IntoView {
         }
         let first = plan.with(|plan| {
             let plan = plan.as_ref()?;
-            plan.lines().find(|line| line.has_blocker()).or_else(|| plan.lines().next()).map(|line| line.subscription_id.clone())
+            plan.lines()
+                .find(|line| line.has_blocker())
+                .or_else(|| plan.lines().next())
+                .map(|line| line.subscription_id.clone())
         });
         if first.is_some() {
             view_state.selected.set(first);
@@ -420,17 +443,25 @@ pub fn PlanStep() -> impl IntoView {
         let lang = lang.get();
         plan.with(|plan| {
             plan.as_ref().map(|plan| {
-                let customers: Vec<&str> = plan.customers.iter().map(|customer| customer.name.as_str()).collect();
+                let customers: Vec<&str> =
+                    plan.customers.iter().map(|customer| customer.name.as_str()).collect();
                 let customer = if customers.iter().all(|name| name.trim().is_empty()) {
                     PlanText::Unnamed.get(lang).to_string()
                 } else if customers.len() > NAMED_CUSTOMERS {
                     // A plan of many tenants names a few and counts the rest.
                     let first = customers[..NAMED_CUSTOMERS].join(", ");
-                    fill(PlanText::ManyCustomers.get(lang), &[("count", &format::count(customers.len() as u64, lang)), ("names", &first)])
+                    fill(
+                        PlanText::ManyCustomers.get(lang),
+                        &[("count", &format::count(customers.len() as u64, lang)), ("names", &first)],
+                    )
                 } else {
                     customers.join(", ")
                 };
-                let partner = if plan.partner_name.trim().is_empty() { PlanText::Unnamed.get(lang).to_string() } else { plan.partner_name.clone() };
+                let partner = if plan.partner_name.trim().is_empty() {
+                    PlanText::Unnamed.get(lang).to_string()
+                } else {
+                    plan.partner_name.clone()
+                };
                 fill(
                     PlanText::ForCustomer.get(lang),
                     &[

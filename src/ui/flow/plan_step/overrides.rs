@@ -31,7 +31,9 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
     let id = StoredValue::new(subscription_id);
     let current = Memo::new(move |_| {
         workspace.draft.with(|draft| {
-            id.with_value(|id| draft.as_ref().and_then(|draft| draft.input.overrides.get(id).cloned()).unwrap_or_default())
+            id.with_value(|id| {
+                draft.as_ref().and_then(|draft| draft.input.overrides.get(id).cloned()).unwrap_or_default()
+            })
         })
     });
     let change = move |edit: &dyn Fn(&mut LineOverride)| {
@@ -46,11 +48,13 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
     };
     let seats_invalid = RwSignal::new(false);
     let source_total = move || view_state.with_selected(|_, line| line.seats_source_total).unwrap_or(0);
-    let applied = move || view_state.with_selected(|_, line| line.overrides_applied.clone()).unwrap_or_default();
+    let applied =
+        move || view_state.with_selected(|_, line| line.overrides_applied.clone()).unwrap_or_default();
     // Every catalog product by name, for a target outside the ranked equivalents.
     let catalog_products = Memo::new(move |_| {
-        let mut products: Vec<(String, String)> =
-            workspace.with_catalog(|catalog| catalog.products().iter().map(|product| (product.sku_id.clone(), product.name.clone())).collect());
+        let mut products: Vec<(String, String)> = workspace.with_catalog(|catalog| {
+            catalog.products().iter().map(|product| (product.sku_id.clone(), product.name.clone())).collect()
+        });
         products.sort_by_key(|(_, name)| name.to_lowercase());
         products
     });

@@ -45,7 +45,10 @@ fn figures(plan: &Plan) -> Figures {
         }
         figures.seats_assigned += u64::from(line.seats_assigned.unwrap_or(0));
         if let Some(cost) = line.overlap_cost {
-            *figures.overlap_cost.entry(line.currency.as_deref().unwrap_or_default().to_string()).or_insert(0.0) += cost;
+            *figures
+                .overlap_cost
+                .entry(line.currency.as_deref().unwrap_or_default().to_string())
+                .or_insert(0.0) += cost;
             figures.overlap_days += u64::from(line.overlap_days.unwrap_or(0));
         }
     }
@@ -81,7 +84,13 @@ fn figures(plan: &Plan) -> Figures {
 }
 
 fn overlap_text(costs: &BTreeMap<String, f64>, lang: Lang) -> String {
-    costs.iter().map(|(currency, cost)| format::money(*cost, Some(currency.as_str()).filter(|code| !code.is_empty()), lang)).collect::<Vec<_>>().join(" + ")
+    costs
+        .iter()
+        .map(|(currency, cost)| {
+            format::money(*cost, Some(currency.as_str()).filter(|code| !code.is_empty()), lang)
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 #[component]
@@ -89,8 +98,10 @@ pub(super) fn PlanSummary() -> impl IntoView {
     let lang = use_lang();
     let workspace = use_workspace();
     let view_state = use_plan_view();
-    let figures = Memo::new(move |_| view_state.plan.with(|plan| plan.as_deref().map(figures).unwrap_or_default()));
-    let override_count = move || workspace.draft.with(|draft| draft.as_ref().map_or(0, |draft| draft.input.overrides.len()));
+    let figures =
+        Memo::new(move |_| view_state.plan.with(|plan| plan.as_deref().map(figures).unwrap_or_default()));
+    let override_count =
+        move || workspace.draft.with(|draft| draft.as_ref().map_or(0, |draft| draft.input.overrides.len()));
     let reset_all = move |_| workspace.update_input(|input| input.overrides.clear());
     let show_only = move |filter: FindingsFilter| {
         view_state.path_filter.set(None);

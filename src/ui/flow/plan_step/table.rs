@@ -47,14 +47,35 @@ const COLUMNS: [(SortColumn, &str); COLUMN_COUNT] = [
 ];
 
 /// One sortable column header: a button that sorts, then reverses the order.
-fn header_cell(view_state: PlanView, column: SortColumn, class: &'static str, lang: Signal<Lang>) -> impl IntoView {
+fn header_cell(
+    view_state: PlanView,
+    column: SortColumn,
+    class: &'static str,
+    lang: Signal<Lang>,
+) -> impl IntoView {
     let aria_sort = move || {
         let (current, ascending) = view_state.sort.get();
-        if current == column { if ascending { "ascending" } else { "descending" } } else { "none" }
+        if current == column {
+            if ascending {
+                "ascending"
+            } else {
+                "descending"
+            }
+        } else {
+            "none"
+        }
     };
     let arrow = move || {
         let (current, ascending) = view_state.sort.get();
-        if current == column { if ascending { "▲" } else { "▼" } } else { "" }
+        if current == column {
+            if ascending {
+                "▲"
+            } else {
+                "▼"
+            }
+        } else {
+            ""
+        }
     };
     let sort = move |_| {
         view_state.sort.update(|(current, ascending)| {
@@ -105,7 +126,11 @@ fn row_cells(plan: &Plan, pos: LinePos, lang: Lang) -> impl IntoView {
     let seats = if line.seats == line.seats_source_total {
         format::count(u64::from(line.seats), lang)
     } else {
-        format!("{} → {}", format::count(u64::from(line.seats_source_total), lang), format::count(u64::from(line.seats), lang))
+        format!(
+            "{} → {}",
+            format::count(u64::from(line.seats_source_total), lang),
+            format::count(u64::from(line.seats), lang)
+        )
     };
     let term_end = match line.dates.term_end {
         Some(date) if line.dates.term_end_estimated => format!("≈ {}", format::date(date, lang)),
@@ -191,7 +216,12 @@ pub(super) fn PlanTable() -> impl IntoView {
         let (first, last) = range.get();
         let generation = generation.get();
         view_state.rows.with(|rows| {
-            rows.get(first..last).unwrap_or_default().iter().enumerate().map(|(offset, pos)| (first + offset, *pos, generation)).collect::<Vec<_>>()
+            rows.get(first..last)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .map(|(offset, pos)| (first + offset, *pos, generation))
+                .collect::<Vec<_>>()
         })
     };
 
@@ -265,7 +295,9 @@ pub(super) fn PlanTable() -> impl IntoView {
 
     let select_row = move |pos: LinePos, index: usize| {
         active_row.set(index);
-        let id = view_state.plan.with_untracked(|plan| plan.as_ref().and_then(|plan| pos.get(plan)).map(|line| line.subscription_id.clone()));
+        let id = view_state.plan.with_untracked(|plan| {
+            plan.as_ref().and_then(|plan| pos.get(plan)).map(|line| line.subscription_id.clone())
+        });
         if id.is_some() {
             view_state.selected.set(id);
         }
@@ -276,11 +308,16 @@ pub(super) fn PlanTable() -> impl IntoView {
         let lang = lang.get();
         fill(
             PlanText::TableCaption.get(lang),
-            &[("shown", &format::count(shown() as u64, lang)), ("total", &format::count(view_state.total() as u64, lang))],
+            &[
+                ("shown", &format::count(shown() as u64, lang)),
+                ("total", &format::count(view_state.total() as u64, lang)),
+            ],
         )
     };
     let filtered = move || {
-        view_state.path_filter.get().is_some() || view_state.findings_filter.get() != FindingsFilter::All || view_state.search.with(|search| !search.trim().is_empty())
+        view_state.path_filter.get().is_some()
+            || view_state.findings_filter.get() != FindingsFilter::All
+            || view_state.search.with(|search| !search.trim().is_empty())
     };
     let clear_filters = move |_| {
         view_state.path_filter.set(None);

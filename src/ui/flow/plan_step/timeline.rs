@@ -44,7 +44,8 @@ impl TimelineRow {
     /// A line that is not migrated has no date to plan for, nor one without a
     /// term end or purchase date: they are left out.
     fn is_drawn(line: &PlanLine) -> bool {
-        line.path != MigrationPath::NotMigrated && (line.dates.term_end.is_some() || line.dates.purchase_on.or(line.dates.transfer_on).is_some())
+        line.path != MigrationPath::NotMigrated
+            && (line.dates.term_end.is_some() || line.dates.purchase_on.or(line.dates.transfer_on).is_some())
     }
 
     fn from_line(line: &PlanLine) -> Option<TimelineRow> {
@@ -65,7 +66,15 @@ impl TimelineRow {
     }
 
     fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
-        [self.term_end, self.purchase_on, self.cancel_window_ends, self.auto_renew_off_by, self.data_at_risk_after].into_iter().flatten()
+        [
+            self.term_end,
+            self.purchase_on,
+            self.cancel_window_ends,
+            self.auto_renew_off_by,
+            self.data_at_risk_after,
+        ]
+        .into_iter()
+        .flatten()
     }
 
     /// The facts of the row in a sentence, for the list and the tooltips.
@@ -79,7 +88,12 @@ impl TimelineRow {
             (PlanText::TimelineDataAtRisk, self.data_at_risk_after),
         ] {
             if let Some(date) = date {
-                parts.push(format!("{}{}{}", label.get(lang), lang.pick(": ", " : "), format::date(date, lang)));
+                parts.push(format!(
+                    "{}{}{}",
+                    label.get(lang),
+                    lang.pick(": ", " : "),
+                    format::date(date, lang)
+                ));
             }
         }
         parts.join(" ; ")
@@ -98,7 +112,9 @@ fn timeline_rows<'a>(lines: &mut dyn Iterator<Item = &'a PlanLine>) -> (Vec<Time
         })
         .collect();
     let total = dated.len();
-    let order = |a: &(Option<NaiveDate>, &str, &PlanLine), b: &(Option<NaiveDate>, &str, &PlanLine)| (a.0, a.1).cmp(&(b.0, b.1));
+    let order = |a: &(Option<NaiveDate>, &str, &PlanLine), b: &(Option<NaiveDate>, &str, &PlanLine)| {
+        (a.0, a.1).cmp(&(b.0, b.1))
+    };
     if dated.len() > MAX_ROWS {
         dated.select_nth_unstable_by(MAX_ROWS - 1, order);
         dated.truncate(MAX_ROWS);
@@ -142,7 +158,8 @@ impl Scale {
     /// The first day of each month in the span.
     fn months(&self) -> Vec<NaiveDate> {
         let end = self.start + chrono::Days::new(self.days.max(0) as u64);
-        let mut month = NaiveDate::from_ymd_opt(self.start.year(), self.start.month(), 1).unwrap_or(self.start);
+        let mut month =
+            NaiveDate::from_ymd_opt(self.start.year(), self.start.month(), 1).unwrap_or(self.start);
         let mut months = Vec::new();
         while month <= end {
             if month >= self.start {
@@ -211,7 +228,8 @@ fn row_view(index: usize, row: &TimelineRow, scale: Scale, lang: Lang) -> impl I
     });
     let auto_renew = row.auto_renew_off_by.map(|date| {
         let x = scale.x(date);
-        let points = format!("{},{} {},{} {},{}", x - 6.0, middle - 12.0, x + 6.0, middle - 12.0, x, middle - 2.0);
+        let points =
+            format!("{},{} {},{} {},{}", x - 6.0, middle - 12.0, x + 6.0, middle - 12.0, x, middle - 2.0);
         view! {
             <polygon class="tl-auto-renew" points=points>
                 <title>{marker_title(PlanText::TimelineAutoRenewOff, date, product, lang)}</title>
@@ -220,7 +238,17 @@ fn row_view(index: usize, row: &TimelineRow, scale: Scale, lang: Lang) -> impl I
     });
     let risk = row.data_at_risk_after.map(|date| {
         let x = scale.x(date) + scale.pixels_per_day;
-        let cross = format!("M{} {} L{} {} M{} {} L{} {}", x - 5.0, middle - 5.0, x + 5.0, middle + 5.0, x - 5.0, middle + 5.0, x + 5.0, middle - 5.0);
+        let cross = format!(
+            "M{} {} L{} {} M{} {} L{} {}",
+            x - 5.0,
+            middle - 5.0,
+            x + 5.0,
+            middle + 5.0,
+            x - 5.0,
+            middle + 5.0,
+            x + 5.0,
+            middle - 5.0
+        );
         view! {
             <path class="tl-risk" d=cross>
                 <title>{marker_title(PlanText::TimelineDataAtRisk, date, product, lang)}</title>
@@ -279,7 +307,8 @@ fn chart(as_of: NaiveDate, rows: &[TimelineRow], lang: Lang) -> impl IntoView {
     let height = TOP + rows.len() as f64 * ROW_HEIGHT + 8.0;
     let today_x = scale.x(as_of);
     // The label goes left of the line when there is no room on its right.
-    let (today_label_x, today_anchor) = if today_x + 170.0 > width { (today_x - 4.0, "end") } else { (today_x + 4.0, "start") };
+    let (today_label_x, today_anchor) =
+        if today_x + 170.0 > width { (today_x - 4.0, "end") } else { (today_x + 4.0, "start") };
     let months = scale.months();
     let view_box = format!("0 0 {width:.0} {height:.0}");
     view! {
