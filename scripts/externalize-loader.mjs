@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { addInstallFiles, writeServiceWorker } from './offline.mjs';
 
 const PLANNER = 'csp-planner';
 
@@ -90,3 +91,9 @@ const loaderName = `loader-${digest(loader, 'sha256', 'hex').slice(0, 16)}.js`;
 writeFileSync(join(stagingDir, loaderName), loader);
 writeFileSync(indexPath, html.replace(wholeScript, `<script type="module" src="./${loaderName}"></script>`));
 console.log(`externalize-loader: quick start ${quickStartJs}, planner ${plannerJs}, loader ${loaderName}`);
+
+// Installable and offline: the manifest, icons and service worker (scripts/offline.mjs).
+// Last, so that the service worker lists every file of the build, this loader included.
+const install = addInstallFiles(stagingDir);
+const worker = writeServiceWorker(stagingDir);
+console.log(`externalize-loader: manifest ${install.manifest}, service worker ${worker.version} caching ${worker.files} files`);
