@@ -13,6 +13,7 @@ pub mod export_ui;
 pub mod flow;
 pub mod format;
 pub mod import_ui;
+pub mod offline;
 pub mod plan_ui;
 
 use serde::{Deserialize, Serialize};

@@ -9,6 +9,7 @@ use crate::ui::lang::provide_lang;
 use crate::ui::problems::{provide_problems, ErrorBanner};
 use crate::ui::shell::{Footer, Header};
 use crate::ui::start::{run_start_action, StartScreen};
+use crate::ui::update::UpdateBanner;
 use crate::ui::workspace::provide_workspace;
 
 #[component]
@@ -29,6 +30,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Header />
         <main id="main" class="app-main">
+            <UpdateBanner />
             <ErrorBanner />
             <StorageBanner />
             <Show when=draft_open fallback=|| view! { <StartScreen /> }>

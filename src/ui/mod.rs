@@ -15,6 +15,7 @@ pub mod quick_start;
 mod shell;
 mod start;
 pub mod storage;
+mod update;
 pub mod workspace;
 
 pub use app::App;
