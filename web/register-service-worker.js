@@ -21,6 +21,7 @@ async function register() {
   const registration = await container.register(new URL('./service-worker.js', import.meta.url), {
     scope: new URL('./', import.meta.url).pathname,
   });
+  if (!registration) return; // registration turned off by the browser's automation
   // A worker that finishes installing while another one runs the page is an update.
   const watch = (worker) => worker?.addEventListener('statechange', () => {
     if (worker.state === 'installed' && container.controller) announceUpdate();

@@ -19,16 +19,19 @@ const mimeTypes = {
   '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json',
   '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /**
  * Serves dist/ under `basePath` ("/" or "/tools/planner/"); anything else is a 404.
  * `extraFiles` maps more paths under `basePath` to `{ body, type }` (benchmark inputs).
+ * `deploy(dir)` serves another build from then on, as a new deployment would.
  */
 export async function serveDist(basePath = '/', extraFiles = {}) {
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` (make build) first');
   }
+  let servedDir = distDir;
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     if (!path.startsWith(basePath)) {
@@ -43,8 +46,8 @@ export async function serveDist(basePath = '/', extraFiles = {}) {
       return;
     }
     if (relative.endsWith('/')) relative += 'index.html';
-    const file = normalize(join(distDir, relative));
-    if (!file.startsWith(distDir)) {
+    const file = normalize(join(servedDir, relative));
+    if (!file.startsWith(servedDir)) {
       response.writeHead(403).end('forbidden');
       return;
     }
@@ -59,7 +62,11 @@ export async function serveDist(basePath = '/', extraFiles = {}) {
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address();
   const origin = `http://127.0.0.1:${port}`;
-  return { origin, url: `${origin}${basePath}`, close: () => new Promise((done) => server.close(done)) };
+  return {
+    origin, url: `${origin}${basePath}`,
+    deploy: (dir) => { servedDir = resolve(dir); },
+    close: () => new Promise((done) => { server.close(done); server.closeAllConnections(); }),
+  };
 }
 
 /**
@@ -92,9 +99,14 @@ export async function launchBrowser() {
 /**
  * A new browser context for `origin` that records every request and console error.
  * Requests to any other origin are aborted and listed in `foreignRequests`.
+ * The app's service worker is not registered unless `serviceWorkers: 'allow'` is
+ * given (tests/e2e/offline.test.mjs): a test that holds back or refuses a request
+ * must see the page's own request, not an answer from the worker's cache.
  */
 export async function openContext(browser, origin, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, ...options });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 }, acceptDownloads: true, serviceWorkers: 'block', ...options,
+  });
   const record = { requests: [], foreignRequests: [], consoleErrors: [], pageErrors: [] };
   await context.route('**/*', (route) => {
     const url = route.request().url();
