@@ -7,7 +7,7 @@ PORT ?= 8080
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: run test setup setup-test build test-native test-wasm test-e2e size bench clean
+.PHONY: run test setup setup-test build test-native test-wasm test-e2e test-firefox size bench clean
 
 run: setup
 	trunk serve --release --address 127.0.0.1 --port $(PORT)
@@ -34,6 +34,9 @@ test-wasm:
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
+
+test-firefox: build
+	node --test --test-concurrency=1 tests/firefox/
 
 size:
 	scripts/size-report.sh dist

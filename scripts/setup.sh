@@ -4,7 +4,7 @@
 # and its version first, so a second run installs nothing and takes seconds.
 #
 #   scripts/setup.sh build   wasm32 target, wasm-bindgen-cli, Trunk, npm packages, crates
-#   scripts/setup.sh test    the same, plus Debian's Chromium, ChromeDriver and pdftotext
+#   scripts/setup.sh test    the same, plus Debian's Chromium, ChromeDriver, Firefox ESR and pdftotext
 set -euo pipefail
 
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `=` pin in Cargo.toml and Trunk.toml
@@ -37,11 +37,11 @@ if ! have_version trunk "$TRUNK_VERSION"; then
   quick_install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-# npm packages: wasm-opt (binaryen), playwright-core, axe-core. playwright-core never
-# downloads a browser; the tests drive Debian's Chromium.
+# npm packages: wasm-opt (binaryen), playwright-core, puppeteer-core, axe-core. Neither
+# driver downloads a browser; the tests drive Debian's Chromium and Firefox ESR.
 if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --silent >/dev/null 2>&1; then
   step "npm packages"
-  npm ci --no-audit --no-fund
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 
 # Trunk runs cargo offline (Trunk.toml): fetch the crates for both targets first.
@@ -52,6 +52,7 @@ if [ "$mode" = test ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v brotli >/dev/null 2>&1 || missing+=(brotli)
   if [ ${#missing[@]} -gt 0 ]; then
