@@ -90,6 +90,16 @@ for (const basePath of ['/', '/tools/planner/']) {
         assert.equal(response.headers()['content-type'], icon.type);
       }
 
+      // Chromium's own verdict on the manifest, the icons and the service worker.
+      const devtools = await context.newCDPSession(page);
+      const { errors: manifestErrors } = await devtools.send('Page.getAppManifest');
+      assert.deepEqual(manifestErrors, [], 'the manifest parses without error');
+      const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
+      // A test's browser context is incognito, where Chromium installs nothing: any other reason is a fault.
+      const reasons = installabilityErrors.map((error) => error.errorId).filter((id) => id !== 'in-incognito');
+      assert.deepEqual(reasons, [], 'Chromium would offer to install the app');
+      await devtools.detach();
+
       await context.setOffline(true);
       assert.equal(await page.evaluate(() => fetch('./not-in-the-build.txt').then(() => 'answered', () => 'failed')), 'failed', 'the network is cut');
       await page.reload();
