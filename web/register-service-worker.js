@@ -45,8 +45,10 @@ if (container) {
     if (controlled) location.reload();
     controlled = true;
   });
-  // After the page has loaded: installing copies the whole app, which should not
-  // compete with the first visit's own downloads.
+  // Once the planner runs (the loader then sends Trunk's `TrunkApplicationStarted`
+  // and has set window.wasmBindings): installing copies the whole app, which on a
+  // slow link should neither compete with the first visit's own downloads nor
+  // fetch the planner twice where the server lets the browser cache it.
   const start = () => register().catch((error) => console.warn(`service worker not registered: ${error}`));
-  if (document.readyState === 'complete') start(); else addEventListener('load', start, { once: true });
+  if (window.wasmBindings) start(); else addEventListener('TrunkApplicationStarted', start, { once: true });
 }
