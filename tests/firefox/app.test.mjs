@@ -3,6 +3,9 @@
 // surviving a reload, and every export downloaded and read back with a real reader.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
@@ -146,6 +149,21 @@ test('Firefox: every export is downloaded and reads back', async () => {
     const letter = await download(page, 'export-letter-download');
     assert.match(letter.name, /^lettre-client-contoso-renovation-sas-\d{4}-\d{2}-\d{2}\.md$/, 'named in the letter\'s language');
     assert.match(letter.bytes.toString('utf8'), /Ce que nous vous demandons/);
+
+    // The printed report (the export step's "Print" runs window.print(), which a test
+    // cannot drive): Firefox's own PDF of the page for print, read back by pdftotext.
+    const dir = await mkdtemp(join(tmpdir(), 'planner-firefox-pdf-'));
+    try {
+      const pdfPath = join(dir, 'report.pdf');
+      // Printing lays the page out for print media (style/print.css), as the browser's print does.
+      await writeFile(pdfPath, await page.pdf({ format: 'A4', printBackground: true }));
+      const printed = execFileSync('/usr/bin/pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+      assert.match(printed, /Migration plan: Contoso Rénovation SAS/);
+      assert.match(printed, /14 subscriptions in the plan/);
+      assert.doesNotMatch(printed, /Export draft|English|Your data stays in this browser/, 'no app controls on paper');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
 
     const draft = await download(page, 'draft-export');
     assert.deepEqual(JSON.parse(draft.bytes.toString('utf8')).draft, exported.draft.draft, 'the drafts bar exports the same draft');
