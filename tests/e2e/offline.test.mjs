@@ -7,7 +7,7 @@
 // for the other test files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,31 @@ async function secondBuild() {
   return dir;
 }
 
+const precacheOf = (source) => JSON.parse(source.match(/^const PRECACHE = (.*);$/m)[1]).map((entry) => entry.path);
+const versionOf = (source) => source.match(/^const BUILD_VERSION = '([0-9a-f]{16})';$/m)[1];
+
+test('the service worker lists every file of the build but itself; any change to a file is a new worker, the same build the same bytes', async () => {
+  const shipped = await readFile(join(distDir, 'service-worker.js'), 'utf8');
+  const files = (await readdir(distDir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && entry.name !== 'service-worker.js')
+    .map((entry) => `./${join(entry.parentPath ?? entry.path, entry.name).slice(distDir.length + 1)}`.replace('./index.html', './'));
+  assert.deepEqual(precacheOf(shipped).sort(), files.sort());
+  for (const path of precacheOf(shipped)) assert.ok(!/^https?:/.test(path), `${path} is on the app's own origin`);
+
+  const copy = await mkdtemp(join(tmpdir(), 'planner-sw-'));
+  try {
+    await cp(distDir, copy, { recursive: true });
+    writeServiceWorker(copy);
+    assert.equal(await readFile(join(copy, 'service-worker.js'), 'utf8'), shipped, 'the same files give the same worker');
+    const css = (await readdir(copy)).find((name) => /^main-[0-9a-f]{16}\.css$/.test(name));
+    await writeFile(join(copy, css), `${await readFile(join(copy, css), 'utf8')}\n/* changed */\n`);
+    writeServiceWorker(copy);
+    assert.notEqual(versionOf(await readFile(join(copy, 'service-worker.js'), 'utf8')), versionOf(shipped), 'a changed file, a new cache version');
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+});
+
 for (const basePath of ['/', '/tools/planner/']) {
   test(`after a first visit, offline: reload, the demo, an import, the plan and every download work (at ${basePath})`, async () => {
     const server = await serveDist(basePath);
@@ -70,9 +95,9 @@ for (const basePath of ['/', '/tools/planner/']) {
     try {
       assert.equal(worker.scope, server.url, 'the service worker covers the app, wherever it is served');
       assert.equal(worker.script, `${server.url}service-worker.js`);
-      const shipped = (await readFile(join(distDir, 'service-worker.js'), 'utf8'));
+      const shipped = await readFile(join(distDir, 'service-worker.js'), 'utf8');
       const cached = Object.values(await cachedFiles(page)).flat();
-      for (const path of JSON.parse(shipped.match(/^const PRECACHE = (.*);$/m)[1]).map((entry) => entry.path)) {
+      for (const path of precacheOf(shipped)) {
         assert.ok(cached.includes(new URL(path, server.url).pathname), `${path} is cached`);
       }
       assert.ok(cached.some((path) => /csp-planner-[0-9a-f]{16}_bg\.wasm$/.test(path)), 'the planner module is cached');
