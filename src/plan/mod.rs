@@ -11,6 +11,7 @@ mod dates;
 mod findings;
 mod line;
 mod offer;
+pub mod query;
 mod render;
 mod shared;
 
