@@ -73,12 +73,28 @@ fn a_saved_plan_input_is_read_as_a_draft_and_french_is_available() {
 }
 
 #[test]
-fn markdown_is_available() {
+fn markdown_is_the_apps_partner_report() {
     let output = cspplan(&["--demo", "--format", "md", "--as-of", "2026-11-24"]);
     assert!(output.status.success());
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.starts_with("# CSP migration plan"));
-    assert!(text.contains("| Subscription | Product | Path |"));
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+    let input = csp_planner::demo::demo_input(as_of);
+    let plan = csp_planner::plan::make_plan(&input, csp_planner::catalog::Catalog::builtin());
+    let report = csp_planner::export::report::partner_report(&plan, &input, csp_planner::i18n::Lang::En);
+    assert_eq!(text, csp_planner::export::markdown::to_markdown(&report));
+    assert!(text.starts_with("# Migration plan: Contoso Rénovation SAS\n"), "{text}");
+    // What the command's own Markdown had: findings with their rule ids, dates, the checklist.
+    for wanted in [
+        "`NCE-CANCEL`",
+        "## Blockers",
+        "## About the whole customer",
+        "## Checklist",
+        "| By | Who | Step | Rule |",
+        "Data at risk after",
+        "## Rules and sources",
+    ] {
+        assert!(text.contains(wanted), "{wanted} in {text}");
+    }
 }
 
 #[test]

@@ -12,7 +12,6 @@ mod findings;
 mod line;
 mod offer;
 pub mod query;
-mod render;
 mod shared;
 
 use chrono::NaiveDate;
@@ -24,7 +23,6 @@ use crate::rules::{RuleId, RULES_AS_OF};
 
 pub use checklist::{Actor, ChecklistStep, StepCode};
 pub use findings::{Finding, FindingCode, FindingValue, FindingValues};
-pub use render::{plan_to_json, plan_to_markdown, PLAN_JSON_SCHEMA_VERSION};
 pub use shared::Shared;
 
 /// The whole plan: one entry per customer (tenant).

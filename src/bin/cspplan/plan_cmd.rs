@@ -11,10 +11,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::{Days, NaiveDate};
 use csp_planner::catalog::Catalog;
+use csp_planner::export::json::plan_to_json;
+use csp_planner::export::markdown::to_markdown;
+use csp_planner::export::report::partner_report;
 use csp_planner::i18n::Lang;
 use csp_planner::import::{import_files, ImportOptions, InputFile};
 use csp_planner::model::PlanInput;
-use csp_planner::plan::{make_plan, plan_to_json, plan_to_markdown};
+use csp_planner::plan::make_plan;
 
 const USAGE: &str = "usage: cspplan plan FILE... [--partner-country CC] [--customer-country CC] [--as-of YYYY-MM-DD] [--lang en|fr] [--format json|md] [--catalog CSV] [--accept-mappings] [--demo]";
 
@@ -194,11 +197,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let catalog = loaded_catalog.as_ref().unwrap_or_else(|| Catalog::builtin());
     let plan = make_plan(&input, catalog);
-    let output = match arguments.format {
+    let mut output = match arguments.format {
         OutputFormat::Json => serde_json::to_string_pretty(&plan_to_json(&plan, arguments.lang))
             .map_err(|error| format!("cannot write the plan: {error}"))?,
-        OutputFormat::Markdown => plan_to_markdown(&plan, arguments.lang),
+        // The partner report, as the app downloads it.
+        OutputFormat::Markdown => to_markdown(&partner_report(&plan, &input, arguments.lang)),
     };
-    println!("{output}");
+    if !output.ends_with('\n') {
+        output.push('\n');
+    }
+    print!("{output}");
     Ok(())
 }
