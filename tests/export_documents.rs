@@ -167,7 +167,10 @@ fn the_json_file_imports_back_as_an_identical_draft() {
     for lang in Lang::ALL {
         let text = plan_with_draft_json(&plan, &draft, lang, SAVED_AT_MS);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-        assert_eq!(value["schema_version"], serde_json::json!(csp_planner::plan::PLAN_JSON_SCHEMA_VERSION));
+        assert_eq!(
+            value["schema_version"],
+            serde_json::json!(csp_planner::export::json::PLAN_JSON_SCHEMA_VERSION)
+        );
         assert_eq!(value["draft"]["schema_version"], serde_json::json!(csp_planner::draft::SCHEMA_VERSION));
         assert_eq!(value["draft"]["saved_at_ms"], serde_json::json!(SAVED_AT_MS));
         assert_eq!(draft_from_plan_json(&text), Ok(draft.clone()));

@@ -80,3 +80,33 @@ fn wrong_arguments_exit_2() {
     assert_eq!(cspplan(&[]).0, 2);
     assert_eq!(cspplan(&[&fixture("planner-template.csv"), "--format", "xml"]).0, 2);
 }
+
+#[test]
+fn help_lists_every_option_and_an_unknown_one_is_named() {
+    let output = Command::new(env!("CARGO_BIN_EXE_cspplan")).args(["import", "--help"]).output();
+    let output = output.unwrap_or_else(|error| panic!("cspplan did not run: {error}"));
+    assert_eq!(output.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(help.contains("usage: cspplan import [OPTIONS] FILE..."), "{help}");
+    for option in [
+        "--format json",
+        "--lang en|fr",
+        "--input-format ID",
+        "--date-order dmy|mdy",
+        "--sheet NAME",
+        "--accept-mappings",
+        "-h, --help",
+    ] {
+        assert!(help.contains(option), "{option} in {help}");
+    }
+
+    let (code, _, stderr) = cspplan(&[&fixture("planner-template.csv"), "--sheets", "Data"]);
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with("cspplan: unknown option --sheets\nusage: cspplan import"), "{stderr}");
+    let (code, _, stderr) = cspplan(&[&fixture("planner-template.csv"), "--input-format", "pdf"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--input-format: unknown input format \"pdf\"; known: "), "{stderr}");
+    let (code, _, stderr) = cspplan(&[&fixture("planner-template.csv"), "--date-order", "ymd"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--date-order: unknown date order \"ymd\""), "{stderr}");
+}

@@ -73,12 +73,28 @@ fn a_saved_plan_input_is_read_as_a_draft_and_french_is_available() {
 }
 
 #[test]
-fn markdown_is_available() {
+fn markdown_is_the_apps_partner_report() {
     let output = cspplan(&["--demo", "--format", "md", "--as-of", "2026-11-24"]);
     assert!(output.status.success());
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.starts_with("# CSP migration plan"));
-    assert!(text.contains("| Subscription | Product | Path |"));
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
+    let input = csp_planner::demo::demo_input(as_of);
+    let plan = csp_planner::plan::make_plan(&input, csp_planner::catalog::Catalog::builtin());
+    let report = csp_planner::export::report::partner_report(&plan, &input, csp_planner::i18n::Lang::En);
+    assert_eq!(text, csp_planner::export::markdown::to_markdown(&report));
+    assert!(text.starts_with("# Migration plan: Contoso Rénovation SAS\n"), "{text}");
+    // What the command's own Markdown had: findings with their rule ids, dates, the checklist.
+    for wanted in [
+        "`NCE-CANCEL`",
+        "## Blockers",
+        "## About the whole customer",
+        "## Checklist",
+        "| By | Who | Step | Rule |",
+        "Data at risk after",
+        "## Rules and sources",
+    ] {
+        assert!(text.contains(wanted), "{wanted} in {text}");
+    }
 }
 
 #[test]
@@ -107,4 +123,56 @@ fn the_as_of_date_defaults_to_today() {
     let as_of = plan["as_of"].as_str().unwrap_or_default();
     assert_eq!(as_of.len(), 10, "{as_of}");
     assert!(as_of.as_bytes()[4] == b'-' && as_of >= "2026-01-01", "{as_of}");
+}
+
+#[test]
+fn help_lists_every_option_and_exits_0() {
+    for args in [&["--help"][..], &["-h"], &["--demo", "--help"]] {
+        let output = cspplan(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let help = String::from_utf8_lossy(&output.stdout);
+        assert!(help.contains("usage: cspplan plan [OPTIONS] FILE..."), "{help}");
+        for option in [
+            "--partner-country CC",
+            "--customer-country CC",
+            "--as-of YYYY-MM-DD",
+            "--lang en|fr",
+            "--format json|md",
+            "--catalog CSV",
+            "--accept-mappings",
+            "--demo",
+            "-h, --help",
+        ] {
+            assert!(help.contains(option), "{option} in {help}");
+        }
+    }
+    let french = cspplan(&["--lang", "fr", "--help"]);
+    assert!(String::from_utf8_lossy(&french.stdout).contains("utilisation : cspplan plan"));
+
+    let top = Command::new(env!("CARGO_BIN_EXE_cspplan")).arg("--help").output().expect("cspplan runs");
+    assert_eq!(top.status.code(), Some(0));
+    let usage = String::from_utf8_lossy(&top.stdout);
+    assert!(
+        usage.contains("cspplan plan [OPTIONS] FILE...")
+            && usage.contains("cspplan import [OPTIONS] FILE...")
+    );
+}
+
+#[test]
+fn usage_errors_say_which_option_and_what_is_wrong() {
+    let stderr = |args: &[&str]| {
+        let output = cspplan(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let unknown = stderr(&["--demo", "--colour", "red"]);
+    assert!(unknown.starts_with("cspplan: unknown option --colour\nusage: cspplan plan"), "{unknown}");
+    assert!(stderr(&["--demo", "--as-of"]).contains("--as-of needs a value (YYYY-MM-DD)"));
+    assert!(stderr(&["--demo", "--demo=yes"]).contains("--demo takes no value"));
+    assert!(stderr(&["--demo", "--format", "pdf"]).contains("--format: unknown format \"pdf\""));
+    assert!(stderr(&["--demo", "--partner-country", "France!"]).contains("--partner-country: \"France!\""));
+    assert!(stderr(&[]).starts_with("cspplan: no file to plan\n"));
+    // `--as-of=DATE` is the same as `--as-of DATE`.
+    let plan = json(&cspplan(&["--demo", "--as-of=2026-11-24"]));
+    assert_eq!(plan["as_of"], "2026-11-24");
 }

@@ -10,9 +10,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use csp_planner::catalog::Catalog;
+use csp_planner::export::json::plan_to_json;
 use csp_planner::i18n::Lang;
 use csp_planner::model::PlanInput;
-use csp_planner::plan::{make_plan, plan_to_json};
+use csp_planner::plan::make_plan;
 use csp_planner::rules::RULES;
 use serde_json::Value;
 

@@ -6,9 +6,12 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 use csp_planner::catalog::Catalog;
+use csp_planner::export::json::plan_to_json;
+use csp_planner::export::markdown::to_markdown;
+use csp_planner::export::report::partner_report;
 use csp_planner::i18n::Lang;
 use csp_planner::model::*;
-use csp_planner::plan::{make_plan, plan_to_json, plan_to_markdown};
+use csp_planner::plan::make_plan;
 use proptest::prelude::*;
 
 const SKU_IDS: &[&str] = &[
@@ -265,7 +268,7 @@ proptest! {
         for lang in Lang::ALL {
             let json = plan_to_json(&plan, lang);
             prop_assert!(json.get("schema_version").is_some());
-            prop_assert!(!plan_to_markdown(&plan, lang).is_empty());
+            prop_assert!(!to_markdown(&partner_report(&plan, &input, lang)).is_empty());
         }
     }
 }

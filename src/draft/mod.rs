@@ -48,6 +48,7 @@ impl Draft {
 }
 
 mod envelope;
+pub mod merge;
 mod pack;
 pub mod sample;
 mod size;

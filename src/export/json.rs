@@ -1,14 +1,153 @@
-//! The plan as JSON: the documented, versioned schema of [`crate::plan::plan_to_json`]
-//! with the draft beside it under `draft`, in the drafts' own storage envelope
-//! ([`crate::draft::Envelope`]: schema version, app version, save time, draft), so
-//! the same file is both a readable plan and something the app's draft import
+//! The plan as JSON, every message in the chosen language: [`plan_to_json`] (the
+//! `cspplan plan` output) and [`plan_with_draft_json`] (the app's download).
+//!
+//! The plan's JSON, `schema_version` 1 (fields may be added; none is renamed or removed
+//! without a new version). Dates are `YYYY-MM-DD` or `null`.
+//!
+//! ```text
+//! {
+//!   "schema_version": 1, "rules_as_of": "2026-11-24", "as_of": "…", "lang": "en|fr",
+//!   "catalog": "built-in, 2026-11-24", "partner": { "name", "country", "market" },
+//!   "blockers": 2, "rules_fired": ["REL-1", …],
+//!   "customers": [{
+//!     "name", "tenant_id", "tenant_country", "market", "blockers",
+//!     "findings": [ finding ],                        customer-wide (region, MCA, GDAP, caps…)
+//!     "lines": [{
+//!       "subscription_id", "product", "channel", "status",
+//!       "path": "partner_transfer|ea_channel_transfer|repurchase|blocked|not_migrated",
+//!       "recommended_path", "source_sku": { "sku_id", "sku_part_number", "name" } | null,
+//!       "target": { "sku_id", "sku_part_number", "name", "add_on", "same_as_source", "chosen_by_user" } | null,
+//!       "candidates": [{ "sku_id", "sku_part_number", "name", "add_on", "shared_workloads",
+//!                        "missing_workloads", "plans_lost", "plans_gained" }],
+//!       "seats", "seats_source_total", "seats_assigned",
+//!       "dates": { "term_end", "term_end_estimated", "auto_renew_off_by", "transfer_on",
+//!                  "purchase_on", "cancel_window_ends", "cutover_on", "data_at_risk_after" },
+//!       "overlap_days", "overlap_cost", "currency", "reassign_licenses", "credit_eligible",
+//!       "transfer_batch", "overrides_applied", "findings": [ finding ], "source": { "file", "line" }
+//!     }],
+//!     "checklist": [{ "order", "actor": "partner|customer", "due_on", "rule", "code", "text", "subscription_ids" }],
+//!     "totals": [{ "key", "name", "seats_before", "seats_after" }],
+//!     "key_dates": { "relationship_request_on", "ready_on", "first_purchase_on", "last_purchase_on",
+//!                    "first_term_end", "earliest_data_at_risk_after", "last_cutover_on" },
+//!     "rules_fired": ["…"]
+//!   }]
+//! }
+//! finding = { "rule": "EXPIRED-30", "severity": "blocker|warning|info", "code": "purchase_too_late", "message": "…" }
+//! ```
+//!
+//! The app's download is that JSON with the draft beside it under `draft`, in the
+//! drafts' own storage envelope ([`crate::draft::Envelope`]: schema version, app
+//! version, save time, draft), so the same file is both a readable plan and something the app's draft import
 //! ([`crate::draft::decode_file`]) opens again, migrations included.
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::draft::{decode_file, DecodeError, Draft, Envelope, APP_VERSION, SCHEMA_VERSION};
 use crate::i18n::Lang;
-use crate::plan::{plan_to_json, Plan};
+use crate::plan::{CustomerPlan, Finding, Plan, PlanLine};
+
+/// Version of the JSON produced by [`plan_to_json`]; bumped on incompatible changes.
+pub const PLAN_JSON_SCHEMA_VERSION: u32 = 1;
+
+fn finding_json(finding: &Finding, lang: Lang) -> Value {
+    json!({
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "code": finding.code,
+        "message": finding.message(lang),
+    })
+}
+
+fn line_json(line: &PlanLine, lang: Lang) -> Value {
+    json!({
+        "subscription_id": line.subscription_id,
+        "product": line.product,
+        "channel": line.channel,
+        "status": line.status,
+        "path": line.path,
+        "recommended_path": line.recommended_path,
+        "source_sku": line.source_sku,
+        "target": line.target.as_ref().map(|target| json!({
+            "sku_id": target.sku_id,
+            "sku_part_number": target.sku_part_number,
+            "name": target.name,
+            "add_on": target.add_on,
+            "same_as_source": target.same_as_source,
+            "chosen_by_user": target.chosen_by_user,
+        })),
+        "candidates": line.candidates.iter().map(|candidate| json!({
+            "sku_id": candidate.offer.sku_id,
+            "sku_part_number": candidate.offer.sku_part_number,
+            "name": candidate.offer.name,
+            "add_on": candidate.add_on,
+            "shared_workloads": candidate.shared_workloads,
+            "missing_workloads": candidate.missing_workloads,
+            "plans_lost": candidate.plans_lost.iter().map(|plan| &plan.friendly_name).collect::<Vec<_>>(),
+            "plans_gained": candidate.plans_gained.iter().map(|plan| &plan.friendly_name).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "seats": line.seats,
+        "seats_source_total": line.seats_source_total,
+        "seats_assigned": line.seats_assigned,
+        "dates": {
+            "term_end": line.dates.term_end,
+            "term_end_estimated": line.dates.term_end_estimated,
+            "auto_renew_off_by": line.dates.auto_renew_off_by,
+            "transfer_on": line.dates.transfer_on,
+            "purchase_on": line.dates.purchase_on,
+            "cancel_window_ends": line.dates.cancel_window_ends,
+            "cutover_on": line.dates.cutover_on,
+            "data_at_risk_after": line.dates.data_at_risk_after,
+        },
+        "overlap_days": line.overlap_days,
+        "overlap_cost": line.overlap_cost,
+        "currency": line.currency,
+        "reassign_licenses": line.reassign_licenses,
+        "credit_eligible": line.credit_eligible,
+        "transfer_batch": line.transfer_batch,
+        "overrides_applied": line.overrides_applied,
+        "findings": line.findings.iter().map(|finding| finding_json(finding, lang)).collect::<Vec<_>>(),
+        "source": { "file": line.source.file, "line": line.source.line },
+    })
+}
+
+fn customer_json(customer: &CustomerPlan, lang: Lang) -> Value {
+    json!({
+        "name": customer.name,
+        "tenant_id": customer.tenant_id,
+        "tenant_country": customer.tenant_country,
+        "market": customer.market,
+        "blockers": customer.blocker_count(),
+        "findings": customer.findings.iter().map(|finding| finding_json(finding, lang)).collect::<Vec<_>>(),
+        "lines": customer.lines.iter().map(|line| line_json(line, lang)).collect::<Vec<_>>(),
+        "checklist": customer.checklist.iter().map(|step| json!({
+            "order": step.order,
+            "actor": step.actor,
+            "due_on": step.due_on,
+            "rule": step.rule,
+            "code": step.code,
+            "text": step.text(lang),
+            "subscription_ids": step.subscription_ids,
+        })).collect::<Vec<_>>(),
+        "totals": customer.totals,
+        "key_dates": customer.key_dates,
+        "rules_fired": customer.rules_fired,
+    })
+}
+
+/// The documented JSON of a plan, messages in `lang`.
+pub fn plan_to_json(plan: &Plan, lang: Lang) -> Value {
+    json!({
+        "schema_version": PLAN_JSON_SCHEMA_VERSION,
+        "rules_as_of": plan.rules_as_of,
+        "as_of": plan.as_of,
+        "lang": lang.code(),
+        "catalog": plan.catalog,
+        "partner": { "name": plan.partner_name, "country": plan.partner_country, "market": plan.partner_market },
+        "blockers": plan.blocker_count(),
+        "rules_fired": plan.rules_fired(),
+        "customers": plan.customers.iter().map(|customer| customer_json(customer, lang)).collect::<Vec<_>>(),
+    })
+}
 
 /// The name of the top-level field that holds the draft's envelope.
 pub const DRAFT_FIELD: &str = "draft";

@@ -155,6 +155,7 @@ pub fn partner_report(plan: &Plan, input: &PlanInput, lang: Lang) -> Document {
 fn customer_sections(document: &mut Document, customer: &CustomerPlan, level: u8, lang: Lang) {
     summary(document, customer, level, lang);
     blockers(document, customer, level, lang);
+    customer_findings(document, customer, level, lang);
     timeline(document, customer, level, lang);
     document.heading(level, lang.pick("Subscriptions", "Abonnements"));
     for line in &customer.lines {
@@ -239,6 +240,25 @@ fn blockers(document: &mut Document, customer: &CustomerPlan, level: u8, lang: L
     } else {
         document.blocks.push(Block::List { ordered: false, tone: Tone::Blocker, items });
     }
+}
+
+/// The warnings and notes about the whole customer (relationship, MCA, GDAP,
+/// caps, regions), warnings first; its blockers are listed with the others.
+fn customer_findings(document: &mut Document, customer: &CustomerPlan, level: u8, lang: Lang) {
+    let mut findings: Vec<&crate::plan::Finding> =
+        customer.findings.iter().filter(|finding| !finding.is_blocker()).collect();
+    if findings.is_empty() {
+        return;
+    }
+    findings.sort_by_key(|finding| finding.severity);
+    let tone = if findings.iter().any(|finding| finding.severity == Severity::Warning) {
+        Tone::Warning
+    } else {
+        Tone::Normal
+    };
+    document.heading(level, lang.pick("About the whole customer", "Sur l’ensemble du client"));
+    let items = findings.into_iter().map(|finding| finding_item(finding, None, lang)).collect();
+    document.blocks.push(Block::List { ordered: false, tone, items });
 }
 
 fn timeline(document: &mut Document, customer: &CustomerPlan, level: u8, lang: Lang) {

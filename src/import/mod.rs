@@ -110,6 +110,28 @@ pub struct ImportOutcome {
     pub unmapped_tables: Vec<UnmappedTable>,
 }
 
+impl ImportOutcome {
+    /// Adds what the importer made of other files, imported apart (so no id
+    /// or price of theirs depends on these); the report lists files, their
+    /// issues and rejected rows in `file_order` (file names).
+    pub fn absorb(&mut self, other: ImportOutcome, file_order: &[String]) {
+        self.subscriptions.extend(other.subscriptions);
+        self.prices.extend(other.prices);
+        self.licensing_tables.extend(other.licensing_tables);
+        self.unmapped_tables.extend(other.unmapped_tables);
+        let report = &mut self.report;
+        report.formats.extend(other.report.formats);
+        report.issues.extend(other.report.issues);
+        report.rejected_rows.extend(other.report.rejected_rows);
+        let position = |name: &str| file_order.iter().position(|kept| kept == name).unwrap_or(usize::MAX);
+        // Stable sorts: each file's issues and rows keep their own order.
+        report.formats.sort_by_key(|file| position(&file.file));
+        report.issues.sort_by_key(|issue| position(&issue.file));
+        report.rejected_rows.sort_by_key(|row| position(&row.file));
+        report.recount();
+    }
+}
+
 /// Graph items collected across files, joined once all files are read.
 #[derive(Default)]
 struct GraphItems {
@@ -174,12 +196,7 @@ pub fn import_files(files: &[InputFile], options: &ImportOptions) -> ImportOutco
         name_the_product(subscription);
     }
     assign_unique_ids(&mut outcome.subscriptions, &mut outcome.report.issues);
-
-    let mut totals = RowCounts::default();
-    for report in &outcome.report.formats {
-        totals.add(&report.counts);
-    }
-    outcome.report.set_counts(totals);
+    outcome.report.recount();
     outcome
 }
 
@@ -393,10 +410,23 @@ fn assign_unique_ids(subscriptions: &mut [Subscription], issues: &mut Vec<Issue>
         subscription.subscription_id =
             format!("{sku}@{}:{}", subscription.source.file, subscription.source.line);
     }
+    rename_duplicate_ids(&[], subscriptions, issues);
+}
+
+/// Renames each of `subscriptions` whose id is already taken, by one of `kept`
+/// (what a draft holds from other files) or by one before it, to the first free
+/// `id#2`, `id#3`…, and reports it as `DuplicateSubscriptionId` at its row: the
+/// one rule for ids, whether two rows of one import or two imports collide.
+pub fn rename_duplicate_ids(
+    kept: &[Subscription],
+    subscriptions: &mut [Subscription],
+    issues: &mut Vec<Issue>,
+) {
     // Duplicates are rare: find them with borrowed ids, copy only when renaming.
     let duplicates: Vec<usize> = {
         let mut seen: HashSet<&str, IdHashing> =
-            HashSet::with_capacity_and_hasher(subscriptions.len(), IdHashing::default());
+            HashSet::with_capacity_and_hasher(kept.len() + subscriptions.len(), IdHashing::default());
+        seen.extend(kept.iter().map(|subscription| subscription.subscription_id.as_str()));
         subscriptions
             .iter()
             .enumerate()
@@ -407,8 +437,11 @@ fn assign_unique_ids(subscriptions: &mut [Subscription], issues: &mut Vec<Issue>
     if duplicates.is_empty() {
         return;
     }
-    let mut taken: HashSet<String, IdHashing> =
-        subscriptions.iter().map(|subscription| subscription.subscription_id.clone()).collect();
+    let mut taken: HashSet<String, IdHashing> = kept
+        .iter()
+        .chain(subscriptions.iter())
+        .map(|subscription| subscription.subscription_id.clone())
+        .collect();
     for at in duplicates {
         let Some(subscription) = subscriptions.get_mut(at) else { continue };
         let original = subscription.subscription_id.clone();

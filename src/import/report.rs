@@ -128,7 +128,7 @@ impl ImportReport {
         }
     }
 
-    pub(crate) fn set_counts(&mut self, counts: RowCounts) {
+    fn set_counts(&mut self, counts: RowCounts) {
         self.rows_read = counts.rows_read;
         self.imported = counts.imported;
         self.imported_with_warnings = counts.imported_with_warnings;
@@ -136,6 +136,15 @@ impl ImportReport {
         self.skipped_blank = counts.skipped_blank;
         self.skipped_totals = counts.skipped_totals;
         self.merged = counts.merged;
+    }
+
+    /// Sets the totals from the files' counts, after files were added, removed or read again.
+    pub fn recount(&mut self) {
+        let mut totals = RowCounts::default();
+        for file in &self.formats {
+            totals.add(&file.counts);
+        }
+        self.set_counts(totals);
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Issue> {

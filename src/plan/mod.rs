@@ -11,7 +11,7 @@ mod dates;
 mod findings;
 mod line;
 mod offer;
-mod render;
+pub mod query;
 mod shared;
 
 use chrono::NaiveDate;
@@ -23,7 +23,6 @@ use crate::rules::{RuleId, RULES_AS_OF};
 
 pub use checklist::{Actor, ChecklistStep, StepCode};
 pub use findings::{Finding, FindingCode, FindingValue, FindingValues};
-pub use render::{plan_to_json, plan_to_markdown, PLAN_JSON_SCHEMA_VERSION};
 pub use shared::Shared;
 
 /// The whole plan: one entry per customer (tenant).

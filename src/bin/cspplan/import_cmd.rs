@@ -1,5 +1,4 @@
-//! `cspplan import FILE... [--format json] [--lang en|fr] [--input-format ID]
-//! [--date-order dmy|mdy] [--sheet NAME] [--accept-mappings]`
+//! `cspplan import`, its options in [`COMMAND`] (`cspplan import --help`).
 //!
 //! Prints the normalised subscriptions and the import report as JSON.
 //! Exit 2 (message on standard error) when no file can be read at all.
@@ -10,57 +9,114 @@ use csp_planner::import::{
 };
 use serde_json::{json, Value};
 
-const USAGE: &str = "usage: cspplan import FILE... [--format json] [--lang en|fr] [--input-format ID] [--date-order dmy|mdy] [--sheet NAME] [--accept-mappings]";
+use crate::cli::{self, Command, Opt, Takes};
 
-struct Arguments {
+#[derive(Default)]
+pub struct Arguments {
     paths: Vec<String>,
     lang: Lang,
     options: ImportOptions,
 }
 
-fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
-    let mut parsed = Arguments { paths: Vec::new(), lang: Lang::En, options: ImportOptions::default() };
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let mut value =
-            |name: &str| rest.next().cloned().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
-        match arg.as_str() {
-            "--format" => {
-                let format = value("--format")?;
-                if format != "json" {
-                    return Err(format!("unknown output format {format:?}: only json is available\n{USAGE}"));
-                }
-            }
-            "--lang" => {
-                let tag = value("--lang")?;
-                parsed.lang =
-                    Lang::from_tag(&tag).ok_or_else(|| format!("unknown language {tag:?}: use en or fr"))?;
-            }
-            "--input-format" => {
-                let id = value("--input-format")?;
-                let known: Vec<&str> = FormatId::ALL.iter().map(|format| format.id()).collect();
-                let format = FormatId::from_id(&id)
-                    .ok_or_else(|| format!("unknown input format {id:?}; known: {}", known.join(", ")))?;
-                parsed.options.format_override = Some(format);
-            }
-            "--date-order" => {
-                parsed.options.date_order = Some(match value("--date-order")?.as_str() {
+impl cli::Arguments for Arguments {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn file(&mut self, path: String) {
+        self.paths.push(path);
+    }
+
+    fn missing(&self) -> Option<cli::Text> {
+        self.paths.is_empty().then_some(("no file to import", "aucun fichier à importer"))
+    }
+}
+
+pub const COMMAND: Command<Arguments> = Command {
+    name: "import",
+    about: (
+        "prints the subscriptions read from the files, and the import report, as JSON",
+        "affiche en JSON les abonnements lus dans les fichiers, et le rapport d’import",
+    ),
+    options: &[
+        Opt {
+            long: "format",
+            takes: Takes::Value("json", |_, format, lang| match format {
+                "json" => Ok(()),
+                other => Err(match lang {
+                    Lang::En => format!("unknown output format {other:?}: only json is available"),
+                    Lang::Fr => format!("format de sortie inconnu {other:?} : seul json est disponible"),
+                }),
+            }),
+            help: ("the output format (only json)", "le format de sortie (json seulement)"),
+        },
+        Opt {
+            long: "lang",
+            takes: Takes::Value("en|fr", |arguments, tag, lang| {
+                arguments.lang = cli::parse_lang(tag, lang)?;
+                Ok(())
+            }),
+            help: ("the language of the messages (default: en)", "la langue des messages (par défaut : en)"),
+        },
+        Opt {
+            long: "input-format",
+            takes: Takes::Value("ID", |arguments, id, lang| {
+                let format = FormatId::from_id(id).ok_or_else(|| {
+                    let known: Vec<&str> = FormatId::ALL.iter().map(|format| format.id()).collect();
+                    match lang {
+                        Lang::En => format!("unknown input format {id:?}; known: {}", known.join(", ")),
+                        Lang::Fr => format!("format d’entrée inconnu {id:?} ; connus : {}", known.join(", ")),
+                    }
+                })?;
+                arguments.options.format_override = Some(format);
+                Ok(())
+            }),
+            help: (
+                "read every file in this format instead of the recognised one",
+                "lit chaque fichier dans ce format au lieu de celui reconnu",
+            ),
+        },
+        Opt {
+            long: "date-order",
+            takes: Takes::Value("dmy|mdy", |arguments, order, lang| {
+                arguments.options.date_order = Some(match order {
                     "dmy" | "dd/mm/yyyy" => DateOrder::DayMonthYear,
                     "mdy" | "mm/dd/yyyy" => DateOrder::MonthDayYear,
-                    other => return Err(format!("unknown date order {other:?}: use dmy or mdy")),
+                    other => {
+                        return Err(match lang {
+                            Lang::En => format!("unknown date order {other:?}: use dmy or mdy"),
+                            Lang::Fr => format!("ordre de date inconnu {other:?} : utilisez dmy ou mdy"),
+                        })
+                    }
                 });
-            }
-            "--sheet" => parsed.options.sheet = Some(value("--sheet")?),
-            "--accept-mappings" => parsed.options.accept_suggested_mappings = true,
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
-            path => parsed.paths.push(path.to_owned()),
-        }
-    }
-    if parsed.paths.is_empty() {
-        return Err(format!("no file to import\n{USAGE}"));
-    }
-    Ok(parsed)
-}
+                Ok(())
+            }),
+            help: (
+                "the day/month order of slashed dates (default: told from the file)",
+                "l’ordre jour/mois des dates à barres obliques (par défaut : déduit du fichier)",
+            ),
+        },
+        Opt {
+            long: "sheet",
+            takes: Takes::Value("NAME", |arguments, sheet, _| {
+                arguments.options.sheet = Some(sheet.to_owned());
+                Ok(())
+            }),
+            help: (
+                "the worksheet to read in workbooks (default: the first with cells)",
+                "la feuille à lire dans les classeurs (par défaut : la première qui a des cellules)",
+            ),
+        },
+        Opt {
+            long: "accept-mappings",
+            takes: Takes::Flag(|arguments| arguments.options.accept_suggested_mappings = true),
+            help: (
+                "read tables of unknown format with the suggested column mapping",
+                "lit les tables de format inconnu avec la correspondance de colonnes suggérée",
+            ),
+        },
+    ],
+};
 
 /// The outcome as the command prints it: model field names for subscriptions,
 /// and issues with their message in the chosen language.
@@ -100,8 +156,7 @@ fn to_json(outcome: &ImportOutcome, lang: Lang) -> Value {
     })
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let arguments = parse_arguments(args)?;
+pub fn run(arguments: Arguments) -> Result<(), String> {
     let mut files = Vec::new();
     let mut unreadable = Vec::new();
     for path in &arguments.paths {

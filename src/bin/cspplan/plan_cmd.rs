@@ -1,6 +1,4 @@
-//! `cspplan plan FILE... [--partner-country CC] [--customer-country CC]
-//! [--as-of YYYY-MM-DD] [--lang en|fr] [--format json|md] [--catalog CSV] [--accept-mappings]`
-//! `cspplan plan --demo [...]`
+//! `cspplan plan`, its options in [`COMMAND`] (`cspplan plan --help`).
 //!
 //! Reads subscription files through the importer, or a plan input saved as JSON (a
 //! serialized `PlanInput`, or a draft holding one), and prints the plan. Exit 0 when
@@ -11,20 +9,25 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::{Days, NaiveDate};
 use csp_planner::catalog::Catalog;
+use csp_planner::export::json::plan_to_json;
+use csp_planner::export::markdown::to_markdown;
+use csp_planner::export::report::partner_report;
 use csp_planner::i18n::Lang;
 use csp_planner::import::{import_files, ImportOptions, InputFile};
 use csp_planner::model::PlanInput;
-use csp_planner::plan::{make_plan, plan_to_json, plan_to_markdown};
+use csp_planner::plan::make_plan;
 
-const USAGE: &str = "usage: cspplan plan FILE... [--partner-country CC] [--customer-country CC] [--as-of YYYY-MM-DD] [--lang en|fr] [--format json|md] [--catalog CSV] [--accept-mappings] [--demo]";
+use crate::cli::{self, Command, Opt, Takes};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
 enum OutputFormat {
+    #[default]
     Json,
     Markdown,
 }
 
-struct Arguments {
+#[derive(Default)]
+pub struct Arguments {
     paths: Vec<String>,
     partner_country: Option<String>,
     customer_country: Option<String>,
@@ -36,7 +39,21 @@ struct Arguments {
     demo: bool,
 }
 
-fn country_code(text: &str, option: &str) -> Result<String, String> {
+impl cli::Arguments for Arguments {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn file(&mut self, path: String) {
+        self.paths.push(path);
+    }
+
+    fn missing(&self) -> Option<cli::Text> {
+        (self.paths.is_empty() && !self.demo).then_some(("no file to plan", "aucun fichier à planifier"))
+    }
+}
+
+fn country_code(text: &str, lang: Lang) -> Result<String, String> {
     if let Some(code) = csp_planner::markets::code_of(text) {
         return Ok(code.to_string());
     }
@@ -44,60 +61,104 @@ fn country_code(text: &str, option: &str) -> Result<String, String> {
     if trimmed.len() == 2 && trimmed.chars().all(|character| character.is_ascii_alphabetic()) {
         return Ok(trimmed.to_ascii_uppercase());
     }
-    Err(format!("{option}: {text:?} is not an ISO 3166-1 alpha-2 country code (e.g. FR, DE, US)"))
+    Err(match lang {
+        Lang::En => format!("{text:?} is not an ISO 3166-1 alpha-2 country code (e.g. FR, DE, US)"),
+        Lang::Fr => format!("{text:?} n’est pas un code pays ISO 3166-1 alpha-2 (par exemple FR, DE, US)"),
+    })
 }
 
-fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
-    let mut parsed = Arguments {
-        paths: Vec::new(),
-        partner_country: None,
-        customer_country: None,
-        as_of: None,
-        lang: Lang::En,
-        format: OutputFormat::Json,
-        catalog_path: None,
-        accept_mappings: false,
-        demo: false,
-    };
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let mut value =
-            |name: &str| rest.next().cloned().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
-        match arg.as_str() {
-            "--partner-country" => parsed.partner_country = Some(country_code(&value(arg)?, arg)?),
-            "--customer-country" => parsed.customer_country = Some(country_code(&value(arg)?, arg)?),
-            "--as-of" => {
-                let text = value(arg)?;
-                parsed.as_of = Some(
-                    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-                        .map_err(|_| format!("--as-of: {text:?} is not a date YYYY-MM-DD"))?,
-                );
-            }
-            "--lang" => {
-                let tag = value(arg)?;
-                parsed.lang = Lang::from_tag(&tag)
-                    .ok_or_else(|| format!("--lang: unknown language {tag:?}: use en or fr"))?;
-            }
-            "--format" => {
-                parsed.format = match value(arg)?.as_str() {
+pub const COMMAND: Command<Arguments> = Command {
+    name: "plan",
+    about: (
+        "plans the move of the subscriptions in the files (exports, or a saved draft or plan input as JSON) and prints the plan",
+        "planifie la migration des abonnements des fichiers (exports, ou brouillon ou entrée de plan enregistrés en JSON) et affiche le plan",
+    ),
+    options: &[
+        Opt {
+            long: "partner-country",
+            takes: Takes::Value("CC", |arguments, text, lang| {
+                arguments.partner_country = Some(country_code(text, lang)?);
+                Ok(())
+            }),
+            help: ("the partner's country (ISO code, e.g. FR)", "le pays du partenaire (code ISO, par exemple FR)"),
+        },
+        Opt {
+            long: "customer-country",
+            takes: Takes::Value("CC", |arguments, text, lang| {
+                arguments.customer_country = Some(country_code(text, lang)?);
+                Ok(())
+            }),
+            help: (
+                "the customer's country, when the files do not say",
+                "le pays du client, quand les fichiers ne le disent pas",
+            ),
+        },
+        Opt {
+            long: "as-of",
+            takes: Takes::Value("YYYY-MM-DD", |arguments, text, lang| {
+                let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| match lang {
+                    Lang::En => format!("{text:?} is not a date YYYY-MM-DD"),
+                    Lang::Fr => format!("{text:?} n’est pas une date AAAA-MM-JJ"),
+                })?;
+                arguments.as_of = Some(date);
+                Ok(())
+            }),
+            help: ("the plan date (default: today, UTC)", "la date du plan (par défaut : aujourd’hui, UTC)"),
+        },
+        Opt {
+            long: "lang",
+            takes: Takes::Value("en|fr", |arguments, tag, lang| {
+                arguments.lang = cli::parse_lang(tag, lang)?;
+                Ok(())
+            }),
+            help: ("the language of the plan (default: en)", "la langue du plan (par défaut : en)"),
+        },
+        Opt {
+            long: "format",
+            takes: Takes::Value("json|md", |arguments, format, lang| {
+                arguments.format = match format {
                     "json" => OutputFormat::Json,
                     "md" | "markdown" => OutputFormat::Markdown,
-                    other => return Err(format!("--format: unknown format {other:?}: use json or md")),
-                }
-            }
-            "--catalog" => parsed.catalog_path = Some(value(arg)?),
-            "--accept-mappings" => parsed.accept_mappings = true,
-            "--demo" => parsed.demo = true,
-            "-h" | "--help" => return Err(USAGE.to_string()),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
-            path => parsed.paths.push(path.to_string()),
-        }
-    }
-    if parsed.paths.is_empty() && !parsed.demo {
-        return Err(format!("no file to plan\n{USAGE}"));
-    }
-    Ok(parsed)
-}
+                    other => {
+                        return Err(match lang {
+                            Lang::En => format!("unknown format {other:?}: use json or md"),
+                            Lang::Fr => format!("format inconnu {other:?} : utilisez json ou md"),
+                        })
+                    }
+                };
+                Ok(())
+            }),
+            help: (
+                "the documented JSON (default), or the partner report in Markdown",
+                "le JSON documenté (par défaut), ou le rapport partenaire en Markdown",
+            ),
+        },
+        Opt {
+            long: "catalog",
+            takes: Takes::Value("CSV", |arguments, path, _| {
+                arguments.catalog_path = Some(path.to_owned());
+                Ok(())
+            }),
+            help: (
+                "a copy of Microsoft's licensing reference table, instead of the built-in catalog",
+                "une copie de la table de référence des licences de Microsoft, au lieu du catalogue intégré",
+            ),
+        },
+        Opt {
+            long: "accept-mappings",
+            takes: Takes::Flag(|arguments| arguments.accept_mappings = true),
+            help: (
+                "read tables of unknown format with the suggested column mapping",
+                "lit les tables de format inconnu avec la correspondance de colonnes suggérée",
+            ),
+        },
+        Opt {
+            long: "demo",
+            takes: Takes::Flag(|arguments| arguments.demo = true),
+            help: ("plan the built-in demo customer", "planifie le client de démonstration intégré"),
+        },
+    ],
+};
 
 /// Today in UTC, from the system clock (chrono's clock feature is not used).
 fn today_utc() -> NaiveDate {
@@ -129,8 +190,7 @@ fn read_plan_input_json(bytes: &[u8]) -> Option<PlanInput> {
     serde_json::from_value(input_value).ok()
 }
 
-pub fn run(args: &[String]) -> Result<(), String> {
-    let arguments = parse_arguments(args)?;
+pub fn run(arguments: Arguments) -> Result<(), String> {
     let as_of = arguments.as_of.unwrap_or_else(today_utc);
     let mut input = if arguments.demo { csp_planner::demo::demo_input(as_of) } else { PlanInput::default() };
     let mut loaded_catalog: Option<Catalog> = None;
@@ -194,11 +254,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let catalog = loaded_catalog.as_ref().unwrap_or_else(|| Catalog::builtin());
     let plan = make_plan(&input, catalog);
-    let output = match arguments.format {
+    let mut output = match arguments.format {
         OutputFormat::Json => serde_json::to_string_pretty(&plan_to_json(&plan, arguments.lang))
             .map_err(|error| format!("cannot write the plan: {error}"))?,
-        OutputFormat::Markdown => plan_to_markdown(&plan, arguments.lang),
+        // The partner report, as the app downloads it.
+        OutputFormat::Markdown => to_markdown(&partner_report(&plan, &input, arguments.lang)),
     };
-    println!("{output}");
+    if !output.ends_with('\n') {
+        output.push('\n');
+    }
+    print!("{output}");
     Ok(())
 }

@@ -3,21 +3,21 @@
 //! override, a date order, a confirmed mapping or a fixed row all import the
 //! same way as a first drop.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::catalog::Catalog;
+use crate::draft::merge::{self, forget_file};
 use crate::draft::Draft;
 use crate::i18n::import_ui::ImportText;
 use crate::i18n::Lang;
 use crate::import::{
-    import_files, ColumnMapping, FormatId, ImportOptions, ImportOutcome, ImportReport, InputFile,
-    RejectedRow, RowCounts,
+    import_files, ColumnMapping, FormatId, ImportOptions, ImportOutcome, InputFile, RejectedRow,
 };
-use crate::model::{Channel, Subscription};
+use crate::model::Channel;
 use crate::ui::problems::Problems;
 use crate::ui::workspace::{ImportSession, LoadedCatalog, Workspace};
 
@@ -43,14 +43,7 @@ pub fn remove_file(workspace: Workspace, problems: Problems, name: &str) {
         session.options.file_formats.retain(|(file, _)| file != name);
         session.options.sheets.remove(name);
     });
-    workspace.update_draft(|draft| {
-        draft.input.subscriptions.retain(|subscription| subscription.source.file != name);
-        let report = &mut draft.import.report;
-        report.formats.retain(|file| file.file != name);
-        report.issues.retain(|issue| issue.file != name);
-        report.rejected_rows.retain(|row| row.file != name);
-        recount(report);
-    });
+    workspace.update_draft(|draft| forget_file(draft, name));
     run_import(workspace, problems);
 }
 
@@ -140,23 +133,9 @@ impl PreparedImport {
     /// The report lists files in the session's order.
     pub fn absorb(&mut self, other: PreparedImport, workspace: Workspace) {
         let PreparedImport { outcome, file_names, mappings } = other;
-        let target = &mut self.outcome;
-        target.subscriptions.extend(outcome.subscriptions);
-        target.prices.extend(outcome.prices);
-        target.licensing_tables.extend(outcome.licensing_tables);
-        target.unmapped_tables.extend(outcome.unmapped_tables);
-        let report = &mut target.report;
-        report.formats.extend(outcome.report.formats);
-        report.issues.extend(outcome.report.issues);
-        report.rejected_rows.extend(outcome.report.rejected_rows);
         let order: Vec<String> = workspace
             .with_import_session(|session| session.files.iter().map(|file| file.name.clone()).collect());
-        let position = |name: &str| order.iter().position(|kept| kept == name).unwrap_or(usize::MAX);
-        // Stable sorts: each file's issues and rows keep their own order.
-        report.formats.sort_by_key(|file| position(&file.file));
-        report.issues.sort_by_key(|issue| position(&issue.file));
-        report.rejected_rows.sort_by_key(|row| position(&row.file));
-        recount(report);
+        self.outcome.absorb(outcome, &order);
         self.file_names.extend(file_names);
         for mapping in mappings {
             if !self.mappings.iter().any(|kept| kept.signature == mapping.signature) {
@@ -200,18 +179,15 @@ pub fn load_licensing_tables(workspace: Workspace, problems: Problems, prepared:
 /// Puts what the importer found into the draft and the session.
 pub fn merge_import(workspace: Workspace, prepared: PreparedImport) {
     let PreparedImport { outcome, file_names, mappings } = prepared;
-    let mut channel_asked = workspace.with_import_session(|session| session.channel_asked.clone());
-    for subscription in &outcome.subscriptions {
-        if subscription.channel == Channel::Unknown {
-            channel_asked.insert(subscription.subscription_id.clone());
-        }
-    }
     let ImportOutcome { subscriptions, report, unmapped_tables, .. } = outcome;
-    workspace.update_draft(|draft| merge_into_draft(draft, &file_names, subscriptions, report, &mappings));
+    let mut unknown_channels = Vec::new();
+    workspace.update_draft(|draft| {
+        unknown_channels = merge::merge_import(draft, &file_names, subscriptions, report, &mappings);
+    });
     workspace.update_import_session(|session| {
         session.options.mappings = mappings;
         session.unmapped = unmapped_tables;
-        session.channel_asked = channel_asked;
+        session.channel_asked.extend(unknown_channels);
     });
 }
 
@@ -222,108 +198,6 @@ pub fn run_import(workspace: Workspace, problems: Problems) -> bool {
     load_licensing_tables(workspace, problems, &mut prepared);
     merge_import(workspace, prepared);
     true
-}
-
-/// Replaces what the draft held from these files, keeps what came from other
-/// files (imported before a reload, or pasted), and keeps the channels the
-/// user chose for subscriptions that come back with the same id.
-fn merge_into_draft(
-    draft: &mut Draft,
-    file_names: &HashSet<String>,
-    subscriptions: Vec<Subscription>,
-    report: ImportReport,
-    mappings: &[ColumnMapping],
-) {
-    let chosen_channels: BTreeMap<String, Channel> = draft
-        .input
-        .subscriptions
-        .iter()
-        .filter(|subscription| subscription.channel != Channel::Unknown)
-        .map(|subscription| (subscription.subscription_id.clone(), subscription.channel))
-        .collect();
-    draft.input.subscriptions.retain(|subscription| !file_names.contains(&subscription.source.file));
-    let mut taken: HashSet<String> =
-        draft.input.subscriptions.iter().map(|subscription| subscription.subscription_id.clone()).collect();
-    for mut subscription in subscriptions {
-        if subscription.channel == Channel::Unknown {
-            if let Some(channel) = chosen_channels.get(&subscription.subscription_id) {
-                subscription.channel = *channel;
-            }
-        }
-        subscription.subscription_id = unique_id(&subscription.subscription_id, &taken);
-        taken.insert(subscription.subscription_id.clone());
-        draft.input.subscriptions.push(subscription);
-    }
-
-    let previous = std::mem::take(&mut draft.import.report);
-    let mut merged = report;
-    let kept_formats = previous.formats.into_iter().filter(|file| !file_names.contains(&file.file));
-    merged.formats.splice(0..0, kept_formats);
-    let kept_issues = previous.issues.into_iter().filter(|issue| !file_names.contains(&issue.file));
-    merged.issues.splice(0..0, kept_issues);
-    let kept_rows = previous.rejected_rows.into_iter().filter(|row| !file_names.contains(&row.file));
-    merged.rejected_rows.splice(0..0, kept_rows);
-    recount(&mut merged);
-    draft.import.report = merged;
-    for mapping in mappings {
-        draft.import.mappings.retain(|kept| kept.signature != mapping.signature);
-        draft.import.mappings.push(mapping.clone());
-    }
-    name_the_customer(draft);
-}
-
-/// The totals of a report from its files' counts.
-fn recount(report: &mut ImportReport) {
-    let mut totals = RowCounts::default();
-    for file in &report.formats {
-        totals.add(&file.counts);
-    }
-    report.set_counts(totals);
-}
-
-/// `id`, or `id#2`, `id#3`... when another subscription of the draft has it.
-fn unique_id(id: &str, taken: &HashSet<String>) -> String {
-    if !taken.contains(id) {
-        return id.to_owned();
-    }
-    (2..)
-        .map(|suffix| format!("{id}#{suffix}"))
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or_default()
-}
-
-/// The most frequent non-empty value, for defaults taken from the rows.
-fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for value in values.map(str::trim).filter(|value| !value.is_empty()) {
-        *counts.entry(value).or_default() += 1;
-    }
-    counts.into_iter().max_by_key(|(_, count)| *count).map(|(value, _)| value.to_owned())
-}
-
-/// Fills the customer's name and country from the files when the user has not given them.
-fn name_the_customer(draft: &mut Draft) {
-    let subscriptions = &draft.input.subscriptions;
-    if draft.input.customer.name.trim().is_empty() {
-        if let Some(name) =
-            most_common(subscriptions.iter().map(|subscription| subscription.customer.as_str()))
-        {
-            draft.input.customer.name = name;
-        }
-    }
-    if draft.input.customer.country.is_none() {
-        let countries =
-            subscriptions.iter().filter_map(|subscription| subscription.tenant_country.as_deref());
-        draft.input.customer.country =
-            most_common(countries).and_then(|code| crate::markets::code_of(&code).map(str::to_owned));
-    }
-    if draft.input.customer.tenant_id.is_none() {
-        draft.input.customer.tenant_id =
-            most_common(subscriptions.iter().filter_map(|subscription| subscription.tenant_id.as_deref()));
-    }
-    if draft.name.trim().is_empty() {
-        draft.name = draft.input.customer.name.clone();
-    }
 }
 
 /// The local date of a browser timestamp.
@@ -377,36 +251,8 @@ pub fn retry_rejected_row(workspace: Workspace, row: &RejectedRow, cells: Vec<St
     });
     let fixed = RejectedRow { cells, ..row.clone() };
     let outcome = crate::import::retry_rejected_row(&fixed, &options);
-    let counts = outcome.report.counts();
     let mut unknown_channels = Vec::new();
-    workspace.update_draft(|draft| {
-        let report = &mut draft.import.report;
-        report.rejected_rows.retain(|kept| !(kept.file == row.file && kept.line == row.line));
-        report.issues.retain(|issue| !(issue.file == row.file && issue.line == Some(row.line)));
-        // Only what is about the row itself: notes on the rebuilt one-row table are not news.
-        report.issues.extend(outcome.report.issues.into_iter().filter(|issue| issue.line == Some(row.line)));
-        report.rejected_rows.extend(outcome.report.rejected_rows);
-        if let Some(file) = report.formats.iter_mut().find(|file| file.file == row.file) {
-            file.counts.rejected = file.counts.rejected.saturating_sub(1) + counts.rejected;
-            file.counts.imported += counts.imported;
-            file.counts.imported_with_warnings += counts.imported_with_warnings;
-        }
-        recount(report);
-        let mut taken: HashSet<String> = draft
-            .input
-            .subscriptions
-            .iter()
-            .map(|subscription| subscription.subscription_id.clone())
-            .collect();
-        for mut subscription in outcome.subscriptions {
-            subscription.subscription_id = unique_id(&subscription.subscription_id, &taken);
-            taken.insert(subscription.subscription_id.clone());
-            if subscription.channel == Channel::Unknown {
-                unknown_channels.push(subscription.subscription_id.clone());
-            }
-            draft.input.subscriptions.push(subscription);
-        }
-    });
+    workspace.update_draft(|draft| unknown_channels = merge::replace_rejected_row(draft, row, outcome));
     workspace.update_import_session(|session| session.channel_asked.extend(unknown_channels));
 }
 

@@ -20,218 +20,25 @@ use leptos::task::spawn_local;
 use crate::i18n::format;
 use crate::i18n::plan_ui::{fill, PlanText};
 use crate::i18n::Lang;
-use crate::model::MigrationPath;
+use crate::plan::query::{LineFilter, LinePos, PlanIndex, SortColumn};
 use crate::plan::{make_plan, Plan, PlanLine};
-use crate::rules::Severity;
 use crate::ui::flow::files::{yield_for_paint, yield_to_browser};
 use crate::ui::lang::use_lang;
 use crate::ui::workspace::{use_workspace, Step};
-
-/// Where a line sits in the plan: its customer and its position there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(super) struct LinePos {
-    pub customer: u32,
-    pub line: u32,
-}
-
-impl LinePos {
-    pub fn get(self, plan: &Plan) -> Option<&PlanLine> {
-        plan.customers.get(self.customer as usize)?.lines.get(self.line as usize)
-    }
-}
-
-/// Which lines the findings filter keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum FindingsFilter {
-    All,
-    Blockers,
-    Warnings,
-    Clean,
-    Overridden,
-}
-
-impl FindingsFilter {
-    pub const ALL: [FindingsFilter; 5] = [
-        FindingsFilter::All,
-        FindingsFilter::Blockers,
-        FindingsFilter::Warnings,
-        FindingsFilter::Clean,
-        FindingsFilter::Overridden,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            FindingsFilter::All => "all",
-            FindingsFilter::Blockers => "blocker",
-            FindingsFilter::Warnings => "warning",
-            FindingsFilter::Clean => "clean",
-            FindingsFilter::Overridden => "overridden",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            FindingsFilter::All => PlanText::FilterAll.get(lang),
-            FindingsFilter::Blockers => PlanText::FilterBlockers.get(lang),
-            FindingsFilter::Warnings => PlanText::FilterWarnings.get(lang),
-            FindingsFilter::Clean => PlanText::FilterClean.get(lang),
-            FindingsFilter::Overridden => PlanText::FilterOverridden.get(lang),
-        }
-    }
-
-    fn keeps(self, line: &PlanLine) -> bool {
-        let has = |severity: Severity| line.findings.iter().any(|finding| finding.severity == severity);
-        match self {
-            FindingsFilter::All => true,
-            FindingsFilter::Blockers => has(Severity::Blocker),
-            FindingsFilter::Warnings => has(Severity::Warning),
-            FindingsFilter::Clean => !has(Severity::Blocker) && !has(Severity::Warning),
-            FindingsFilter::Overridden => !line.overrides_applied.is_empty(),
-        }
-    }
-}
-
-/// The table's sortable columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum SortColumn {
-    /// The plan's own order (by customer, then as imported).
-    Plan,
-    Product,
-    Path,
-    Target,
-    Seats,
-    TermEnd,
-    Purchase,
-    Findings,
-}
-
-impl SortColumn {
-    /// The column's name in test ids (`sort-product`, `sort-seats`, …).
-    pub fn id(self) -> &'static str {
-        match self {
-            SortColumn::Plan => "plan",
-            SortColumn::Product => "product",
-            SortColumn::Path => "path",
-            SortColumn::Target => "target",
-            SortColumn::Seats => "seats",
-            SortColumn::TermEnd => "term-end",
-            SortColumn::Purchase => "purchase",
-            SortColumn::Findings => "findings",
-        }
-    }
-}
-
-/// Blockers weigh more than warnings when sorting by findings.
-fn findings_weight(line: &PlanLine) -> u32 {
-    line.findings
-        .iter()
-        .map(|finding| match finding.severity {
-            Severity::Blocker => 1000,
-            Severity::Warning => 1,
-            Severity::Info => 0,
-        })
-        .sum()
-}
-
-/// Compares two lines on a column whose values the plan holds ready (numbers,
-/// dates, paths); the text columns compare the index's lower-case keys instead.
-fn compare_lines(column: SortColumn, a: &PlanLine, b: &PlanLine) -> std::cmp::Ordering {
-    match column {
-        SortColumn::Plan | SortColumn::Product | SortColumn::Target => std::cmp::Ordering::Equal,
-        SortColumn::Path => a.path.cmp(&b.path),
-        SortColumn::Seats => a.seats.cmp(&b.seats),
-        SortColumn::TermEnd => option_last(a.dates.term_end, b.dates.term_end),
-        SortColumn::Purchase => option_last(
-            a.dates.purchase_on.or(a.dates.transfer_on),
-            b.dates.purchase_on.or(b.dates.transfer_on),
-        ),
-        SortColumn::Findings => findings_weight(b).cmp(&findings_weight(a)),
-    }
-}
-
-/// Known values first, in order; unknown ones after.
-fn option_last<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => a.cmp(&b),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    }
-}
-
-/// One line in the index: where it is, and its lower-case search text, made once
-/// per plan. The text starts with the product and holds the target's name, which
-/// the product and target sorts compare as they are (lower-casing them on each
-/// comparison made sorting 10,000 lines by product several times slower).
-#[derive(PartialEq)]
-struct IndexEntry {
-    pos: LinePos,
-    /// Product, subscription id, target and customer, lower case, `\u{1f}` between.
-    text: String,
-    /// `text[..product_end]` is the product.
-    product_end: usize,
-    /// `text[start..end]` is the target's name; `None` without a target.
-    target: Option<(usize, usize)>,
-}
-
-impl IndexEntry {
-    fn new(pos: LinePos, line: &PlanLine, customer: &str) -> IndexEntry {
-        let product: &str = &line.product;
-        let id: &str = &line.subscription_id;
-        let mut text = String::with_capacity(product.len() + id.len() + customer.len() + 40);
-        text.push_str(&product.to_lowercase());
-        let product_end = text.len();
-        text.push('\u{1f}');
-        text.push_str(&id.to_lowercase());
-        text.push('\u{1f}');
-        let target = line.target.as_ref().map(|target| {
-            let start = text.len();
-            let name: &str = &target.name;
-            text.push_str(&name.to_lowercase());
-            (start, text.len())
-        });
-        text.push('\u{1f}');
-        text.push_str(&customer.to_lowercase());
-        IndexEntry { pos, text, product_end, target }
-    }
-
-    fn product(&self) -> &str {
-        &self.text[..self.product_end]
-    }
-
-    fn target(&self) -> Option<&str> {
-        self.target.map(|(start, end)| &self.text[start..end])
-    }
-}
-
-/// Orders two index entries on `column`, ascending.
-fn compare_entries(plan: &Plan, column: SortColumn, a: &IndexEntry, b: &IndexEntry) -> std::cmp::Ordering {
-    match column {
-        SortColumn::Product => a.product().cmp(b.product()),
-        // Lines without a target go last in ascending order.
-        SortColumn::Target => option_last(a.target(), b.target()),
-        _ => match (a.pos.get(plan), b.pos.get(plan)) {
-            (Some(line_a), Some(line_b)) => compare_lines(column, line_a, line_b),
-            _ => std::cmp::Ordering::Equal,
-        },
-    }
-}
 
 /// The state the parts of the plan step share.
 #[derive(Clone, Copy)]
 pub(super) struct PlanView {
     pub plan: Memo<Option<Arc<Plan>>>,
-    /// Every line's position, search text and sort keys, in plan order.
-    index: Memo<Arc<Vec<IndexEntry>>>,
+    /// Every line's search text and sort keys, made once per plan.
+    index: Memo<Arc<PlanIndex>>,
     /// The lines the filters keep (their places in `index`), in plan order: the
     /// timeline follows them, and a new sort order does not filter again.
     kept: Memo<Arc<Vec<u32>>>,
     /// The lines the filters keep, in the chosen order.
     pub rows: Memo<Arc<Vec<LinePos>>>,
     pub selected: RwSignal<Option<String>>,
-    pub path_filter: RwSignal<Option<MigrationPath>>,
-    pub findings_filter: RwSignal<FindingsFilter>,
-    pub search: RwSignal<String>,
+    pub filter: RwSignal<LineFilter>,
     /// The sort column, ascending when `true`.
     pub sort: RwSignal<(SortColumn, bool)>,
 }
@@ -239,82 +46,28 @@ pub(super) struct PlanView {
 impl PlanView {
     fn new(plan: Memo<Option<Arc<Plan>>>) -> PlanView {
         let index = Memo::new(move |_| {
-            plan.with(|plan| {
-                let Some(plan) = plan else { return Arc::new(Vec::new()) };
-                let mut entries =
-                    Vec::with_capacity(plan.customers.iter().map(|customer| customer.lines.len()).sum());
-                for (customer_index, customer) in plan.customers.iter().enumerate() {
-                    for (line_index, line) in customer.lines.iter().enumerate() {
-                        let pos = LinePos { customer: customer_index as u32, line: line_index as u32 };
-                        entries.push(IndexEntry::new(pos, line, &customer.name));
-                    }
-                }
-                Arc::new(entries)
-            })
+            plan.with(|plan| Arc::new(plan.as_deref().map(PlanIndex::new).unwrap_or_default()))
         });
-        let path_filter = RwSignal::new(None);
-        let findings_filter = RwSignal::new(FindingsFilter::All);
-        let search = RwSignal::new(String::new());
+        let filter = RwSignal::new(LineFilter::default());
         let sort = RwSignal::new((SortColumn::Plan, true));
         let kept = Memo::new(move |_| {
-            let path = path_filter.get();
-            let findings = findings_filter.get();
-            let needle = search.with(|search| search.trim().to_lowercase());
-            plan.with(|plan| {
-                let Some(plan) = plan else { return Arc::new(Vec::new()) };
-                index.with(|index| {
-                    let kept: Vec<u32> = index
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, entry)| {
-                            let Some(line) = entry.pos.get(plan) else { return false };
-                            path.is_none_or(|path| line.path == path)
-                                && findings.keeps(line)
-                                && (needle.is_empty() || entry.text.contains(&needle))
-                        })
-                        .map(|(place, _)| place as u32)
-                        .collect();
-                    Arc::new(kept)
+            filter.with(|filter| {
+                plan.with(|plan| {
+                    let Some(plan) = plan else { return Arc::new(Vec::new()) };
+                    index.with(|index| Arc::new(index.filter(plan, filter)))
                 })
             })
         });
         let rows = Memo::new(move |_| {
             let (column, ascending) = sort.get();
             kept.with(|kept| {
-                index.with(|index| {
-                    let mut places: Vec<u32> = kept.to_vec();
-                    if column != SortColumn::Plan {
-                        plan.with(|plan| {
-                            let Some(plan) = plan else { return };
-                            // A stable sort keeps the plan order among equal lines.
-                            places.sort_by(|a, b| {
-                                let order =
-                                    compare_entries(plan, column, &index[*a as usize], &index[*b as usize]);
-                                if ascending {
-                                    order
-                                } else {
-                                    order.reverse()
-                                }
-                            });
-                        });
-                    } else if !ascending {
-                        places.reverse();
-                    }
-                    Arc::new(places.into_iter().map(|place| index[place as usize].pos).collect())
+                plan.with(|plan| {
+                    let Some(plan) = plan else { return Arc::new(Vec::new()) };
+                    index.with(|index| Arc::new(index.sort(plan, kept, column, ascending)))
                 })
             })
         });
-        PlanView {
-            plan,
-            index,
-            kept,
-            rows,
-            selected: RwSignal::new(None),
-            path_filter,
-            findings_filter,
-            search,
-            sort,
-        }
+        PlanView { plan, index, kept, rows, selected: RwSignal::new(None), filter, sort }
     }
 
     /// The number of lines in the plan.
@@ -332,10 +85,8 @@ impl PlanView {
             let plan = plan.as_ref()?;
             self.kept.with(|kept| {
                 self.index.with(|index| {
-                    let mut lines = kept
-                        .iter()
-                        .filter_map(|place| index.get(*place as usize))
-                        .filter_map(|entry| entry.pos.get(plan));
+                    let mut lines =
+                        kept.iter().filter_map(|place| index.pos(*place)).filter_map(|pos| pos.get(plan));
                     Some(read(plan, &mut lines))
                 })
             })

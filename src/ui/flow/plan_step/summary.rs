@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::{use_plan_view, FindingsFilter};
+use super::use_plan_view;
 use crate::i18n::format;
 use crate::i18n::plan_ui::{fill, PlanText};
 use crate::i18n::Lang;
 use crate::model::MigrationPath;
+use crate::plan::query::{FindingsFilter, LineFilter};
 use crate::plan::Plan;
 use crate::rules::Severity;
 use crate::ui::lang::use_lang;
@@ -104,9 +105,7 @@ pub(super) fn PlanSummary() -> impl IntoView {
         move || workspace.draft.with(|draft| draft.as_ref().map_or(0, |draft| draft.input.overrides.len()));
     let reset_all = move |_| workspace.update_input(|input| input.overrides.clear());
     let show_only = move |filter: FindingsFilter| {
-        view_state.path_filter.set(None);
-        view_state.search.set(String::new());
-        view_state.findings_filter.set(filter);
+        view_state.filter.set(LineFilter { findings: filter, ..LineFilter::default() });
     };
     let count = move |value: fn(&Figures) -> u64| move || format::count(figures.with(value), lang.get());
     view! {

@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{date_text, use_plan_view, FindingsFilter, LinePos, PlanView, SortColumn};
+use super::{date_text, use_plan_view, PlanView};
 use crate::i18n::format;
 use crate::i18n::plan_ui::{channel_short_label, fill, path_label, path_short_label, PlanText};
 use crate::i18n::Lang;
 use crate::model::MigrationPath;
+use crate::plan::query::{FindingsFilter, LineFilter, LinePos, SortColumn};
 use crate::plan::Plan;
 use crate::rules::Severity;
 use crate::ui::lang::use_lang;
@@ -23,6 +24,16 @@ const OVERSCAN: usize = 6;
 /// The scroll area's height before it is measured.
 const DEFAULT_VIEWPORT: f64 = 520.0;
 const COLUMN_COUNT: usize = 7;
+
+fn findings_filter_label(filter: FindingsFilter, lang: Lang) -> &'static str {
+    match filter {
+        FindingsFilter::All => PlanText::FilterAll.get(lang),
+        FindingsFilter::Blockers => PlanText::FilterBlockers.get(lang),
+        FindingsFilter::Warnings => PlanText::FilterWarnings.get(lang),
+        FindingsFilter::Clean => PlanText::FilterClean.get(lang),
+        FindingsFilter::Overridden => PlanText::FilterOverridden.get(lang),
+    }
+}
 
 fn column_label(column: SortColumn, lang: Lang) -> &'static str {
     match column {
@@ -314,15 +325,9 @@ pub(super) fn PlanTable() -> impl IntoView {
             ],
         )
     };
-    let filtered = move || {
-        view_state.path_filter.get().is_some()
-            || view_state.findings_filter.get() != FindingsFilter::All
-            || view_state.search.with(|search| !search.trim().is_empty())
-    };
+    let filtered = move || view_state.filter.with(LineFilter::is_active);
     let clear_filters = move |_| {
-        view_state.path_filter.set(None);
-        view_state.findings_filter.set(FindingsFilter::All);
-        view_state.search.set(String::new());
+        view_state.filter.set(LineFilter::default());
         back_to_top();
     };
 
@@ -336,9 +341,10 @@ pub(super) fn PlanTable() -> impl IntoView {
                         type="search"
                         data-testid="plan-filter"
                         placeholder=move || PlanText::SearchPlaceholder.get(lang.get())
-                        prop:value=move || view_state.search.get()
+                        prop:value=move || view_state.filter.with(|filter| filter.search.clone())
                         on:input=move |event| {
-                            view_state.search.set(event_target_value(&event));
+                            let search = event_target_value(&event);
+                            view_state.filter.update(|filter| filter.search = search);
                             back_to_top();
                         }
                     />
@@ -349,10 +355,11 @@ pub(super) fn PlanTable() -> impl IntoView {
                         data-testid="plan-filter-path"
                         on:change=move |event| {
                             let value = event_target_value(&event);
-                            view_state.path_filter.set(MigrationPath::ALL.into_iter().find(|path| path.id() == value));
+                            let path = MigrationPath::ALL.into_iter().find(|path| path.id() == value);
+                            view_state.filter.update(|filter| filter.path = path);
                             back_to_top();
                         }
-                        prop:value=move || view_state.path_filter.get().map_or("", MigrationPath::id)
+                        prop:value=move || view_state.filter.with(|filter| filter.path.map_or("", MigrationPath::id))
                     >
                         <option value="">{move || PlanText::FilterAll.get(lang.get())}</option>
                         {MigrationPath::ALL.into_iter().map(|path| view! {
@@ -366,13 +373,14 @@ pub(super) fn PlanTable() -> impl IntoView {
                         data-testid="plan-filter-severity"
                         on:change=move |event| {
                             let value = event_target_value(&event);
-                            view_state.findings_filter.set(FindingsFilter::ALL.into_iter().find(|filter| filter.id() == value).unwrap_or(FindingsFilter::All));
+                            let findings = FindingsFilter::from_id(&value).unwrap_or_default();
+                            view_state.filter.update(|filter| filter.findings = findings);
                             back_to_top();
                         }
-                        prop:value=move || view_state.findings_filter.get().id()
+                        prop:value=move || view_state.filter.with(|filter| filter.findings.id())
                     >
                         {FindingsFilter::ALL.into_iter().map(|filter| view! {
-                            <option value=filter.id()>{move || filter.label(lang.get())}</option>
+                            <option value=filter.id()>{move || findings_filter_label(filter, lang.get())}</option>
                         }).collect_view()}
                     </select>
                 </label>
