@@ -6,44 +6,15 @@
 //! the assumptions and estimates the plan rests on, and the rules with their sources.
 
 use crate::i18n::format;
+use crate::i18n::labels::{channel_label, path_label};
 use crate::i18n::Lang;
-use crate::model::{Channel, MigrationPath, PlanInput};
+use crate::model::{MigrationPath, PlanInput};
 use crate::plan::{CustomerPlan, FindingCode, Plan, PlanLine};
 use crate::rules::{rule, Severity};
 
 use super::document::{plain, Block, Document, Span, Spans, Table, Tone};
 use super::milestones::milestones;
 use super::{date_cell, plan_customer_name};
-
-pub fn path_label(path: MigrationPath, lang: Lang) -> &'static str {
-    match path {
-        MigrationPath::PartnerTransfer => {
-            lang.pick("Partner-to-partner transfer", "Transfert de partenaire à partenaire")
-        }
-        MigrationPath::EaChannelTransfer => lang.pick("EA channel transfer", "Transfert de canal EA"),
-        MigrationPath::Repurchase => {
-            lang.pick("Buy in CSP, let the original expire", "Achat dans CSP, l’original arrive à échéance")
-        }
-        MigrationPath::Blocked => lang.pick("Blocked", "Bloqué"),
-        MigrationPath::NotMigrated => lang.pick("Not migrated", "Non migré"),
-    }
-}
-
-pub fn channel_label(channel: Channel, lang: Lang) -> &'static str {
-    match channel {
-        Channel::Direct => {
-            lang.pick("Direct (Microsoft 365 admin center)", "Direct (centre d’administration Microsoft 365)")
-        }
-        Channel::Ea => lang.pick("Enterprise Agreement", "Contrat Entreprise (EA)"),
-        Channel::CspNce => {
-            lang.pick("Another CSP partner, new commerce", "Autre partenaire CSP, new commerce")
-        }
-        Channel::CspLegacy => {
-            lang.pick("Another CSP partner, legacy offer", "Autre partenaire CSP, offre héritée")
-        }
-        Channel::Unknown => lang.pick("Unknown", "Inconnu"),
-    }
-}
 
 pub(crate) fn yes_no(value: bool, lang: Lang) -> &'static str {
     if value {

@@ -21,7 +21,8 @@ use crate::catalog::{Catalog, CoreWorkload, ServicePlan};
 use crate::model::{Channel, MigrationPath, PlanInput, SubscriptionStatus};
 use crate::rules::{RuleId, RULES_AS_OF};
 
-pub use checklist::{Actor, ChecklistStep, StepCode};
+pub use crate::model::Actor;
+pub use checklist::{ChecklistStep, StepCode};
 pub use findings::{Finding, FindingCode, FindingValue, FindingValues};
 pub use render::{plan_to_json, plan_to_markdown, PLAN_JSON_SCHEMA_VERSION};
 pub use shared::Shared;
