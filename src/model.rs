@@ -17,6 +17,10 @@ pub enum Term {
     Unknown,
 }
 
+impl Term {
+    pub const ALL: [Term; 4] = [Term::P1M, Term::P1Y, Term::P3Y, Term::Unknown];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum BillingFrequency {
@@ -25,6 +29,15 @@ pub enum BillingFrequency {
     Triennial,
     #[default]
     Unknown,
+}
+
+impl BillingFrequency {
+    pub const ALL: [BillingFrequency; 4] = [
+        BillingFrequency::Monthly,
+        BillingFrequency::Annual,
+        BillingFrequency::Triennial,
+        BillingFrequency::Unknown,
+    ];
 }
 
 /// Where the customer bought the subscription: decides which migration path exists.
@@ -80,6 +93,20 @@ pub enum SubscriptionStatus {
     Pending,
     #[default]
     Unknown,
+}
+
+impl SubscriptionStatus {
+    pub const ALL: [SubscriptionStatus; 9] = [
+        SubscriptionStatus::Active,
+        SubscriptionStatus::Warning,
+        SubscriptionStatus::Suspended,
+        SubscriptionStatus::Expired,
+        SubscriptionStatus::Disabled,
+        SubscriptionStatus::Deleted,
+        SubscriptionStatus::LockedOut,
+        SubscriptionStatus::Pending,
+        SubscriptionStatus::Unknown,
+    ];
 }
 
 /// Where a subscription was read from, so every message can point back at it.
@@ -164,6 +191,87 @@ pub enum GdapRole {
     ServiceSupportAdministrator,
     /// Assigns licenses when the offer changes.
     LicenseAdministrator,
+}
+
+impl GdapRole {
+    pub const ALL: [GdapRole; 2] = [GdapRole::ServiceSupportAdministrator, GdapRole::LicenseAdministrator];
+
+    fn bit(self) -> u8 {
+        match self {
+            GdapRole::ServiceSupportAdministrator => 1,
+            GdapRole::LicenseAdministrator => 2,
+        }
+    }
+}
+
+/// A set of GDAP roles, as a step asks for them; written as the list of its roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct GdapRoles(u8);
+
+impl GdapRoles {
+    pub fn with(self, role: GdapRole) -> GdapRoles {
+        GdapRoles(self.0 | role.bit())
+    }
+
+    pub fn contains(self, role: GdapRole) -> bool {
+        self.0 & role.bit() != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The roles in the set, in `GdapRole::ALL` order.
+    pub fn iter(self) -> impl Iterator<Item = GdapRole> {
+        GdapRole::ALL.into_iter().filter(move |role| self.contains(*role))
+    }
+}
+
+impl FromIterator<GdapRole> for GdapRoles {
+    fn from_iter<I: IntoIterator<Item = GdapRole>>(roles: I) -> GdapRoles {
+        roles.into_iter().fold(GdapRoles::default(), GdapRoles::with)
+    }
+}
+
+impl Serialize for GdapRoles {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for GdapRoles {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Vec::<GdapRole>::deserialize(deserializer)?.into_iter().collect())
+    }
+}
+
+/// Who must act on a step or a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Actor {
+    /// The partner making the plan.
+    Partner,
+    /// The customer, in its tenant.
+    Customer,
+    /// The CSP partner the customer buys the source subscription from today.
+    CurrentPartner,
+}
+
+impl Actor {
+    pub const ALL: [Actor; 3] = [Actor::Partner, Actor::Customer, Actor::CurrentPartner];
+}
+
+/// Where an offer stopped being sold: Microsoft retired the Teams suites in the
+/// EEA and Switzerland first, then worldwide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SalesArea {
+    EeaAndSwitzerland,
+    Worldwide,
+}
+
+impl SalesArea {
+    pub const ALL: [SalesArea; 2] = [SalesArea::EeaAndSwitzerland, SalesArea::Worldwide];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 
-pub use reference_csv::{is_guid, CatalogError};
+pub use reference_csv::{is_guid, CatalogError, FieldProblem};
 pub use workloads::CoreWorkload;
 
 /// The built-in reference table, in compact form.

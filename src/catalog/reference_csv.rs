@@ -1,6 +1,8 @@
 //! Reading Microsoft's reference CSV, with errors that say which line and field.
 
 use super::{clean_cell, ReferenceRow};
+use crate::i18n::template::fill;
+use crate::i18n::Lang;
 
 /// The columns of the reference table, in the order `ReferenceRow` stores them.
 const COLUMNS: [&str; 6] = [
@@ -21,9 +23,72 @@ pub enum CatalogError {
     #[error("line {line}: {problem}")]
     Unreadable { line: u64, problem: String },
     #[error("line {line}, field {field} (`{column}`): {problem}")]
-    BadField { line: u64, field: usize, column: &'static str, problem: String },
+    BadField { line: u64, field: usize, column: &'static str, problem: FieldProblem },
     #[error("the file has a header but no product rows")]
     NoRows,
+}
+
+/// What is wrong with one field of the reference table.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FieldProblem {
+    #[error("the row is too short")]
+    Missing,
+    #[error("empty")]
+    Empty,
+    #[error("`{0}` is not a GUID")]
+    NotAGuid(String),
+}
+
+impl CatalogError {
+    /// The error as a sentence in `lang`, for the interface and the command line.
+    /// The CSV reader's own description of a malformed line is English, so the
+    /// French sentence says what it means without quoting it.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CatalogError::Empty => lang.pick("the file is empty", "le fichier est vide").to_string(),
+            CatalogError::MissingColumn { column, expected } => fill(
+                lang.pick(
+                    "line 1: the column `{column}` is missing (expected {expected})",
+                    "ligne 1 : la colonne `{column}` manque (attendu : {expected})",
+                ),
+                &[("column", column), ("expected", expected)],
+            ),
+            CatalogError::Unreadable { line, problem } => match lang {
+                Lang::En => format!("line {line}: {problem}"),
+                Lang::Fr => format!("ligne {line} : la ligne n’est pas du CSV valide"),
+            },
+            CatalogError::BadField { line, field, column, problem } => {
+                let problem = match problem {
+                    FieldProblem::Missing => {
+                        lang.pick("the row is too short", "la ligne est trop courte").to_string()
+                    }
+                    FieldProblem::Empty => lang.pick("empty", "vide").to_string(),
+                    FieldProblem::NotAGuid(value) => fill(
+                        lang.pick("`{value}` is not a GUID", "`{value}` n’est pas un GUID"),
+                        &[("value", value)],
+                    ),
+                };
+                fill(
+                    lang.pick(
+                        "line {line}, field {field} (`{column}`): {problem}",
+                        "ligne {line}, champ {field} (`{column}`) : {problem}",
+                    ),
+                    &[
+                        ("line", &line.to_string()),
+                        ("field", &field.to_string()),
+                        ("column", column),
+                        ("problem", &problem),
+                    ],
+                )
+            }
+            CatalogError::NoRows => lang
+                .pick(
+                    "the file has a header but no product rows",
+                    "le fichier a un en-tête mais aucune ligne de produit",
+                )
+                .to_string(),
+        }
+    }
 }
 
 pub(super) fn parse_rows(text: &str) -> Result<Vec<ReferenceRow>, CatalogError> {
@@ -59,7 +124,7 @@ pub(super) fn parse_rows(text: &str) -> Result<Vec<ReferenceRow>, CatalogError> 
                 line,
                 field: position + 1,
                 column,
-                problem: "the row is too short".into(),
+                problem: FieldProblem::Missing,
             })?;
             let required = matches!(column, "Product_Display_Name" | "GUID" | "Service_Plan_Id");
             if required && clean_cell(value).is_empty() {
@@ -67,7 +132,7 @@ pub(super) fn parse_rows(text: &str) -> Result<Vec<ReferenceRow>, CatalogError> 
                     line,
                     field: position + 1,
                     column,
-                    problem: "empty".into(),
+                    problem: FieldProblem::Empty,
                 });
             }
             if matches!(column, "GUID" | "Service_Plan_Id") && !is_guid(&clean_cell(value)) {
@@ -75,7 +140,7 @@ pub(super) fn parse_rows(text: &str) -> Result<Vec<ReferenceRow>, CatalogError> 
                     line,
                     field: position + 1,
                     column,
-                    problem: format!("`{}` is not a GUID", clean_cell(value)),
+                    problem: FieldProblem::NotAGuid(clean_cell(value).to_string()),
                 });
             }
             *cell = value.to_string();
@@ -123,10 +188,12 @@ mod tests {
                 line: 3,
                 field: 3,
                 column: "GUID",
-                problem: "`not-a-guid` is not a GUID".into()
+                problem: FieldProblem::NotAGuid("not-a-guid".into())
             }
         );
         assert_eq!(error.to_string(), "line 3, field 3 (`GUID`): `not-a-guid` is not a GUID");
+        assert_eq!(error.message(Lang::En), error.to_string());
+        assert_eq!(error.message(Lang::Fr), "ligne 3, champ 3 (`GUID`) : `not-a-guid` n’est pas un GUID");
     }
 
     #[test]

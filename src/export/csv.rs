@@ -12,7 +12,8 @@ use crate::i18n::Lang;
 use crate::plan::{Plan, PlanLine};
 use crate::rules::Severity;
 
-use super::report::{path_label, target_label, yes_no};
+use super::report::{target_label, yes_no};
+use crate::i18n::labels::{channel_label, path_label, status_label};
 
 /// The field separator the user picks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -102,13 +103,6 @@ fn date(value: Option<NaiveDate>) -> String {
     value.map(|date| date.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
-fn status_id(line: &PlanLine) -> String {
-    serde_json::to_value(line.status)
-        .ok()
-        .and_then(|value| value.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// One line's cells, before neutralisation.
 fn line_cells(customer: &str, line: &PlanLine, separator: Separator, lang: Lang) -> Vec<String> {
     let blockers: Vec<String> = line
@@ -128,8 +122,8 @@ fn line_cells(customer: &str, line: &PlanLine, separator: Separator, lang: Lang)
         customer.to_string(),
         line.subscription_id.clone(),
         line.product.to_string(),
-        line.channel.id().to_string(),
-        status_id(line),
+        channel_label(line.channel, lang).to_string(),
+        status_label(line.status, lang).to_string(),
         path_label(line.path, lang).to_string(),
         target_label(line).unwrap_or_default(),
         line.target.as_ref().map(|target| target.sku_id.clone()).unwrap_or_default(),

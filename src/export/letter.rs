@@ -10,10 +10,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::i18n::format;
-use crate::i18n::Lang;
-use crate::model::MigrationPath;
-use crate::plan::{Actor, ChecklistStep, CustomerPlan, Plan, PlanLine, StepCode};
+use crate::i18n::{format, labels, Lang};
+use crate::model::{GdapRole, MigrationPath};
+use crate::plan::{Actor, ChecklistStep, CustomerPlan, FindingValue, Plan, PlanLine, StepCode};
 
 use super::document::{plain, Block, Document, Span, Spans, Tone};
 use super::report::target_label;
@@ -67,20 +66,26 @@ fn dated(date: Option<NaiveDate>, prefix_en: &str, prefix_fr: &str, lang: Lang, 
 }
 
 fn gdap_roles_text(step: Option<&ChecklistStep>, lang: Lang) -> Option<String> {
-    let token = step?.values.get("roles")?;
-    let support = lang.pick(
-        "Service support administrator, to contact Microsoft support for you",
-        "Administrateur du support du service, pour contacter le support Microsoft à votre place",
-    );
-    let license = lang.pick(
-        "License administrator, to assign licenses to your users",
-        "Administrateur de licences, pour attribuer les licences à vos utilisateurs",
-    );
-    Some(match token.as_text().as_ref() {
-        "roles:support" => support.to_string(),
-        "roles:license" => license.to_string(),
-        _ => format!("{support}; {license}"),
-    })
+    let Some(FindingValue::Roles(roles)) = step?.values.get("roles") else {
+        return None;
+    };
+    let texts: Vec<String> = roles
+        .iter()
+        .map(|role| {
+            let purpose = match role {
+                GdapRole::ServiceSupportAdministrator => lang.pick(
+                    "to contact Microsoft support for you",
+                    "pour contacter le support Microsoft à votre place",
+                ),
+                GdapRole::LicenseAdministrator => lang.pick(
+                    "to assign licenses to your users",
+                    "pour attribuer les licences à vos utilisateurs",
+                ),
+            };
+            format!("{}, {purpose}", labels::gdap_role_label(role, lang))
+        })
+        .collect();
+    Some(texts.join("; "))
 }
 
 /// What the customer does, as checklist items in date order.

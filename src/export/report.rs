@@ -5,45 +5,18 @@
 //! subscription with its reasons (rule ids), the checklist, seats before and after,
 //! the assumptions and estimates the plan rests on, and the rules with their sources.
 
+use std::collections::HashMap;
+
 use crate::i18n::format;
+use crate::i18n::labels::{billing_frequency_label, channel_label, path_label, term_label};
 use crate::i18n::Lang;
-use crate::model::{Channel, MigrationPath, PlanInput};
+use crate::model::{MigrationPath, PlanInput, Subscription};
 use crate::plan::{CustomerPlan, FindingCode, Plan, PlanLine};
 use crate::rules::{rule, Severity};
 
 use super::document::{plain, Block, Document, Span, Spans, Table, Tone};
 use super::milestones::milestones;
 use super::{date_cell, plan_customer_name};
-
-pub fn path_label(path: MigrationPath, lang: Lang) -> &'static str {
-    match path {
-        MigrationPath::PartnerTransfer => {
-            lang.pick("Partner-to-partner transfer", "Transfert de partenaire à partenaire")
-        }
-        MigrationPath::EaChannelTransfer => lang.pick("EA channel transfer", "Transfert de canal EA"),
-        MigrationPath::Repurchase => {
-            lang.pick("Buy in CSP, let the original expire", "Achat dans CSP, l’original arrive à échéance")
-        }
-        MigrationPath::Blocked => lang.pick("Blocked", "Bloqué"),
-        MigrationPath::NotMigrated => lang.pick("Not migrated", "Non migré"),
-    }
-}
-
-pub fn channel_label(channel: Channel, lang: Lang) -> &'static str {
-    match channel {
-        Channel::Direct => {
-            lang.pick("Direct (Microsoft 365 admin center)", "Direct (centre d’administration Microsoft 365)")
-        }
-        Channel::Ea => lang.pick("Enterprise Agreement", "Contrat Entreprise (EA)"),
-        Channel::CspNce => {
-            lang.pick("Another CSP partner, new commerce", "Autre partenaire CSP, new commerce")
-        }
-        Channel::CspLegacy => {
-            lang.pick("Another CSP partner, legacy offer", "Autre partenaire CSP, offre héritée")
-        }
-        Channel::Unknown => lang.pick("Unknown", "Inconnu"),
-    }
-}
 
 pub(crate) fn yes_no(value: bool, lang: Lang) -> &'static str {
     if value {
@@ -139,27 +112,39 @@ pub fn partner_report(plan: &Plan, input: &PlanInput, lang: Lang) -> Document {
     ));
     document.blocks.push(Block::Facts(facts));
 
+    // Ids are unique within a plan input, so each line finds its source subscription.
+    let sources: HashMap<&str, &Subscription> = input
+        .subscriptions
+        .iter()
+        .map(|subscription| (subscription.subscription_id.as_str(), subscription))
+        .collect();
     let several = plan.customers.len() > 1;
     let level = if several { 3 } else { 2 };
     for customer in &plan.customers {
         if several {
             document.heading(2, or_dash(&customer.name));
         }
-        customer_sections(&mut document, customer, level, lang);
+        customer_sections(&mut document, customer, &sources, level, lang);
     }
     assumptions(&mut document, plan, input, lang);
     rules_and_sources(&mut document, plan, lang);
     document
 }
 
-fn customer_sections(document: &mut Document, customer: &CustomerPlan, level: u8, lang: Lang) {
+fn customer_sections(
+    document: &mut Document,
+    customer: &CustomerPlan,
+    sources: &HashMap<&str, &Subscription>,
+    level: u8,
+    lang: Lang,
+) {
     summary(document, customer, level, lang);
     blockers(document, customer, level, lang);
     customer_findings(document, customer, level, lang);
     timeline(document, customer, level, lang);
     document.heading(level, lang.pick("Subscriptions", "Abonnements"));
     for line in &customer.lines {
-        subscription(document, line, level + 1, lang);
+        subscription(document, line, sources.get(line.subscription_id.as_str()).copied(), level + 1, lang);
     }
     checklist(document, customer, level, lang);
     totals(document, customer, level, lang);
@@ -291,7 +276,13 @@ fn timeline(document: &mut Document, customer: &CustomerPlan, level: u8, lang: L
     }));
 }
 
-fn subscription(document: &mut Document, line: &PlanLine, level: u8, lang: Lang) {
+fn subscription(
+    document: &mut Document,
+    line: &PlanLine,
+    source: Option<&Subscription>,
+    level: u8,
+    lang: Lang,
+) {
     document.heading(level, line_label(line));
     let mut facts: Vec<(String, Spans)> = Vec::new();
     let mut path = path_label(line.path, lang).to_string();
@@ -304,6 +295,13 @@ fn subscription(document: &mut Document, line: &PlanLine, level: u8, lang: Lang)
     }
     facts.push((lang.pick("Path", "Parcours").into(), plain(path)));
     facts.push((lang.pick("Bought through", "Acheté via").into(), plain(channel_label(line.channel, lang))));
+    if let Some(source) = source {
+        facts.push((lang.pick("Term", "Durée d’engagement").into(), plain(term_label(source.term, lang))));
+        facts.push((
+            lang.pick("Billing", "Facturation").into(),
+            plain(billing_frequency_label(source.billing, lang)),
+        ));
+    }
     if let Some(target) = target_label(line) {
         let mut spans = plain(target);
         if let Some(offer) = &line.target {

@@ -68,7 +68,7 @@ crate::texts! {
         DownloadFailed => "{file} could not be downloaded: {reason}.", "{file} n’a pas pu être téléchargé : {reason}.";
         ReasonUnavailable => "this browser does not let the app use its storage", "ce navigateur ne laisse pas l’application utiliser son stockage";
         ReasonQuota => "the storage is full", "le stockage est plein";
-        ReasonUnreadable => "the value saved under this draft is unreadable ({reason}) and is kept untouched", "la valeur enregistrée pour ce brouillon est illisible ({reason}) et reste intacte";
+        ReasonUnreadable => "the saved value is not one this version can read, and is kept untouched", "la valeur enregistrée n’est pas lisible par cette version et reste intacte";
         ReasonBrowser => "the browser refused: {reason}", "le navigateur a refusé : {reason}";
         NotFound => "it is no longer saved in this browser", "il n’est plus enregistré dans ce navigateur";
     }

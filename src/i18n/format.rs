@@ -187,42 +187,6 @@ pub fn percent(ratio: f64, lang: Lang) -> String {
     }
 }
 
-/// Rewrites the ISO dates (`2026-12-31`) of a generated message as the language
-/// writes dates, leaving everything else as it is. Messages of the planner carry
-/// dates as ISO values so they stay the same in files and on the command line;
-/// the interface shows them this way.
-pub fn localise_iso_dates(text: &str, lang: Lang) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut copied = 0;
-    let mut index = 0;
-    while index + 10 <= bytes.len() {
-        let candidate = &bytes[index..index + 10];
-        let shaped = candidate.iter().enumerate().all(|(position, byte)| match position {
-            4 | 7 => *byte == b'-',
-            _ => byte.is_ascii_digit(),
-        });
-        // Not part of a longer run of digits or dashes (an id, a GUID).
-        let boundary_before =
-            index == 0 || !(bytes[index - 1].is_ascii_alphanumeric() || bytes[index - 1] == b'-');
-        let boundary_after = index + 10 == bytes.len()
-            || !(bytes[index + 10].is_ascii_alphanumeric() || bytes[index + 10] == b'-');
-        if shaped && boundary_before && boundary_after {
-            // The ten bytes are ASCII digits and dashes, so they are a valid str.
-            if let Ok(parsed) = NaiveDate::parse_from_str(&text[index..index + 10], "%Y-%m-%d") {
-                out.push_str(&text[copied..index]);
-                out.push_str(&date(parsed, lang));
-                index += 10;
-                copied = index;
-                continue;
-            }
-        }
-        index += 1;
-    }
-    out.push_str(&text[copied..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,24 +204,6 @@ mod tests {
         assert_eq!(date_long(day("2026-12-24"), Lang::En), "24 December 2026");
         assert_eq!(month_year(day("2027-08-15"), Lang::Fr), "août 2027");
         assert_eq!(date_or(None, Lang::En, "–"), "–");
-    }
-
-    #[test]
-    fn iso_dates_in_messages_read_as_the_language_writes_them() {
-        assert_eq!(
-            localise_iso_dates("Buy on 2026-12-31, not after 2027-01-30.", Lang::Fr),
-            "Buy on 31 déc. 2026, not after 30 janv. 2027."
-        );
-        assert_eq!(
-            localise_iso_dates("Acheter le 2026-02-01 à Noël", Lang::En),
-            "Acheter le 1 Feb 2026 à Noël"
-        );
-        // Ids and impossible dates are left alone.
-        assert_eq!(
-            localise_iso_dates("sub-2026-12-31 and 2026-13-01", Lang::En),
-            "sub-2026-12-31 and 2026-13-01"
-        );
-        assert_eq!(localise_iso_dates("", Lang::En), "");
     }
 
     #[test]

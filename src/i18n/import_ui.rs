@@ -106,11 +106,6 @@ crate::texts! {
         ProductColumn => "Product", "Produit";
         SeatsColumn => "Licenses", "Licences";
         ChannelColumn => "Bought through", "Acheté via";
-        ChannelDirect => "Direct (Microsoft 365 admin center)", "Direct (centre d’administration Microsoft 365)";
-        ChannelEa => "Enterprise Agreement", "Contrat Entreprise (EA)";
-        ChannelCspNce => "Another CSP partner, new commerce", "Autre partenaire CSP, nouveau commerce";
-        ChannelCspLegacy => "Another CSP partner, legacy offer", "Autre partenaire CSP, offre historique";
-        ChannelUnknown => "Unknown", "Inconnu";
 
         // Customer and partner step.
         CustomerTitle => "Customer and partner", "Client et partenaire";
@@ -141,8 +136,8 @@ crate::texts! {
         GdapRequested => "Requested", "Demandée";
         GdapActive => "Active", "Active";
         GdapRolesLegend => "GDAP roles granted", "Rôles GDAP accordés";
-        RoleServiceSupport => "Service support administrator (opens support tickets)", "Administrateur du support de service (ouvre des demandes de support)";
-        RoleLicenseAdmin => "License administrator (assigns licenses)", "Administrateur de licences (attribue les licences)";
+        RoleServiceSupportDuty => "{role} (opens support tickets)", "{role} (ouvre des demandes de support)";
+        RoleLicenseAdminDuty => "{role} (assigns licenses)", "{role} (attribue les licences)";
         PartnerNotSaved => "The partner profile could not be remembered for the next plan ({detail}); it still applies to this one.",
                            "Le profil du partenaire n’a pas pu être mémorisé pour le prochain plan ({detail}) ; il s’applique quand même à celui-ci.";
         PartnerNotRead => "The remembered partner profile could not be read ({detail}); fill it in again.",

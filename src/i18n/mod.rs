@@ -13,8 +13,10 @@ pub mod export_ui;
 pub mod flow;
 pub mod format;
 pub mod import_ui;
+pub mod labels;
 pub mod offline;
 pub mod plan_ui;
+pub mod template;
 
 use serde::{Deserialize, Serialize};
 
@@ -83,8 +85,7 @@ pub fn check_translations<'a>(
     entries: impl IntoIterator<Item = (String, &'a str, &'a str)>,
 ) -> Result<usize, String> {
     fn placeholders(text: &str) -> Vec<&str> {
-        let mut names: Vec<&str> =
-            text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();
+        let mut names: Vec<&str> = template::placeholder_names(text).collect();
         names.sort_unstable();
         names
     }

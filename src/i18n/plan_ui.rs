@@ -1,10 +1,6 @@
 //! Texts of the plan step: summary cards, the lines table, a line's details, the
 //! overrides, the checklist and the timeline.
 
-use crate::model::{Channel, MigrationPath, SubscriptionStatus};
-
-use super::Lang;
-
 crate::texts! {
     /// Texts of the plan step.
     pub enum PlanText {
@@ -165,115 +161,6 @@ crate::texts! {
     }
 }
 
-/// The name of a migration path.
-pub fn path_label(path: MigrationPath, lang: Lang) -> &'static str {
-    match path {
-        MigrationPath::PartnerTransfer => {
-            lang.pick("Partner-to-partner transfer", "Transfert de partenaire à partenaire")
-        }
-        MigrationPath::EaChannelTransfer => lang.pick("EA channel transfer", "Transfert de canal EA"),
-        MigrationPath::Repurchase => lang.pick("Buy in CSP", "Achat dans CSP"),
-        MigrationPath::Blocked => lang.pick("Blocked", "Bloqué"),
-        MigrationPath::NotMigrated => lang.pick("Not migrated", "Non migré"),
-    }
-}
-
-/// The short name of a path, for the lines table.
-pub fn path_short_label(path: MigrationPath, lang: Lang) -> &'static str {
-    match path {
-        MigrationPath::PartnerTransfer => lang.pick("P2P transfer", "Transfert P2P"),
-        MigrationPath::EaChannelTransfer => lang.pick("EA transfer", "Transfert EA"),
-        MigrationPath::Repurchase => lang.pick("Buy in CSP", "Achat CSP"),
-        MigrationPath::Blocked => lang.pick("Blocked", "Bloqué"),
-        MigrationPath::NotMigrated => lang.pick("Not migrated", "Non migré"),
-    }
-}
-
-/// The short name of a channel, for the lines table.
-pub fn channel_short_label(channel: Channel, lang: Lang) -> &'static str {
-    match channel {
-        Channel::Direct => "Direct",
-        Channel::Ea => "EA",
-        Channel::CspNce => lang.pick("CSP new commerce", "CSP new commerce"),
-        Channel::CspLegacy => lang.pick("CSP legacy", "CSP historique"),
-        Channel::Unknown => lang.pick("channel unknown", "canal inconnu"),
-    }
-}
-
-/// What a path means for the customer, in one or two sentences.
-pub fn path_explanation(path: MigrationPath, lang: Lang) -> &'static str {
-    match path {
-        MigrationPath::PartnerTransfer => lang.pick(
-            "The customer's current CSP partner and you approve a transfer of the whole subscription: its term, end date and seats stay the same and users see no interruption.",
-            "L’actuel partenaire CSP du client et vous approuvez le transfert de l’abonnement entier : son engagement, sa date de fin et ses licences restent les mêmes, sans interruption pour les utilisateurs.",
-        ),
-        MigrationPath::EaChannelTransfer => lang.pick(
-            "A channel transfer \"renew to CSP\": the CSP subscription is scheduled to start the day after the Enterprise Agreement term ends.",
-            "Un transfert de canal « renouvellement vers CSP » : l’abonnement CSP est planifié pour démarrer le lendemain de la fin de l’engagement EA.",
-        ),
-        MigrationPath::Repurchase => lang.pick(
-            "Buy the offer in CSP a few days before the source term ends, so its 7-day cancellation window covers the cut-over, then let the source expire.",
-            "Acheter l’offre dans CSP quelques jours avant la fin d’engagement de la source, pour que son délai d’annulation de 7 jours couvre la bascule, puis laisser expirer la source.",
-        ),
-        MigrationPath::Blocked => lang.pick(
-            "Something must be resolved before this subscription can move: see the blockers below.",
-            "Un point doit être résolu avant que cet abonnement puisse migrer : voir les blocages ci-dessous.",
-        ),
-        MigrationPath::NotMigrated => lang.pick(
-            "This subscription stays out of the plan (free, trial, usage-based, already ended, or left out).",
-            "Cet abonnement reste hors du plan (gratuit, essai, à l’usage, déjà terminé, ou écarté).",
-        ),
-    }
-}
-
-/// Where a subscription was bought.
-pub fn channel_label(channel: Channel, lang: Lang) -> &'static str {
-    match channel {
-        Channel::Direct => lang.pick("Direct (admin center)", "Direct (centre d’administration)"),
-        Channel::Ea => lang.pick("Enterprise Agreement", "Contrat Entreprise (EA)"),
-        Channel::CspNce => lang.pick("CSP partner, new commerce", "Partenaire CSP, new commerce"),
-        Channel::CspLegacy => lang.pick("CSP partner, legacy offer", "Partenaire CSP, offre historique"),
-        Channel::Unknown => lang.pick("Unknown channel", "Canal inconnu"),
-    }
-}
-
-pub fn status_label(status: SubscriptionStatus, lang: Lang) -> &'static str {
-    match status {
-        SubscriptionStatus::Active => lang.pick("active", "actif"),
-        SubscriptionStatus::Warning => lang.pick("in grace period", "en période de grâce"),
-        SubscriptionStatus::Suspended => lang.pick("suspended", "suspendu"),
-        SubscriptionStatus::Expired => lang.pick("expired", "expiré"),
-        SubscriptionStatus::Disabled => lang.pick("disabled", "désactivé"),
-        SubscriptionStatus::Deleted => lang.pick("deleted", "supprimé"),
-        SubscriptionStatus::LockedOut => lang.pick("locked out", "verrouillé"),
-        SubscriptionStatus::Pending => lang.pick("pending", "en attente"),
-        SubscriptionStatus::Unknown => lang.pick("status unknown", "état inconnu"),
-    }
-}
-
-/// Fills `{name}` placeholders of a text of this table in one pass, so a value
-/// that itself contains braces (an imported product name) is never filled again.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut text = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        text.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        let Some(end) = after.find('}') else {
-            text.push_str(&rest[start..]);
-            return text;
-        };
-        let name = &after[..end];
-        match values.iter().find(|(key, _)| *key == name) {
-            Some((_, value)) => text.push_str(value),
-            None => text.push_str(&rest[start..start + end + 2]),
-        }
-        rest = &after[end + 1..];
-    }
-    text.push_str(rest);
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,24 +169,5 @@ mod tests {
     #[test]
     fn every_plan_text_exists_in_both_languages() {
         assert_eq!(check_translations(crate::text_entries!(PlanText)), Ok(PlanText::ALL.len()));
-    }
-
-    #[test]
-    fn every_path_and_channel_reads_differently_in_french() {
-        for path in MigrationPath::ALL {
-            assert_ne!(path_label(path, Lang::En), path_label(path, Lang::Fr));
-            assert_ne!(path_explanation(path, Lang::En), path_explanation(path, Lang::Fr));
-        }
-        for channel in Channel::ALL {
-            assert_ne!(channel_label(channel, Lang::En), channel_label(channel, Lang::Fr));
-        }
-    }
-
-    #[test]
-    fn placeholders_are_filled_once_each() {
-        let text = fill(PlanText::TableCaption.get(Lang::Fr), &[("shown", "3"), ("total", "10")]);
-        assert_eq!(text, "3 lignes sur 10");
-        let product = fill("{product} ({total})", &[("product", "Suite {total}"), ("total", "5")]);
-        assert_eq!(product, "Suite {total} (5)");
     }
 }

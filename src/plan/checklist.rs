@@ -7,29 +7,14 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::customer::needed_gdap_roles;
-use super::findings::{fill, FindingCode, FindingValue, FindingValues};
+use super::findings::{fill_values, placeholder_set, FindingCode, FindingValue, FindingValues, StoredValues};
 use super::PlanLine;
 use crate::i18n::Lang;
 use crate::model::{
-    BillingModel, Channel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus,
+    Actor, BillingModel, Channel, GdapRole, GdapRoles, GdapStatus, MigrationPath, PlanInput,
+    RelationshipStatus,
 };
 use crate::rules::RuleId;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Actor {
-    Partner,
-    Customer,
-}
-
-impl Actor {
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Actor::Partner => lang.pick("Partner", "Partenaire"),
-            Actor::Customer => lang.pick("Customer", "Client"),
-        }
-    }
-}
 
 /// Declares `StepCode` in dependency order with its rule and texts.
 macro_rules! step_codes {
@@ -104,6 +89,7 @@ step_codes! {
 
 /// One step of the checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredStep")]
 pub struct ChecklistStep {
     /// 1-based position in the checklist.
     pub order: u32,
@@ -116,9 +102,39 @@ pub struct ChecklistStep {
     pub subscription_ids: Vec<String>,
 }
 
+/// A step as JSON holds it, its values named before they meet their template.
+#[derive(Deserialize)]
+struct StoredStep {
+    order: u32,
+    actor: Actor,
+    due_on: Option<NaiveDate>,
+    rule: RuleId,
+    code: StepCode,
+    #[serde(default)]
+    values: StoredValues,
+    subscription_ids: Vec<String>,
+}
+
+impl From<StoredStep> for ChecklistStep {
+    fn from(stored: StoredStep) -> ChecklistStep {
+        static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        let names =
+            NAMES.get_or_init(|| placeholder_set(StepCode::ALL.iter().map(|code| code.template(Lang::En))));
+        ChecklistStep {
+            order: stored.order,
+            actor: stored.actor,
+            due_on: stored.due_on,
+            rule: stored.rule,
+            values: stored.values.resolve(names),
+            code: stored.code,
+            subscription_ids: stored.subscription_ids,
+        }
+    }
+}
+
 impl ChecklistStep {
     pub fn text(&self, lang: Lang) -> String {
-        fill(self.code.template(lang), &self.values, lang)
+        fill_values(self.code.template(lang), &self.values, lang)
     }
 }
 
@@ -289,19 +305,9 @@ pub(super) fn build(
     }
     let roles = needed_gdap_roles(input, lines);
     if !roles.is_empty() {
-        let support = roles.iter().any(|(role, _)| *role == GdapRole::ServiceSupportAdministrator);
-        let license = roles.iter().any(|(role, _)| *role == GdapRole::LicenseAdministrator);
-        let roles_token = match (support, license) {
-            (true, true) => "roles:support+license",
-            (true, false) => "roles:support",
-            _ => "roles:license",
-        };
+        let asked: GdapRoles = roles.iter().copied().collect();
         if partner.gdap != GdapStatus::Requested {
-            steps.push(with(
-                step(StepCode::RequestGdap, Actor::Partner, Some(as_of)),
-                "roles",
-                FindingValue::Static(roles_token),
-            ));
+            steps.push(with(step(StepCode::RequestGdap, Actor::Partner, Some(as_of)), "roles", asked));
         }
         steps.push(with(
             step(StepCode::ApproveGdap, Actor::Customer, Some(ready_on)),
@@ -378,7 +384,7 @@ pub(super) fn build(
     );
     let license_admin = partner.gdap == GdapStatus::Active
         && partner.gdap_roles.contains(&GdapRole::LicenseAdministrator)
-        || roles.iter().any(|(role, _)| *role == GdapRole::LicenseAdministrator);
+        || roles.contains(&GdapRole::LicenseAdministrator);
     dated_steps(
         &mut steps,
         lines,
@@ -430,6 +436,16 @@ mod tests {
     fn every_step_text_exists_in_both_languages() {
         for code in StepCode::ALL {
             assert_ne!(code.template(Lang::En), code.template(Lang::Fr), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn no_step_needs_more_values_than_a_step_holds() {
+        for template in StepCode::ALL.iter().flat_map(|code| Lang::ALL.map(|lang| code.template(lang))) {
+            let mut names: Vec<&str> = crate::i18n::template::placeholder_names(template).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert!(names.len() <= crate::plan::findings::MAX_VALUES, "{template}");
         }
     }
 }

@@ -12,7 +12,7 @@ use super::{CustomerPlan, KeyDates, LineFindings, PlanLine, ProductTotal, Shared
 use crate::catalog::Catalog;
 use crate::markets::Market;
 use crate::model::{
-    BillingModel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus, Subscription,
+    Actor, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus, Subscription,
     SubscriptionStatus,
 };
 use crate::rules::RuleId;
@@ -326,17 +326,14 @@ fn customer_findings(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     if partner_country.is_none() {
-        findings.push(Finding::new(FindingCode::CountryUnknown).with_static("party", "party:partner"));
+        findings.push(Finding::new(FindingCode::CountryUnknown).with("party", Actor::Partner));
     }
     if tenant_country.is_none() {
-        findings.push(Finding::new(FindingCode::CountryUnknown).with_static("party", "party:customer"));
+        findings.push(Finding::new(FindingCode::CountryUnknown).with("party", Actor::Customer));
     }
     if let (Some(partner_market), Some(customer_market)) = (partner_market, customer_market) {
         if partner_market == customer_market {
-            findings.push(
-                Finding::new(FindingCode::SameMarket)
-                    .with_static("market", partner_market.label(crate::i18n::Lang::En)),
-            );
+            findings.push(Finding::new(FindingCode::SameMarket).with("market", partner_market));
         }
     }
     let migrating =
@@ -345,21 +342,16 @@ fn customer_findings(
         findings.push(Finding::new(FindingCode::RelationshipNeeded).with("ready_on", ready_on));
     }
     if migrating > 0 && setup_pending && !input.partner.mca_accepted {
-        let how = match input.partner.billing_model {
-            BillingModel::DirectBill => "how:direct-bill",
-            BillingModel::IndirectReseller => "how:indirect-reseller",
-        };
-        findings.push(Finding::new(FindingCode::McaNeeded).with_static("how", how));
+        findings.push(
+            Finding::new(FindingCode::McaNeeded)
+                .with("how", FindingValue::McaAttestation(input.partner.billing_model)),
+        );
     }
-    for (role, reason) in needed_gdap_roles(input, lines) {
-        let role_token = match role {
-            GdapRole::ServiceSupportAdministrator => "role:service-support-administrator",
-            GdapRole::LicenseAdministrator => "role:license-administrator",
-        };
+    for role in needed_gdap_roles(input, lines) {
         findings.push(
             Finding::new(FindingCode::GdapRoleNeeded)
-                .with_static("role", role_token)
-                .with_static("reason", reason),
+                .with("role", FindingValue::Role(role))
+                .with("reason", FindingValue::RolePurpose(role)),
         );
     }
     let not_migrated = lines.iter().filter(|line| line.path == MigrationPath::NotMigrated).count();
@@ -373,19 +365,19 @@ fn customer_findings(
 
 /// GDAP roles the plan needs that the partner does not hold yet (GDAP-1): support
 /// tickets about credits, license reassignment where the offer changes.
-pub(super) fn needed_gdap_roles(input: &PlanInput, lines: &[PlanLine]) -> Vec<(GdapRole, &'static str)> {
+pub(super) fn needed_gdap_roles(input: &PlanInput, lines: &[PlanLine]) -> Vec<GdapRole> {
     let held =
         |role: GdapRole| input.partner.gdap == GdapStatus::Active && input.partner.gdap_roles.contains(&role);
     let mut roles = Vec::new();
     if lines.iter().any(|line| line.credit_eligible && line.path != MigrationPath::NotMigrated)
         && !held(GdapRole::ServiceSupportAdministrator)
     {
-        roles.push((GdapRole::ServiceSupportAdministrator, "reason:credit"));
+        roles.push(GdapRole::ServiceSupportAdministrator);
     }
     if lines.iter().any(|line| line.reassign_licenses && line.is_migrated())
         && !held(GdapRole::LicenseAdministrator)
     {
-        roles.push((GdapRole::LicenseAdministrator, "reason:reassign"));
+        roles.push(GdapRole::LicenseAdministrator);
     }
     roles
 }

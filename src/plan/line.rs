@@ -11,7 +11,9 @@ use super::offer::{self, FastHash, OfferCache, Resolution};
 use super::{LineDates, LineFindings, LineSource, OverrideField, PlanLine, Shared};
 use crate::catalog::Catalog;
 use crate::markets::Market;
-use crate::model::{Channel, LineOverride, MigrationPath, PlanInput, Subscription, SubscriptionStatus};
+use crate::model::{
+    Actor, Channel, LineOverride, MigrationPath, PlanInput, SalesArea, Subscription, SubscriptionStatus,
+};
 
 /// What every line of a customer shares.
 pub(super) struct LineContext<'a> {
@@ -124,19 +126,19 @@ fn not_migrated_reason(
     if seats == 0 || non_seat {
         return Some(Finding::new(FindingCode::NonSeatNotMigrated).with("product", product_name));
     }
-    let ended = |status: &'static str| {
+    let ended = |status: SubscriptionStatus| {
         Some(
             Finding::new(FindingCode::AlreadyEnded)
                 .with("product", product_name.clone())
-                .with_static("status", status),
+                .with("status", status),
         )
     };
     match subscription.status {
-        SubscriptionStatus::Deleted => ended("deleted"),
-        SubscriptionStatus::Disabled => ended("disabled"),
+        SubscriptionStatus::Deleted => ended(SubscriptionStatus::Deleted),
+        SubscriptionStatus::Disabled => ended(SubscriptionStatus::Disabled),
         SubscriptionStatus::Expired | SubscriptionStatus::Warning => match subscription.term_end {
             Some(term_end) if ctx.as_of <= dates::data_at_risk_after(term_end) => None,
-            _ => ended("expired"),
+            _ => ended(SubscriptionStatus::Expired),
         },
         _ => None,
     }
@@ -162,18 +164,18 @@ fn region_findings(
     };
     let Some(partner_market) = ctx.partner_market else {
         return vec![Finding::new(FindingCode::CountryWithoutMarket)
-            .with_static("party", "party:partner")
+            .with("party", Actor::Partner)
             .with("country", partner_country)];
     };
     match line_market {
         None => vec![Finding::new(FindingCode::CountryWithoutMarket)
-            .with_static("party", "party:customer")
+            .with("party", Actor::Customer)
             .with("country", customer_country)],
         Some(customer_market) if customer_market != partner_market => {
             vec![Finding::new(FindingCode::RegionMismatch)
-                .with_static("partner_market", partner_market.label(crate::i18n::Lang::En))
+                .with("partner_market", partner_market)
                 .with("partner_country", partner_country)
-                .with_static("customer_market", customer_market.label(crate::i18n::Lang::En))
+                .with("customer_market", customer_market)
                 .with("customer_country", customer_country)]
         }
         Some(_) => Vec::new(),
@@ -298,8 +300,8 @@ fn plan_line_with<'a>(
         if path != recommended {
             findings.push(
                 Finding::new(FindingCode::PathConfirmedByUser)
-                    .with_static("path", path.id())
-                    .with_static("recommended", recommended.id()),
+                    .with("path", path)
+                    .with("recommended", recommended),
             );
         }
     }
@@ -322,16 +324,12 @@ fn plan_line_with<'a>(
         path => path,
     };
     if working_path == MigrationPath::PartnerTransfer && subscription.channel != Channel::CspNce {
-        findings.push(
-            Finding::new(FindingCode::TransferNotAvailable).with_static("channel", subscription.channel.id()),
-        );
+        findings.push(Finding::new(FindingCode::TransferNotAvailable).with("channel", subscription.channel));
         working_path = MigrationPath::Repurchase;
     }
     if working_path == MigrationPath::EaChannelTransfer && subscription.channel != Channel::Ea {
-        findings.push(
-            Finding::new(FindingCode::EaTransferNotAvailable)
-                .with_static("channel", subscription.channel.id()),
-        );
+        findings
+            .push(Finding::new(FindingCode::EaTransferNotAvailable).with("channel", subscription.channel));
         working_path = MigrationPath::Repurchase;
     }
 
@@ -638,14 +636,18 @@ fn plan_offer(
         set_target(ctx, line, findings, source_index, source, None, false, cache);
         return;
     }
-    let area = if unbundled_from == offer::TEAMS_UNBUNDLE_EEA_FROM { "area:eea" } else { "area:world" };
+    let area = if unbundled_from == offer::TEAMS_UNBUNDLE_EEA_FROM {
+        SalesArea::EeaAndSwitzerland
+    } else {
+        SalesArea::Worldwide
+    };
     match (equivalent, cache.teams_enterprise(catalog)) {
         (Some(suite), Some(teams)) => {
             findings.push(
                 Finding::new(FindingCode::TeamsSuiteRetired)
                     .with("product", cache.name(catalog, source))
                     .with("since", unbundled_from)
-                    .with_static("area", area)
+                    .with("area", area)
                     .with("suite", cache.name(catalog, suite))
                     .with("teams", cache.name(catalog, teams)),
             );
@@ -745,13 +747,13 @@ fn source_end_findings(
         }
         Channel::CspNce | Channel::CspLegacy => findings.push(
             Finding::new(FindingCode::AutoRenewOff)
-                .with_static("who", "who:previous-partner")
+                .with("who", Actor::CurrentPartner)
                 .with("auto_renew_off_by", off_by)
                 .with("term_end", term_end),
         ),
         Channel::Unknown => findings.push(
             Finding::new(FindingCode::AutoRenewOff)
-                .with_static("who", "who:customer")
+                .with("who", Actor::Customer)
                 .with("auto_renew_off_by", off_by)
                 .with("term_end", term_end),
         ),

@@ -21,7 +21,8 @@ use crate::catalog::{Catalog, CoreWorkload, ServicePlan};
 use crate::model::{Channel, MigrationPath, PlanInput, SubscriptionStatus};
 use crate::rules::{RuleId, RULES_AS_OF};
 
-pub use checklist::{Actor, ChecklistStep, StepCode};
+pub use crate::model::Actor;
+pub use checklist::{ChecklistStep, StepCode};
 pub use findings::{Finding, FindingCode, FindingValue, FindingValues};
 pub use shared::Shared;
 

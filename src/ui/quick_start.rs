@@ -16,6 +16,7 @@ use wasm_bindgen::JsValue;
 
 use crate::draft::read_stored;
 use crate::i18n::drafts::DraftsText;
+use crate::i18n::template::fill;
 use crate::i18n::Text;
 use crate::ui::drafts::store::{self, Entry};
 use crate::ui::drafts::{entry_state, EntrySummary};
@@ -85,7 +86,7 @@ fn QuickStartScreen() -> impl IntoView {
     let body = match reopening_name() {
         Some(name) => view! {
             <p class="planner-loading" role="status" data-testid="planner-loading">
-                {move || Text::Reopening.get(lang.get()).replace("{name}", &name)}
+                {move || fill(Text::Reopening.get(lang.get()), &[("name", &name)])}
             </p>
         }
         .into_any(),
@@ -101,7 +102,7 @@ fn QuickStartScreen() -> impl IntoView {
         <main id="main" class="app-main" aria-busy=move || state.action.with(Option::is_some).to_string()>
             {move || state.failure.get().map(|reason| view! {
                 <section class="error-banner" role="alert" data-testid="error-banner">
-                    <p class="error-text">{move || Text::PlannerLoadFailed.get(lang.get()).replace("{reason}", &reason)}</p>
+                    <p class="error-text">{move || fill(Text::PlannerLoadFailed.get(lang.get()), &[("reason", &reason)])}</p>
                     <button type="button" class="button" on:click=|_| { let _ = window().location().reload(); }>
                         {lang.text(Text::ReloadPage)}
                     </button>

@@ -9,6 +9,10 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use crate::i18n::drafts::DraftsText;
+use crate::i18n::template::fill;
+use crate::i18n::Lang;
+
 /// Every key this app writes starts with this prefix, so the app never touches
 /// other data of the same origin.
 pub const KEY_PREFIX: &str = "csp-planner.";
@@ -20,9 +24,22 @@ pub enum StorageError {
     /// The origin's quota is used up; nothing was written.
     QuotaExceeded,
     /// A stored value exists but is not what this version expects.
-    Unreadable(String),
+    Unreadable,
     /// Any other failure reported by the browser.
     Browser(String),
+}
+
+impl StorageError {
+    /// What the browser refused, as the middle of a sentence in `lang`; the
+    /// browser's own error names stay as the browser wrote them.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StorageError::Unavailable => DraftsText::ReasonUnavailable.get(lang).to_string(),
+            StorageError::QuotaExceeded => DraftsText::ReasonQuota.get(lang).to_string(),
+            StorageError::Unreadable => DraftsText::ReasonUnreadable.get(lang).to_string(),
+            StorageError::Browser(reason) => fill(DraftsText::ReasonBrowser.get(lang), &[("reason", reason)]),
+        }
+    }
 }
 
 /// The browser's local storage, when the page may use it.
@@ -45,8 +62,8 @@ fn full_key(key: &str) -> String {
 
 fn from_gloo(error: GlooError) -> StorageError {
     match error {
-        GlooError::KeyNotFound(_) => StorageError::Unreadable("missing".into()),
-        GlooError::SerdeError(error) => StorageError::Unreadable(error.to_string()),
+        GlooError::KeyNotFound(_) => StorageError::Unreadable,
+        GlooError::SerdeError(_) => StorageError::Unreadable,
         GlooError::JsError(error) if error.name == "QuotaExceededError" => StorageError::QuotaExceeded,
         GlooError::JsError(error) => StorageError::Browser(format!("{}: {}", error.name, error.message)),
     }
@@ -81,7 +98,7 @@ pub fn set_raw(key: &str, value: &str) -> Result<(), StorageError> {
 
 /// Encodes a value as JSON and writes it.
 pub fn set<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
-    let text = serde_json::to_string(value).map_err(|error| StorageError::Unreadable(error.to_string()))?;
+    let text = serde_json::to_string(value).map_err(|_| StorageError::Unreadable)?;
     set_raw(key, &text)
 }
 

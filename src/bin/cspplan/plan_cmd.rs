@@ -223,7 +223,8 @@ pub fn run(arguments: Arguments) -> Result<(), String> {
             eprintln!("cspplan: {}", issue.message(arguments.lang));
         }
         for (name, text) in &outcome.licensing_tables {
-            let catalog = Catalog::from_reference_csv(text).map_err(|error| format!("{name}: {error}"))?;
+            let catalog = Catalog::from_reference_csv(text)
+                .map_err(|error| format!("{name}: {}", error.message(arguments.lang)))?;
             loaded_catalog = Some(catalog.with_source_label(name.clone(), None));
         }
         let read_nothing = outcome.subscriptions.is_empty() && outcome.licensing_tables.is_empty();
@@ -240,7 +241,8 @@ pub fn run(arguments: Arguments) -> Result<(), String> {
     }
     if let Some(path) = &arguments.catalog_path {
         let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}"))?;
-        let catalog = Catalog::from_reference_csv(&text).map_err(|error| format!("{path}: {error}"))?;
+        let catalog = Catalog::from_reference_csv(&text)
+            .map_err(|error| format!("{path}: {}", error.message(arguments.lang)))?;
         loaded_catalog = Some(catalog.with_source_label(path.clone(), None));
     }
     if arguments.as_of.is_some() || input.settings.as_of == PlanInput::default().settings.as_of {

@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use super::store::{self, Entry, LoadError};
-use super::{display_name, fill, DeletedDraft, Drafts};
+use super::{display_name, DeletedDraft, Drafts};
 use crate::draft::{decode_file, encode_file, export_file_name, DecodeError};
 use crate::i18n::drafts::DraftsText;
+use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::ui::download::download_text;
 use crate::ui::workspace::{new_draft_id, now_ms, today, Step};
@@ -16,13 +17,8 @@ pub fn decode_error_text(error: &DecodeError, lang: Lang) -> String {
     match error {
         DecodeError::NotADraft => lang.pick("it is not a draft", "ce n’est pas un brouillon").to_string(),
         DecodeError::NewerSchema { found, supported, app_version } => fill(
-            DraftsText::NewerHint,
-            lang,
-            &[
-                ("app", app_version.clone()),
-                ("found", found.to_string()),
-                ("supported", supported.to_string()),
-            ],
+            DraftsText::NewerHint.get(lang),
+            &[("app", &app_version), ("found", &found.to_string()), ("supported", &supported.to_string())],
         ),
         DecodeError::Damaged(reason) => reason.clone(),
     }
@@ -60,7 +56,7 @@ impl Drafts {
             Ok((mut draft, _)) => {
                 let now = now_ms();
                 draft.id = new_draft_id();
-                draft.name = fill(DraftsText::CopyName, lang, &[("name", draft.name.clone())]);
+                draft.name = fill(DraftsText::CopyName.get(lang), &[("name", &draft.name)]);
                 draft.created_ms = now;
                 draft.updated_ms = now;
                 self.write(&draft);
@@ -122,22 +118,21 @@ impl Drafts {
                 self.problems.report(move |lang| {
                     let file = file_name.clone();
                     match &error {
-                        DecodeError::NotADraft => fill(DraftsText::ImportNotADraft, lang, &[("file", file)]),
+                        DecodeError::NotADraft => {
+                            fill(DraftsText::ImportNotADraft.get(lang), &[("file", &file)])
+                        }
                         DecodeError::NewerSchema { found, supported, app_version } => fill(
-                            DraftsText::ImportNewer,
-                            lang,
+                            DraftsText::ImportNewer.get(lang),
                             &[
-                                ("file", file),
-                                ("app", app_version.clone()),
-                                ("found", found.to_string()),
-                                ("supported", supported.to_string()),
+                                ("file", &file),
+                                ("app", &app_version),
+                                ("found", &found.to_string()),
+                                ("supported", &supported.to_string()),
                             ],
                         ),
-                        DecodeError::Damaged(reason) => fill(
-                            DraftsText::ImportDamaged,
-                            lang,
-                            &[("file", file), ("reason", reason.clone())],
-                        ),
+                        DecodeError::Damaged(reason) => {
+                            fill(DraftsText::ImportDamaged.get(lang), &[("file", &file), ("reason", &reason)])
+                        }
                     }
                 });
                 return;
@@ -183,11 +178,7 @@ impl Drafts {
         if let Err(error) = download_text(file_name, media_type, contents) {
             let (file_name, reason) = (file_name.to_string(), error.to_string());
             self.problems.report(move |lang| {
-                fill(
-                    DraftsText::DownloadFailed,
-                    lang,
-                    &[("file", file_name.clone()), ("reason", reason.clone())],
-                )
+                fill(DraftsText::DownloadFailed.get(lang), &[("file", &file_name), ("reason", &reason)])
             });
         }
     }

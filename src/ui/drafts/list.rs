@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::store::Entry;
-use super::{date_time, fill, use_drafts, Drafts};
+use super::{date_time, use_drafts, Drafts};
 use crate::i18n::drafts::DraftsText;
+use crate::i18n::template::fill;
 use crate::i18n::Text;
 use crate::ui::lang::{use_lang, UiLang};
 
@@ -22,11 +23,11 @@ pub fn DraftsList() -> impl IntoView {
             <ImportDraft drafts=drafts />
         </div>
         {move || drafts.notice.get().map(|(text, values)| view! {
-            <p class="drafts-notice" role="status" data-testid="drafts-notice">{move || fill(text, lang.get(), &values)}</p>
+            <p class="drafts-notice" role="status" data-testid="drafts-notice">{move || fill(text.get(lang.get()), &values.iter().map(|(name, value)| (*name, value.as_str())).collect::<Vec<_>>())}</p>
         })}
         {move || drafts.deleted.get().map(|deleted| view! {
             <p class="drafts-notice" role="status">
-                {move || fill(DraftsText::Deleted, lang.get(), &[("name", deleted.name.clone())])}
+                {move || fill(DraftsText::Deleted.get(lang.get()), &[("name", &deleted.name)])}
                 " "
                 <button type="button" class="link-button" data-testid="draft-undo" on:click=move |_| drafts.undo_delete()>
                     {move || DraftsText::Undo.get(lang.get())}
@@ -76,9 +77,8 @@ fn ImportDraft(drafts: Drafts) -> impl IntoView {
                         .unwrap_or_default();
                     drafts.problems.report(move |lang| {
                         fill(
-                            DraftsText::ImportUnreadable,
-                            lang,
-                            &[("file", file_name.clone()), ("reason", reason.clone())],
+                            DraftsText::ImportUnreadable.get(lang),
+                            &[("file", &file_name), ("reason", &reason)],
                         )
                     });
                 }
@@ -144,9 +144,9 @@ pub fn EntrySummary(entry: Entry, lang: UiLang) -> impl IntoView {
                         <span class="draft-count">{move || if count == 1 {
                             DraftsText::OneSubscription.get(lang.get()).to_string()
                         } else {
-                            fill(DraftsText::Subscriptions, lang.get(), &[("count", count.to_string())])
+                            fill(DraftsText::Subscriptions.get(lang.get()), &[("count", &count.to_string())])
                         }}</span>
-                        <span class="draft-updated">{move || fill(DraftsText::LastChange, lang.get(), &[("when", date_time(updated_ms, lang.get()))])}</span>
+                        <span class="draft-updated">{move || fill(DraftsText::LastChange.get(lang.get()), &[("when", &date_time(updated_ms, lang.get()))])}</span>
                     </p>
                 </div>
             }
@@ -155,16 +155,14 @@ pub fn EntrySummary(entry: Entry, lang: UiLang) -> impl IntoView {
         Entry::Newer { found, supported, app_version, .. } => view! {
             <div class="draft-summary">
                 <h3 class="draft-name">{move || DraftsText::NewerTitle.get(lang.get())}</h3>
-                <p class="draft-meta">{move || fill(DraftsText::NewerHint, lang.get(), &[
-                    ("app", app_version.clone()), ("found", found.to_string()), ("supported", supported.to_string()),
-                ])}</p>
+                <p class="draft-meta">{move || fill(DraftsText::NewerHint.get(lang.get()), &[("app", &app_version), ("found", &found.to_string()), ("supported", &supported.to_string())])}</p>
             </div>
         }
         .into_any(),
         Entry::Damaged { reason, .. } => view! {
             <div class="draft-summary">
                 <h3 class="draft-name">{move || DraftsText::DamagedTitle.get(lang.get())}</h3>
-                <p class="draft-meta">{move || fill(DraftsText::DamagedHint, lang.get(), &[("reason", reason.clone())])}</p>
+                <p class="draft-meta">{move || fill(DraftsText::DamagedHint.get(lang.get()), &[("reason", &reason)])}</p>
             </div>
         }
         .into_any(),

@@ -24,6 +24,7 @@ use wasm_bindgen::JsCast;
 
 use crate::draft::Draft;
 use crate::i18n::drafts::DraftsText;
+use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::ui::problems::{use_problems, Problems};
 use crate::ui::storage::StorageError;
@@ -114,13 +115,6 @@ pub struct Drafts {
 
 pub fn use_drafts() -> Option<Drafts> {
     use_context::<Drafts>()
-}
-
-/// Fills a text's `{placeholders}`.
-pub fn fill(text: DraftsText, lang: Lang, values: &[(&str, String)]) -> String {
-    values
-        .iter()
-        .fold(text.get(lang).to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
 }
 
 /// Sets up drafts for the app: reopens the draft last open, starts autosave and
@@ -313,7 +307,7 @@ impl Drafts {
             }
             Err(LoadError::Decode(_) | LoadError::Missing) => {
                 // The stored value under this id is unreadable: it is never written over.
-                self.save_failed(draft, StorageError::Unreadable("damaged".into()));
+                self.save_failed(draft, StorageError::Unreadable);
                 false
             }
         }
@@ -348,13 +342,9 @@ impl Drafts {
         let name = display_name(&draft.name);
         self.problems.report(move |lang| {
             if quota {
-                fill(DraftsText::QuotaExceeded, lang, &[("name", name.clone())])
+                fill(DraftsText::QuotaExceeded.get(lang), &[("name", &name)])
             } else {
-                fill(
-                    DraftsText::SaveFailed,
-                    lang,
-                    &[("name", name.clone()), ("reason", storage_error_text(&error, lang))],
-                )
+                fill(DraftsText::SaveFailed.get(lang), &[("name", &name), ("reason", &error.message(lang))])
             }
         });
     }
@@ -464,10 +454,10 @@ impl Drafts {
         self.problems.report(move |lang| {
             let reason = match &error {
                 LoadError::Missing => DraftsText::NotFound.get(lang).to_string(),
-                LoadError::Storage(error) => storage_error_text(error, lang),
+                LoadError::Storage(error) => error.message(lang),
                 LoadError::Decode(error) => actions::decode_error_text(error, lang),
             };
-            fill(DraftsText::OpenFailed, lang, &[("name", name.clone()), ("reason", reason)])
+            fill(DraftsText::OpenFailed.get(lang), &[("name", &name), ("reason", &reason)])
         });
     }
 }
@@ -477,19 +467,6 @@ fn display_name(name: &str) -> String {
         "…".to_string()
     } else {
         name.to_string()
-    }
-}
-
-/// What the browser refused, as the middle of a sentence; the browser's own
-/// error names and messages stay as the browser wrote them.
-fn storage_error_text(error: &StorageError, lang: Lang) -> String {
-    match error {
-        StorageError::Unavailable => DraftsText::ReasonUnavailable.get(lang).to_string(),
-        StorageError::QuotaExceeded => DraftsText::ReasonQuota.get(lang).to_string(),
-        StorageError::Unreadable(reason) => {
-            fill(DraftsText::ReasonUnreadable, lang, &[("reason", reason.clone())])
-        }
-        StorageError::Browser(reason) => fill(DraftsText::ReasonBrowser, lang, &[("reason", reason.clone())]),
     }
 }
 

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::{clock, fill, use_drafts, Conflict};
+use super::{clock, use_drafts, Conflict};
 use crate::draft::{ORIGIN_QUOTA_BYTES, WARN_FRACTION};
 use crate::i18n::drafts::DraftsText;
+use crate::i18n::template::fill;
 use crate::ui::lang::use_lang;
 
 /// One decimal, with the decimal comma in French.
@@ -23,12 +24,11 @@ pub fn StorageBanner() -> impl IntoView {
         let lang = lang.get();
         let mib = |bytes: usize| decimal(bytes as f64 / (1024.0 * 1024.0), lang);
         fill(
-            DraftsText::StorageAlmostFull,
-            lang,
+            DraftsText::StorageAlmostFull.get(lang),
             &[
-                ("percent", format!("{:.0}", 100.0 * used as f64 / ORIGIN_QUOTA_BYTES as f64)),
-                ("used", mib(used)),
-                ("quota", mib(ORIGIN_QUOTA_BYTES)),
+                ("percent", &format!("{:.0}", 100.0 * used as f64 / ORIGIN_QUOTA_BYTES as f64)),
+                ("used", &mib(used)),
+                ("quota", &mib(ORIGIN_QUOTA_BYTES)),
             ],
         )
     };
@@ -36,7 +36,7 @@ pub fn StorageBanner() -> impl IntoView {
         let lang = lang.get();
         match drafts.conflict.get() {
             Some(Conflict::Changed { saved_at_ms, .. }) => {
-                fill(DraftsText::ConflictChanged, lang, &[("time", clock(saved_at_ms))])
+                fill(DraftsText::ConflictChanged.get(lang), &[("time", &clock(saved_at_ms))])
             }
             Some(Conflict::Deleted { .. }) => DraftsText::ConflictDeleted.get(lang).to_string(),
             None => String::new(),

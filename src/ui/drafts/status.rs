@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::{clock, fill, use_drafts, SaveStatus};
+use super::{clock, use_drafts, SaveStatus};
 use crate::i18n::drafts::DraftsText;
+use crate::i18n::template::fill;
 use crate::ui::lang::use_lang;
 
 #[component]
@@ -16,7 +17,7 @@ pub fn DraftStatus() -> impl IntoView {
         match status() {
             SaveStatus::Unchanged => DraftsText::NothingToSave.get(lang).to_string(),
             SaveStatus::Pending => DraftsText::Saving.get(lang).to_string(),
-            SaveStatus::Saved { at_ms } => fill(DraftsText::SavedAt, lang, &[("time", clock(at_ms))]),
+            SaveStatus::Saved { at_ms } => fill(DraftsText::SavedAt.get(lang), &[("time", &clock(at_ms))]),
             SaveStatus::InMemory { .. } => DraftsText::InMemory.get(lang).to_string(),
             SaveStatus::Failed { .. } => DraftsText::NotSaved.get(lang).to_string(),
             SaveStatus::Conflict => DraftsText::NotSavedConflict.get(lang).to_string(),

@@ -8,6 +8,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::import_ui::ImportText;
+use crate::i18n::labels::gdap_role_label;
+use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::import::values::header_key;
 use crate::markets::{self, Country};
@@ -120,9 +122,9 @@ pub fn prefill_partner(workspace: Workspace, problems: Problems) {
             // Nothing remembered yet, or no storage in this browser: the defaults stand.
             Ok(None) | Err(StorageError::Unavailable) => {}
             Err(error) => {
-                let detail = format!("{error:?}");
-                problems
-                    .report(move |lang| ImportText::PartnerNotRead.get(lang).replace("{detail}", &detail));
+                problems.report(move |lang| {
+                    fill(ImportText::PartnerNotRead.get(lang), &[("detail", &error.message(lang))])
+                });
             }
         }
     });
@@ -144,8 +146,9 @@ fn update_partner(
         // Said once: the profile still applies to this plan, only the next one will not have it.
         Err(error) if !reported.get_value() => {
             reported.set_value(true);
-            let detail = format!("{error:?}");
-            problems.report(move |lang| ImportText::PartnerNotSaved.get(lang).replace("{detail}", &detail));
+            problems.report(move |lang| {
+                fill(ImportText::PartnerNotSaved.get(lang), &[("detail", &error.message(lang))])
+            });
         }
         Err(_) => {}
     }
@@ -164,7 +167,7 @@ fn market_text(code: Option<&str>, lang: Lang) -> String {
     match code {
         None => ImportText::MarketNone.get(lang).to_owned(),
         Some(code) => match markets::market_of(code) {
-            Some(market) => ImportText::MarketOf.get(lang).replace("{market}", market.label(lang)),
+            Some(market) => fill(ImportText::MarketOf.get(lang), &[("market", market.label(lang))]),
             None => ImportText::MarketUnlisted.get(lang).to_owned(),
         },
     }
@@ -375,7 +378,7 @@ pub fn CustomerStep() -> impl IntoView {
                     />
                     <fieldset class="choices">
                         <legend>{move || ImportText::GdapRolesLegend.get(lang.get())}</legend>
-                        {[(GdapRole::ServiceSupportAdministrator, ImportText::RoleServiceSupport, "role-service-support"), (GdapRole::LicenseAdministrator, ImportText::RoleLicenseAdmin, "role-license-admin")]
+                        {[(GdapRole::ServiceSupportAdministrator, ImportText::RoleServiceSupportDuty, "role-service-support"), (GdapRole::LicenseAdministrator, ImportText::RoleLicenseAdminDuty, "role-license-admin")]
                             .into_iter()
                             .map(|(role, text, id)| view! {
                                 <div class="choice">
@@ -395,7 +398,7 @@ pub fn CustomerStep() -> impl IntoView {
                                             }));
                                         }
                                     />
-                                    <label for=id>{move || text.get(lang.get())}</label>
+                                    <label for=id>{move || fill(text.get(lang.get()), &[("role", gdap_role_label(role, lang.get()))])}</label>
                                 </div>
                             })
                             .collect_view()}
@@ -451,13 +454,11 @@ pub fn CustomerStep() -> impl IntoView {
                     let lang = lang.get();
                     match same_market() {
                         Some((customer, partner)) if customer == partner => view! {
-                            <p class="ok-text">{ImportText::SameMarket.get(lang).replace("{market}", customer.label(lang))}</p>
+                            <p class="ok-text">{fill(ImportText::SameMarket.get(lang), &[("market", customer.label(lang))])}</p>
                         }.into_any(),
                         Some((customer, partner)) => view! {
-                            <p class="warning-text">{ImportText::OtherMarket
-                                .get(lang)
-                                .replace("{customer}", customer.label(lang))
-                                .replace("{partner}", partner.label(lang))}</p>
+                            <p class="warning-text">{fill(ImportText::OtherMarket
+                                .get(lang), &[("customer", customer.label(lang)), ("partner", partner.label(lang))])}</p>
                         }.into_any(),
                         None => view! { <p class="hint">{ImportText::MarketUnknownYet.get(lang)}</p> }.into_any(),
                     }

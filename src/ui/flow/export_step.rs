@@ -16,6 +16,7 @@ use crate::export::markdown::to_markdown;
 use crate::export::report::partner_report;
 use crate::export::{file_name, plan_customer_name, FileKind};
 use crate::i18n::export_ui::ExportText;
+use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::plan::{make_plan, Plan};
 use crate::ui::download::download_text;
@@ -105,8 +106,11 @@ fn document_view(document: &Document, checkbox_label: &'static str) -> AnyView {
 }
 
 fn print(document_id: &str) -> Result<(), String> {
-    let describe = |error: wasm_bindgen::JsValue| format!("{error:?}");
-    let body = document().body().ok_or_else(|| "no body".to_string())?;
+    let describe = crate::ui::flow::files::js_error_text;
+    let Some(body) = document().body() else {
+        // No body to mark (never in a loaded page): the page prints as it is.
+        return window().print().map_err(describe);
+    };
     body.set_attribute(PRINT_ATTRIBUTE, document_id).map_err(describe)?;
     let printed = window().print().map_err(describe);
     // `print()` returns once the dialog closes; Ctrl+P afterwards prints the report again.
@@ -147,7 +151,7 @@ pub fn ExportStep() -> impl IntoView {
         if let Err(error) = download_text(&name, kind.media_type(), &make(&plan)) {
             let reason = error.to_string();
             problems.report(move |lang| {
-                ExportText::DownloadFailed.get(lang).replace("{file}", &name).replace("{reason}", &reason)
+                fill(ExportText::DownloadFailed.get(lang), &[("file", &name), ("reason", &reason)])
             });
         }
     };
@@ -183,7 +187,7 @@ pub fn ExportStep() -> impl IntoView {
     };
     let print_document = move |document_id: &'static str| {
         if let Err(reason) = print(document_id) {
-            problems.report(move |lang| ExportText::PrintFailed.get(lang).replace("{reason}", &reason));
+            problems.report(move |lang| fill(ExportText::PrintFailed.get(lang), &[("reason", &reason)]));
         }
     };
 

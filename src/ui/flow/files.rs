@@ -20,11 +20,11 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 }
 
 /// The browser's own words for a failed read, e.g. `NotReadableError: ...`.
-fn js_error_text(error: JsValue) -> String {
+pub(crate) fn js_error_text(error: JsValue) -> String {
     if let Some(error) = error.dyn_ref::<js_sys::Error>() {
         return format!("{}: {}", String::from(error.name()), String::from(error.message()));
     }
-    error.as_string().unwrap_or_else(|| format!("{error:?}"))
+    error.as_string().or_else(|| js_sys::JSON::stringify(&error).ok().map(String::from)).unwrap_or_default()
 }
 
 /// Reads a whole file; the error is the browser's reason (file moved, no permission...).

@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 
 use crate::catalog::Catalog;
 use crate::i18n::import_ui::ImportText;
+use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::import::{template_csv, InputFile, Issue, IssueKind, MAX_FILE_BYTES};
 use crate::ui::flow::customer_step::prefill_partner;
@@ -39,14 +40,13 @@ enum Progress {
 impl Progress {
     fn describe(&self, lang: Lang) -> String {
         match self {
-            Progress::Reading { done, total, file } => ImportText::ProgressReading
-                .get(lang)
-                .replace("{number}", &(done + 1).to_string())
-                .replace("{total}", &total.to_string())
-                .replace("{file}", file),
-            Progress::Catalog { file } => ImportText::ProgressCatalog.get(lang).replace("{file}", file),
+            Progress::Reading { done, total, file } => fill(
+                ImportText::ProgressReading.get(lang),
+                &[("number", &(done + 1).to_string()), ("total", &total.to_string()), ("file", file)],
+            ),
+            Progress::Catalog { file } => fill(ImportText::ProgressCatalog.get(lang), &[("file", file)]),
             Progress::Importing { files } => {
-                ImportText::ProgressImporting.get(lang).replace("{files}", &files.to_string())
+                fill(ImportText::ProgressImporting.get(lang), &[("files", &files.to_string())])
             }
             Progress::Report => ImportText::ProgressReport.get(lang).to_string(),
         }
@@ -116,10 +116,7 @@ async fn import_browser_files(
                 Err(reason) => {
                     let name = file.name();
                     problems.report(move |lang| {
-                        ImportText::FileUnreadable
-                            .get(lang)
-                            .replace("{file}", &name)
-                            .replace("{reason}", &reason)
+                        fill(ImportText::FileUnreadable.get(lang), &[("file", &name), ("reason", &reason)])
                     });
                 }
             }
@@ -314,7 +311,7 @@ pub fn ImportStep() -> impl IntoView {
                     let files = names.join(", ");
                     view! {
                         <span class="import-queued" data-testid="import-queued">
-                            {move || ImportText::DropQueued.get(lang.get()).replace("{files}", &files)}
+                            {move || fill(ImportText::DropQueued.get(lang.get()), &[("files", &files)])}
                         </span>
                     }
                 }))}
@@ -379,7 +376,7 @@ fn ImportedFiles(busy: Signal<bool>) -> impl IntoView {
             <section class="imported-files" aria-labelledby="imported-title">
                 <h2 id="imported-title">{move || ImportText::ImportedTitle.get(lang.get())}</h2>
                 <p data-testid="import-count">
-                    {move || ImportText::SubscriptionsSoFar.get(lang.get()).replace("{count}", &count().to_string())}
+                    {move || fill(ImportText::SubscriptionsSoFar.get(lang.get()), &[("count", &count().to_string())])}
                 </p>
                 <ul>
                     <For each=names key=|(name, size)| (name.clone(), *size) let:file>
@@ -392,7 +389,7 @@ fn ImportedFiles(busy: Signal<bool>) -> impl IntoView {
                                 disabled=move || busy.get()
                                 aria-label={
                                     let name = file.0.clone();
-                                    move || ImportText::RemoveFileLabel.get(lang.get()).replace("{file}", &name)
+                                    move || fill(ImportText::RemoveFileLabel.get(lang.get()), &[("file", &name)])
                                 }
                                 on:click={
                                     let name = file.0.clone();
@@ -440,21 +437,24 @@ pub fn CatalogPanel() -> impl IntoView {
                     .dated
                     .map(|date| crate::i18n::format::date(date, lang))
                     .unwrap_or_else(|| "?".into());
-                ImportText::CatalogLoaded
-                    .get(lang)
-                    .replace("{file}", &loaded.file)
-                    .replace("{date}", &dated)
-                    .replace("{products}", &loaded.catalog.product_count().to_string())
+                fill(
+                    ImportText::CatalogLoaded.get(lang),
+                    &[
+                        ("file", &loaded.file),
+                        ("date", &dated),
+                        ("products", &loaded.catalog.product_count().to_string()),
+                    ],
+                )
             }
             None => {
                 let dated = builtin
                     .reference_date()
                     .map(|date| crate::i18n::format::date(date, lang))
                     .unwrap_or_else(|| "?".into());
-                ImportText::CatalogBuiltin
-                    .get(lang)
-                    .replace("{date}", &dated)
-                    .replace("{products}", &builtin.product_count().to_string())
+                fill(
+                    ImportText::CatalogBuiltin.get(lang),
+                    &[("date", &dated), ("products", &builtin.product_count().to_string())],
+                )
             }
         })
     };

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::import_ui::ImportText;
+use crate::i18n::template::fill;
 use crate::import::{ColumnMapping, Field, UnmappedTable};
 use crate::ui::flow::session::confirm_mapping;
 use crate::ui::lang::use_lang;
@@ -87,8 +88,8 @@ pub fn ColumnMapper(table: UnmappedTable, index: usize) -> impl IntoView {
 
     view! {
         <section class="mapper" aria-labelledby=title_id.clone() data-testid="column-mapper">
-            <h3 id=title_id.clone()>{move || ImportText::MapperTitle.get(lang.get()).replace("{file}", &place)}</h3>
-            <p>{move || ImportText::MapperIntro.get(lang.get()).replace("{rows}", &rows.to_string())}</p>
+            <h3 id=title_id.clone()>{move || fill(ImportText::MapperTitle.get(lang.get()), &[("file", &place)])}</h3>
+            <p>{move || fill(ImportText::MapperIntro.get(lang.get()), &[("rows", &rows.to_string())])}</p>
             <div class="table-scroll">
                 <table class="mapper-table">
                     <thead>

@@ -6,6 +6,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::import_ui::ImportText;
+use crate::i18n::labels::channel_label;
+use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::import::{DateOrder, FileReport, FormatId, Issue, IssueKind, RejectedRow, RowCounts, Severity};
 use crate::model::{Channel, Subscription};
@@ -22,16 +24,6 @@ use crate::ui::workspace::{use_workspace, Workspace};
 const ISSUES_SHOWN: usize = 200;
 /// Subscriptions listed in the channel section; "set for all" covers the rest.
 const CHANNEL_ROWS_SHOWN: usize = 200;
-
-pub fn channel_label(channel: Channel, lang: Lang) -> &'static str {
-    match channel {
-        Channel::Direct => ImportText::ChannelDirect.get(lang),
-        Channel::Ea => ImportText::ChannelEa.get(lang),
-        Channel::CspNce => ImportText::ChannelCspNce.get(lang),
-        Channel::CspLegacy => ImportText::ChannelCspLegacy.get(lang),
-        Channel::Unknown => ImportText::ChannelUnknown.get(lang),
-    }
-}
 
 fn severity_label(severity: Severity, lang: Lang) -> &'static str {
     match severity {
@@ -53,7 +45,7 @@ fn severity_class(severity: Severity) -> &'static str {
 fn issue_place(issue: &Issue, lang: Lang) -> String {
     let mut place = issue.file.clone();
     if let Some(line) = issue.line {
-        place.push_str(&ImportText::AtLine.get(lang).replace("{line}", &line.to_string()));
+        place.push_str(&fill(ImportText::AtLine.get(lang), &[("line", &line.to_string())]));
     }
     if let Some(field) = &issue.field {
         place.push_str(", ");
@@ -135,14 +127,14 @@ fn FilesTable() -> impl IntoView {
                 <th scope="row" class="file-name">{name.clone()}</th>
                 <td>
                     <label class="visually-hidden" for=select_id.clone()>
-                        {move || ImportText::FormatOf.get(lang.get()).replace("{file}", &name)}
+                        {move || fill(ImportText::FormatOf.get(lang.get()), &[("file", &name)])}
                     </label>
                     <select id=select_id data-testid="format-select" disabled=move || !has_raw() on:change=on_change>
                         <option value="" prop:selected=move || chosen.get().is_none()>
                             {move || {
                                 let lang = lang.get();
                                 match recognised {
-                                    Some(format) => ImportText::Recognised.get(lang).replace("{format}", format.label(lang)),
+                                    Some(format) => fill(ImportText::Recognised.get(lang), &[("format", format.label(lang))]),
                                     None => ImportText::NotRecognised.get(lang).to_owned(),
                                 }
                             }}
@@ -220,7 +212,7 @@ fn sheet_picker((index, file, read): (usize, String, Option<String>)) -> Option<
         <span class="sheet-choice">
             <label for=select_id.clone()>
                 {move || ImportText::SheetToRead.get(lang.get())}
-                <span class="visually-hidden">{move || ImportText::SheetOf.get(lang.get()).replace("{file}", &file)}</span>
+                <span class="visually-hidden">{move || fill(ImportText::SheetOf.get(lang.get()), &[("file", &file)])}</span>
             </label>
             " "
             <select id=select_id data-testid="sheet-select" on:change=on_change>
@@ -247,10 +239,10 @@ fn file_details(file: &FileReport, lang: Lang) -> String {
                 Lang::Fr => format!("« {} »", other as char),
             },
         };
-        parts.push(ImportText::Separator.get(lang).replace("{separator}", &separator));
+        parts.push(fill(ImportText::Separator.get(lang), &[("separator", &separator)]));
     }
     if let Some(sheet) = &file.sheet {
-        parts.push(ImportText::Sheet.get(lang).replace("{sheet}", sheet));
+        parts.push(fill(ImportText::Sheet.get(lang), &[("sheet", sheet)]));
     }
     if let Some(order) = file.date_order {
         parts.push(order.id().to_owned());
@@ -259,11 +251,14 @@ fn file_details(file: &FileReport, lang: Lang) -> String {
 }
 
 fn counts_text(counts: &RowCounts, lang: Lang) -> String {
-    ImportText::FileCounts
-        .get(lang)
-        .replace("{read}", &counts.rows_read.to_string())
-        .replace("{imported}", &counts.imported.to_string())
-        .replace("{rejected}", &counts.rejected.to_string())
+    fill(
+        ImportText::FileCounts.get(lang),
+        &[
+            ("read", &counts.rows_read.to_string()),
+            ("imported", &counts.imported.to_string()),
+            ("rejected", &counts.rejected.to_string()),
+        ],
+    )
 }
 
 /// The day/month order of slashed dates, when some file had any.
@@ -376,7 +371,7 @@ fn ReportSection() -> impl IntoView {
                 when=move || { issue_count() > 0 }
                 fallback=move || view! { <p class="ok-text">{move || ImportText::NoIssues.get(lang.get())}</p> }
             >
-                <h3>{move || ImportText::IssuesTitle.get(lang.get()).replace("{count}", &issue_count().to_string())}</h3>
+                <h3>{move || fill(ImportText::IssuesTitle.get(lang.get()), &[("count", &issue_count().to_string())])}</h3>
                 <ul class="issues">
                     {move || issues().into_iter().map(|issue| {
                         let severity = issue.severity;
@@ -392,7 +387,7 @@ fn ReportSection() -> impl IntoView {
                 </ul>
                 <Show when=move || { !show_all.get() && issue_count() > ISSUES_SHOWN }>
                     <button type="button" class="button" on:click=move |_| show_all.set(true)>
-                        {move || ImportText::ShowAllIssues.get(lang.get()).replace("{count}", &issue_count().to_string())}
+                        {move || fill(ImportText::ShowAllIssues.get(lang.get()), &[("count", &issue_count().to_string())])}
                     </button>
                 </Show>
             </Show>
@@ -452,7 +447,9 @@ fn RejectedRowEditor(row: RejectedRow) -> impl IntoView {
         .collect::<String>();
     let heading = {
         let (file, line) = (row.file.clone(), row.line);
-        move || format!("{}{}", file, ImportText::AtLine.get(lang.get()).replace("{line}", &line.to_string()))
+        move || {
+            format!("{}{}", file, fill(ImportText::AtLine.get(lang.get()), &[("line", &line.to_string())]))
+        }
     };
     let columns = row.headers.len().max(row.cells.len());
     let inputs = (0..columns)
@@ -564,7 +561,7 @@ fn ChannelSection() -> impl IntoView {
         <Show when=move || !asked().is_empty()>
             <section class="channels" aria-labelledby="channels-title" data-testid="channels">
                 <h2 id="channels-title">{move || ImportText::ChannelsTitle.get(lang.get())}</h2>
-                <p>{move || ImportText::ChannelsIntro.get(lang.get()).replace("{count}", &unknown_count().to_string())}</p>
+                <p>{move || fill(ImportText::ChannelsIntro.get(lang.get()), &[("count", &unknown_count().to_string())])}</p>
                 <div class="set-all">
                     <label for="channel-all">{move || ImportText::ChannelForAll.get(lang.get())}</label>
                     <select
@@ -639,7 +636,7 @@ fn ChannelSection() -> impl IntoView {
                     </table>
                 </div>
                 <Show when=move || { asked().len() > CHANNEL_ROWS_SHOWN }>
-                    <p class="hint">{move || ImportText::ChannelsMore.get(lang.get()).replace("{count}", &(asked().len() - CHANNEL_ROWS_SHOWN).to_string())}</p>
+                    <p class="hint">{move || fill(ImportText::ChannelsMore.get(lang.get()), &[("count", &(asked().len() - CHANNEL_ROWS_SHOWN).to_string())])}</p>
                 </Show>
             </section>
         </Show>

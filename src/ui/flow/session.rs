@@ -13,6 +13,7 @@ use crate::catalog::Catalog;
 use crate::draft::merge::{self, forget_file};
 use crate::draft::Draft;
 use crate::i18n::import_ui::ImportText;
+use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::import::{
     import_files, ColumnMapping, FormatId, ImportOptions, ImportOutcome, InputFile, RejectedRow,
@@ -164,12 +165,11 @@ pub fn load_licensing_tables(workspace: Workspace, problems: Problems, prepared:
                 workspace.loaded_catalog.set(Some(Arc::new(LoadedCatalog { file, dated, catalog })));
             }
             Err(error) => {
-                let detail = error.to_string();
                 problems.report(move |lang| {
-                    ImportText::CatalogUnreadable
-                        .get(lang)
-                        .replace("{file}", &file)
-                        .replace("{detail}", &detail)
+                    fill(
+                        ImportText::CatalogUnreadable.get(lang),
+                        &[("file", &file), ("detail", &error.message(lang))],
+                    )
                 });
             }
         }

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::use_plan_view;
 use crate::i18n::format;
-use crate::i18n::plan_ui::{fill, PlanText};
+use crate::i18n::plan_ui::PlanText;
+use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::plan::{Actor, ChecklistStep};
 use crate::rules::rule;
@@ -22,6 +23,7 @@ fn step_item(step: &ChecklistStep, lang: Lang) -> impl IntoView {
     let actor_class = match step.actor {
         Actor::Partner => "actor actor-partner",
         Actor::Customer => "actor actor-customer",
+        Actor::CurrentPartner => "actor actor-current-partner",
     };
     let lines = (!step.subscription_ids.is_empty()).then(|| {
         fill(
@@ -36,7 +38,7 @@ fn step_item(step: &ChecklistStep, lang: Lang) -> impl IntoView {
                 <span class=actor_class>{step.actor.label(lang)}</span>
             </div>
             <div class="step-what">
-                <p>{format::localise_iso_dates(&step.text(lang), lang)}</p>
+                <p>{step.text(lang)}</p>
                 <p class="muted">
                     <abbr class="rule-code" title=entry.title(lang)>{entry.code}</abbr>
                     " · "{entry.title(lang)}

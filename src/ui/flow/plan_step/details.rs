@@ -8,7 +8,9 @@ use super::overrides::LineOverrides;
 use super::{date_text, use_plan_view};
 use crate::catalog::{CoreWorkload, ServicePlan};
 use crate::i18n::format;
-use crate::i18n::plan_ui::{channel_label, fill, path_explanation, path_label, status_label, PlanText};
+use crate::i18n::labels::{channel_label, path_explanation, path_label, status_label};
+use crate::i18n::plan_ui::PlanText;
+use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::plan::{Finding, OfferCandidate, PlanLine};
 use crate::rules::rule;
@@ -88,7 +90,7 @@ fn finding_item(finding: &Finding, lang: Lang) -> impl IntoView {
             <p class="finding-message">
                 <span class=format!("severity severity-{}", finding.severity.id())>{finding.severity.label(lang)}</span>
                 " "
-                {format::localise_iso_dates(&finding.message(lang), lang)}
+                {finding.message(lang)}
             </p>
             <details class="finding-rule">
                 <summary><span class="rule-code">{entry.code}</span>" · "{entry.title(lang)}</summary>

@@ -18,7 +18,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::i18n::format;
-use crate::i18n::plan_ui::{fill, PlanText};
+use crate::i18n::plan_ui::PlanText;
+use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::plan::query::{LineFilter, LinePos, PlanIndex, SortColumn};
 use crate::plan::{make_plan, Plan, PlanLine};

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use super::use_plan_view;
 use crate::i18n::format;
-use crate::i18n::plan_ui::{fill, path_label, PlanText};
+use crate::i18n::labels::path_label;
+use crate::i18n::plan_ui::PlanText;
+use crate::i18n::template::fill;
 use crate::model::{LineOverride, MigrationPath};
 use crate::plan::OverrideField;
 use crate::ui::lang::use_lang;

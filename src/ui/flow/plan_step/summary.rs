@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use super::use_plan_view;
 use crate::i18n::format;
-use crate::i18n::plan_ui::{fill, PlanText};
+use crate::i18n::plan_ui::PlanText;
+use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::model::MigrationPath;
 use crate::plan::query::{FindingsFilter, LineFilter};

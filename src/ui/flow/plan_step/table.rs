@@ -7,7 +7,9 @@ use wasm_bindgen::JsCast;
 
 use super::{date_text, use_plan_view, PlanView};
 use crate::i18n::format;
-use crate::i18n::plan_ui::{channel_short_label, fill, path_label, path_short_label, PlanText};
+use crate::i18n::labels::{channel_short_label, path_label, path_short_label};
+use crate::i18n::plan_ui::PlanText;
+use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::model::MigrationPath;
 use crate::plan::query::{FindingsFilter, LineFilter, LinePos, SortColumn};

@@ -1,0 +1,210 @@
+//! The finding codes: one table row per kind of finding, with its rule, its
+//! severity and its message in English and French, `{placeholders}` filled from
+//! the finding's values (see [`super::values`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::rules::{RuleId, Severity};
+
+/// Declares `FindingCode` and its table; each row must give both languages.
+macro_rules! finding_codes {
+    ($($code:ident => $rule:ident, $severity:ident, $en:expr, $fr:expr;)*) => {
+        /// The kind of a finding; decides its rule, severity and message.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum FindingCode { $($code,)* }
+
+        impl FindingCode {
+            pub const ALL: &'static [FindingCode] = &[$(FindingCode::$code,)*];
+
+            pub fn rule(self) -> RuleId {
+                match self { $(FindingCode::$code => RuleId::$rule,)* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(FindingCode::$code => Severity::$severity,)* }
+            }
+
+            /// The message template, with `{name}` placeholders.
+            pub fn template(self, lang: Lang) -> &'static str {
+                match self { $(FindingCode::$code => lang.pick($en, $fr),)* }
+            }
+        }
+    };
+}
+
+finding_codes! {
+    // Which product the line is about.
+    UnknownSku => Equiv1, Blocker,
+        "The product \"{product}\" is not in the catalog ({catalog}): choose its target offer before buying; the planner does not guess.",
+        "Le produit « {product} » est absent du catalogue ({catalog}) : choisissez l’offre cible avant tout achat ; le planificateur ne devine pas.";
+    AmbiguousPartNumber => Equiv1, Warning,
+        "The part number {part_number} belongs to {count} products; {name} ({sku_id}) was taken: check it is the right one.",
+        "La référence {part_number} correspond à {count} produits ; {name} ({sku_id}) a été retenu : vérifiez que c’est le bon.";
+    ResolvedByName => Equiv1, Info,
+        "No SKU id in the file: the product was found by its name \"{product}\" as {name} ({sku_id}).",
+        "Aucun identifiant de SKU dans le fichier : le produit a été trouvé par son nom « {product} » : {name} ({sku_id}).";
+    TargetOverrideUnknown => Equiv1, Blocker,
+        "The chosen target SKU {sku_id} is not in the catalog ({catalog}): choose another offer.",
+        "Le SKU cible choisi {sku_id} est absent du catalogue ({catalog}) : choisissez une autre offre.";
+    // Lines that are not migrated.
+    FreeSkuNotMigrated => Multi1, Info,
+        "{product} is a free, viral or trial SKU (exclude list): it is not migrated.",
+        "{product} est un SKU gratuit, viral ou d’essai (liste d’exclusion) : il n’est pas migré.";
+    TrialNotMigrated => Multi1, Info,
+        "{product} is a trial: it is not migrated; buy the product in CSP if the customer keeps it.",
+        "{product} est un essai : il n’est pas migré ; achetez le produit dans CSP si le client le conserve.";
+    NonSeatNotMigrated => Multi1, Info,
+        "{product} has no seats (usage-based or capacity product): it is not part of a seat migration.",
+        "{product} n’a pas de licences par utilisateur (produit à l’usage ou de capacité) : il ne fait pas partie d’une migration de licences.";
+    AlreadyEnded => Expired30, Info,
+        "{product} is already {status}: it is not migrated.",
+        "{product} est déjà à l’état {status} : il n’est pas migré.";
+    ExcludedByUser => Multi1, Info,
+        "Left out of the plan by the user: the customer keeps this subscription where it is.",
+        "Écarté du plan par l’utilisateur : le client garde cet abonnement là où il est.";
+    // Channel and path.
+    ChannelUnknown => Multi1, Blocker,
+        "The file does not say where {product} was bought: confirm the channel (direct, EA, another CSP partner) or choose the path.",
+        "Le fichier n’indique pas où {product} a été acheté : confirmez le canal (direct, EA, autre partenaire CSP) ou choisissez le parcours.";
+    PathConfirmedByUser => Multi1, Info,
+        "Path chosen by the user: {path} (the planner recommends: {recommended}).",
+        "Parcours choisi par l’utilisateur : {path} (le planificateur recommande : {recommended}).";
+    TransferNotAvailable => P2pTransfer, Blocker,
+        "A partner-to-partner transfer is only possible for new-commerce subscriptions of another CSP partner: buy in CSP instead. Source channel: {channel}.",
+        "Un transfert de partenaire à partenaire n’est possible que pour les abonnements new commerce d’un autre partenaire CSP : achetez plutôt dans CSP. Canal source : {channel}.";
+    EaTransferNotAvailable => EaChannel, Blocker,
+        "A channel transfer \"renew to CSP\" only exists for Enterprise Agreement subscriptions. Source channel: {channel}.",
+        "Un transfert de canal « renouvellement vers CSP » n’existe que pour les abonnements EA. Canal source : {channel}.";
+    PartnerTransfer => P2pTransfer, Info,
+        "Partner-to-partner transfer in batch {batch} of {batches}: whole subscription, term end {term_end} and {seats} seats kept.",
+        "Transfert de partenaire à partenaire dans le lot {batch} sur {batches} : abonnement entier, fin d’engagement {term_end} et {seats} licences conservées.";
+    TransferAfterTermEnd => P2pTransfer, Warning,
+        "The term ends on {term_end}, before a transfer can be made ({ready_on}): buy in CSP instead and let the original expire.",
+        "L’engagement se termine le {term_end}, avant qu’un transfert soit possible ({ready_on}) : achetez plutôt dans CSP et laissez expirer l’original.";
+    EaChannelTransfer => EaChannel, Info,
+        "Schedule the CSP subscription through a channel transfer to start on {purchase_on}, the day after the EA term ends.",
+        "Planifiez l’abonnement CSP par un transfert de canal pour qu’il démarre le {purchase_on}, lendemain de la fin de l’engagement EA.";
+    // Region.
+    RegionMismatch => Region1, Blocker,
+        "The partner's CSP market ({partner_market}, {partner_country}) differs from the customer tenant's ({customer_market}, {customer_country}): this partner cannot move this customer.",
+        "Le marché CSP du partenaire ({partner_market}, {partner_country}) diffère de celui du locataire client ({customer_market}, {customer_country}) : ce partenaire ne peut pas migrer ce client.";
+    CountryUnknown => Regions, Warning,
+        "The country of {party} is not known: the same-region rule could not be checked.",
+        "Pays inconnu pour {party} : la règle de même région n’a pas pu être vérifiée.";
+    CountryWithoutMarket => Regions, Blocker,
+        "The country of {party}, {country}, is in no CSP market of the table: CSP cannot serve it.",
+        "Pour {party}, le pays {country} n’appartient à aucun marché CSP de la table : CSP ne peut pas le servir.";
+    SameMarket => Regions, Info,
+        "Partner and customer tenant are both in the {market} CSP market.",
+        "Le partenaire et le locataire client sont tous deux dans le marché CSP {market}.";
+    // Offer.
+    SameOffer => Cont1, Info,
+        "Same offer in CSP ({name}): no license reassignment and no interruption for users.",
+        "Même offre dans CSP ({name}) : aucune réattribution de licence et aucune interruption pour les utilisateurs.";
+    OfferChanged => Reassign1, Warning,
+        "The target offer {target} differs from {source}: licenses must be reassigned at cut-over.",
+        "L’offre cible {target} diffère de {source} : les licences doivent être réattribuées lors de la bascule.";
+    PlansLost => Equiv1, Warning,
+        "{target} lacks {count} service plan(s) of {source} (data-loss risk): {plans}.",
+        "Il manque à {target} {count} plan(s) de service de {source} (risque de perte de données) : {plans}.";
+    TeamsSuiteRetired => TeamsUnbundle, Warning,
+        "{product} includes Teams and has not been sold to new customers since {since} ({area}): the proposed equivalent is {suite} + {teams}.",
+        "{product} inclut Teams et n’est plus vendu aux nouveaux clients depuis le {since} ({area}) : l’équivalent proposé est {suite} + {teams}.";
+    TeamsSuiteKept => TeamsUnbundle, Info,
+        "{product} includes Teams and is no longer sold to new customers, but this path keeps the same offer.",
+        "{product} inclut Teams et n’est plus vendu aux nouveaux clients, mais ce parcours conserve la même offre.";
+    NoEquivalent => Equiv1, Blocker,
+        "{product} is no longer sold and no equivalent offer was found in the catalog: choose the target offer.",
+        "{product} n’est plus vendu et aucune offre équivalente n’a été trouvée dans le catalogue : choisissez l’offre cible.";
+    // Seats.
+    SeatsUnassigned => NceSeats, Info,
+        "{assigned} of {total} seats are assigned: right-size before buying, seats can only be reduced within 7 days of adding them.",
+        "{assigned} licences sur {total} sont attribuées : ajustez avant l’achat, on ne peut retirer des licences que dans les 7 jours suivant leur ajout.";
+    SeatsOverridden => Prov1, Info,
+        "{seats} seats chosen by the user instead of the source's {source_seats}.",
+        "{seats} licences choisies par l’utilisateur au lieu des {source_seats} de la source.";
+    // Dates.
+    TermEndUnknown => Time1, Warning,
+        "The term end date is unknown: find it before buying (cancelled subscriptions are not refunded); no dates could be planned.",
+        "La date de fin d’engagement est inconnue : trouvez-la avant d’acheter (les abonnements annulés ne sont pas remboursés) ; aucune date n’a pu être planifiée.";
+    TermEndEstimated => Time1, Info,
+        "The term end {term_end} is estimated from the file's dates: confirm it in the admin center.",
+        "La fin d’engagement {term_end} est estimée à partir des dates du fichier : confirmez-la dans le centre d’administration.";
+    TermEndPassed => Time1, Warning,
+        "The term end {term_end} is past although the subscription is active: it has probably renewed; check the current term end.",
+        "La fin d’engagement {term_end} est passée alors que l’abonnement est actif : il a sans doute été renouvelé ; vérifiez la fin d’engagement actuelle.";
+    ExpiredRecoverable => Expired30, Warning,
+        "The subscription is already expired: users keep access until {data_at_risk_after}; buy in CSP before then.",
+        "L’abonnement a déjà expiré : les utilisateurs gardent l’accès jusqu’au {data_at_risk_after} ; achetez dans CSP avant cette date.";
+    PurchaseTooLate => Expired30, Blocker,
+        "The purchase cannot happen before {purchase_on}, after {data_at_risk_after}, the last day before data is at risk: move the relationship steps earlier or keep the source one more term.",
+        "L’achat ne peut pas avoir lieu avant le {purchase_on}, après le {data_at_risk_after}, dernier jour avant que les données soient en danger : avancez les étapes de relation ou gardez la source un engagement de plus.";
+    PurchaseAfterTermEnd => Expired30, Warning,
+        "The purchase on {purchase_on} comes {gap_days} days after the term end {term_end}: users run on the expired subscription meanwhile (safe until {data_at_risk_after}).",
+        "L’achat du {purchase_on} intervient {gap_days} jours après la fin d’engagement du {term_end} : les utilisateurs restent sur l’abonnement expiré entre-temps (sans risque jusqu’au {data_at_risk_after}).";
+    PurchaseBeforeAsOf => Time1, Warning,
+        "The chosen purchase date {purchase_on} is before the plan date {as_of}.",
+        "La date d’achat choisie, {purchase_on}, est antérieure à la date du plan, {as_of}.";
+    CancelWindowClosesEarly => NceCancel, Info,
+        "The new subscription's 7-day cancellation window ends on {cancel_window_ends}, before the cut-over on {cutover}.",
+        "La fenêtre d’annulation de 7 jours du nouvel abonnement se termine le {cancel_window_ends}, avant la bascule du {cutover}.";
+    CancelWindowCoversCutover => NceCancel, Info,
+        "Buying on {purchase_on} keeps the new subscription cancellable until {cancel_window_ends}, past the cut-over on {cutover}.",
+        "Acheter le {purchase_on} laisse le nouvel abonnement annulable jusqu’au {cancel_window_ends}, après la bascule du {cutover}.";
+    Overlap => Time1, Info,
+        "{overlap_days} days of overlap between the source and the CSP subscription.",
+        "{overlap_days} jours de chevauchement entre l’abonnement d’origine et l’abonnement CSP.";
+    OverlapCost => Time1, Info,
+        "{overlap_days} days of overlap, about {overlap_cost} {currency}.",
+        "{overlap_days} jours de chevauchement, environ {overlap_cost} {currency}.";
+    AutoRenewOff => NceRenew, Warning,
+        "Ask {who} to turn off auto-renew by {auto_renew_off_by}, or the source renews for a whole new term on the day after {term_end}.",
+        "Faites désactiver le renouvellement automatique par {who} avant le {auto_renew_off_by}, sinon la source repart pour un engagement complet le lendemain du {term_end}.";
+    AutoRenewAlreadyOff => NceRenew, Info,
+        "Auto-renew is already off: the source ends on {term_end}.",
+        "Le renouvellement automatique est déjà désactivé : la source se termine le {term_end}.";
+    RecurringBillingOff => DirectCancel, Warning,
+        "The customer turns off recurring billing in the Microsoft 365 admin center by {auto_renew_off_by}, so the subscription runs to {term_end} and stops; do not cancel it (no refund).",
+        "Le client désactive la facturation récurrente dans le centre d’administration Microsoft 365 avant le {auto_renew_off_by}, pour que l’abonnement coure jusqu’au {term_end} puis s’arrête ; ne l’annulez pas (aucun remboursement).";
+    LargeDirectCancellation => DirectCancel, Info,
+        "With {seats} licenses (more than 25), cancelling this direct subscription early would need a call to Microsoft support.",
+        "Avec {seats} licences (plus de 25), annuler cet abonnement direct avant son terme nécessiterait un appel au support Microsoft.";
+    // Credit.
+    CreditPossible => Cred1, Info,
+        "Bought directly from Microsoft: if it is cancelled before its term end, it may be eligible for a credit, handled by Microsoft 365 billing support.",
+        "Acheté directement auprès de Microsoft : s’il est annulé avant la fin de son engagement, il peut donner droit à un crédit, traité par le support de facturation Microsoft 365.";
+    CreditAskedByPartner => Dap1, Info,
+        "The partner can ask Microsoft 365 billing support about the credit on the customer's behalf (GDAP with Service support administrator).",
+        "Le partenaire peut interroger le support de facturation Microsoft 365 sur le crédit pour le compte du client (GDAP avec le rôle Administrateur du support du service).";
+    CreditAskedByCustomer => Dap1, Info,
+        "The customer must ask Microsoft 365 billing support about the credit, unless the partner gets GDAP with Service support administrator.",
+        "Le client doit interroger lui-même le support de facturation Microsoft 365 sur le crédit, sauf si le partenaire obtient GDAP avec le rôle Administrateur du support du service.";
+    // Tenant-wide caps.
+    BusinessCapExceeded => CapBusiness, Blocker,
+        "The tenant would hold {seats} Business seats, above the cap of 300 pooled across partners and channels: move some users to an Enterprise plan.",
+        "Le locataire aurait {seats} licences Business, au-delà du plafond de 300 tous partenaires et canaux confondus : passez une partie des utilisateurs sur une offre Entreprise.";
+    BusinessCapOverlap => CapBusiness, Warning,
+        "Buying before the original ends would hold {seats} Business seats at once (cap 300): the purchase is planned on {purchase_on}, after the term end.",
+        "Acheter avant la fin de l’original ferait {seats} licences Business simultanées (plafond 300) : l’achat est prévu le {purchase_on}, après la fin d’engagement.";
+    SubscriptionCapExceeded => CapSubs, Blocker,
+        "The tenant has {count} license-based subscriptions, above the cap of 300.",
+        "Le locataire compte {count} abonnements de licences, au-delà du plafond de 300.";
+    SubscriptionCapOverlap => CapSubs, Warning,
+        "The tenant has {count} active subscriptions (more than 150): buying duplicates first would exceed 300, so the purchase is planned on {purchase_on}, after the original expires.",
+        "Le locataire compte {count} abonnements actifs (plus de 150) : acheter les doublons d’abord dépasserait 300, l’achat est donc prévu le {purchase_on}, après l’expiration de l’original.";
+    // Customer-wide steps.
+    RelationshipNeeded => Rel1, Info,
+        "The customer must accept the reseller relationship before anything is provisioned; planned acceptance by {ready_on}.",
+        "Le client doit accepter la relation de revendeur avant tout approvisionnement ; acceptation prévue au plus tard le {ready_on}.";
+    McaNeeded => Mca1, Info,
+        "The Microsoft Customer Agreement must be accepted before any order ({how}).",
+        "Le Contrat client Microsoft doit être accepté avant toute commande ({how}).";
+    GdapRoleNeeded => Gdap1, Info,
+        "GDAP role needed: {role} ({reason}).",
+        "Rôle GDAP nécessaire : {role} ({reason}).";
+    PartOfTenant => Multi1, Info,
+        "{count} of {total} subscriptions are not migrated: the plan covers part of the tenant.",
+        "{count} abonnements sur {total} ne sont pas migrés : le plan couvre une partie du locataire.";
+}
