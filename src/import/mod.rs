@@ -16,11 +16,12 @@
 //! ```
 
 mod decode;
-mod detect;
 mod error;
+mod format_id;
 mod formats;
 mod json;
 mod mapping;
+mod price;
 mod report;
 mod rows;
 mod sniff;
@@ -33,11 +34,11 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 pub use decode::TextEncoding;
-pub use detect::FormatId;
 pub use error::{CountProblemKind, Issue, IssueKind, JsonProblem, Severity, ValueKind, WorkbookProblem};
-pub use formats::price_list::PriceEntry;
+pub use format_id::FormatId;
 pub use formats::template::{template_csv, TEMPLATE_COLUMNS};
 pub use mapping::{header_signature, suggest_mapping, ColumnMapping, Field};
+pub use price::PriceEntry;
 pub use report::{FileReport, ImportReport, RejectedRow, RowCounts};
 pub use sniff::{Dialect, FileKind};
 pub use values::DateOrder;

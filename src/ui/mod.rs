@@ -15,6 +15,7 @@ pub mod quick_start;
 mod shell;
 mod start;
 pub mod storage;
+pub mod timing;
 pub mod workspace;
 
 pub use app::App;

@@ -23,8 +23,8 @@ use crate::i18n::Lang;
 use crate::model::MigrationPath;
 use crate::plan::{make_plan, Plan, PlanLine};
 use crate::rules::Severity;
-use crate::ui::flow::files::{yield_for_paint, yield_to_browser};
 use crate::ui::lang::use_lang;
+use crate::ui::timing::{yield_for_paint, yield_to_browser};
 use crate::ui::workspace::{use_workspace, Step};
 
 /// Where a line sits in the plan: its customer and its position there.
