@@ -4,6 +4,7 @@
 //! everything it shows is computed by the domain modules.
 
 mod app;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod download;
 pub mod drafts;
