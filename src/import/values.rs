@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{BillingFrequency, Channel, SubscriptionStatus, Term};
@@ -603,11 +603,6 @@ pub fn parse_country(cell: &str) -> Option<String> {
 /// Whole days from `start` to `end`, for term estimates.
 pub fn days_between(start: NaiveDate, end: NaiveDate) -> i64 {
     (end - start).num_days()
-}
-
-/// Year of a date, for sanity checks on values (`0001-01-01` placeholders).
-pub fn is_placeholder_date(date: NaiveDate) -> bool {
-    date.year() < 1990 || date.year() > 2200
 }
 
 #[cfg(test)]
