@@ -168,22 +168,32 @@ pub enum DateProblem {
     AmbiguousOrder,
 }
 
-/// First day of Excel's 1900 date system as chrono sees it (Excel's serial 1 is
-/// 1900-01-01 but Excel counts a 29 February 1900 that never was, so serials
-/// from 61 on are days since 1899-12-30).
-fn excel_epoch() -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(1899, 12, 30)
-}
-
-/// Reads an Excel serial day number (as workbooks store dates) within the
-/// years exports can hold, 1955 to 2119.
-pub fn excel_serial_to_date(serial: f64) -> Option<NaiveDate> {
-    if !(20_000.0..80_000.0).contains(&serial) {
+/// The one reading of an Excel serial day number (workbook cells, and text cells
+/// that hold one): days since 1899-12-30 in the 1900 system (Excel counts the
+/// fictitious 29 February 1900, serial 60, so serials up to 60 count from a day
+/// later and 60 reads as 1 March 1900), or since 1904-01-01 in the 1904 system
+/// (`workbookPr date1904`, old Mac workbooks). Rounded to the millisecond first,
+/// as Excel shows it (0.99999999 of a day is midnight next day); the time of day
+/// is dropped.
+pub fn excel_serial_date(serial: f64, date_1904: bool) -> Option<NaiveDate> {
+    if !serial.is_finite() || serial < 0.0 || serial > 3_000_000.0 {
         return None;
     }
-    // In range, the whole part fits in i64 exactly.
-    excel_epoch()?.checked_add_signed(chrono::TimeDelta::try_days(serial.trunc() as i64)?)
+    let days = ((serial * 86_400_000.0).round() / 86_400_000.0).floor() as u64;
+    let (epoch, days) = match (date_1904, days) {
+        (true, days) => (NaiveDate::from_ymd_opt(1904, 1, 1)?, days),
+        (false, days) if days <= 60 => (NaiveDate::from_ymd_opt(1899, 12, 31)?, days),
+        (false, days) => (NaiveDate::from_ymd_opt(1899, 12, 30)?, days),
+    };
+    epoch
+        .checked_add_days(chrono::Days::new(days))
+        .filter(|date| *date <= NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX))
 }
+
+/// Serial day numbers a text cell may hold for a date: the years exports can hold,
+/// 1954 to 2119. Outside them a number in a date column is more likely a mistake
+/// (a seat count in the wrong column) than a date.
+const TEXT_SERIAL_DAYS: std::ops::Range<f64> = 20_000.0..80_000.0;
 
 /// Parses a date cell: ISO 8601 (with or without a time and zone), slashed,
 /// dotted or dashed day/month/year in the given order, or an Excel serial day.
@@ -233,7 +243,11 @@ pub fn parse_date(cell: &str, order: Option<DateOrder>) -> Result<NaiveDate, Dat
         return NaiveDate::from_ymd_opt(year, month, day).ok_or(DateProblem::Unreadable);
     }
     if let Ok(serial) = cell.parse::<f64>() {
-        return excel_serial_to_date(serial).ok_or(DateProblem::Unreadable);
+        // A text file has no workbook flag: the 1900 system, Excel's default.
+        let serial_date = Some(serial).filter(|serial| TEXT_SERIAL_DAYS.contains(serial));
+        return serial_date
+            .and_then(|serial| excel_serial_date(serial, false))
+            .ok_or(DateProblem::Unreadable);
     }
     Err(DateProblem::Unreadable)
 }
@@ -577,27 +591,12 @@ pub fn currency_in_amount(cell: &str) -> Option<String> {
 /// An ISO 3166-1 alpha-2 code from a code or the English or French name of a
 /// country partners commonly serve.
 pub fn parse_country(cell: &str) -> Option<String> {
-    if cell.len() == 2 && cell.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return Some(cell.to_ascii_uppercase());
+    if let Some(code) = crate::markets::code_of(cell) {
+        return Some(code.into());
     }
-    let code = match header_key(cell).as_str() {
-        "france" => "FR",
-        "belgium" | "belgique" => "BE",
-        "switzerland" | "suisse" => "CH",
-        "luxembourg" => "LU",
-        "canada" => "CA",
-        "unitedstates" | "usa" | "etatsunis" => "US",
-        "unitedkingdom" | "uk" | "royaumeuni" | "greatbritain" => "GB",
-        "germany" | "allemagne" => "DE",
-        "spain" | "espagne" => "ES",
-        "italy" | "italie" => "IT",
-        "netherlands" | "paysbas" => "NL",
-        "ireland" | "irlande" => "IE",
-        "portugal" => "PT",
-        "morocco" | "maroc" => "MA",
-        _ => return None,
-    };
-    Some(code.into())
+    // A two-letter code the country table does not list is kept: the planner then
+    // says it knows no CSP market for it, which is more useful than a rejected cell.
+    (cell.len() == 2 && cell.bytes().all(|b| b.is_ascii_alphabetic())).then(|| cell.to_ascii_uppercase())
 }
 
 /// Whole days from `start` to `end`, for term estimates.
@@ -608,6 +607,33 @@ pub fn days_between(start: NaiveDate, end: NaiveDate) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, month, day)
+    }
+
+    #[test]
+    fn excel_serial_days_read_as_excel_shows_them() {
+        // 1900 system: serial 1 is 1 January 1900; Excel's fictitious 29 February 1900
+        // (serial 60) has no date and reads as the day after; from 61 on, days since 1899-12-30.
+        assert_eq!(excel_serial_date(1.0, false), ymd(1900, 1, 1));
+        assert_eq!(excel_serial_date(59.0, false), ymd(1900, 2, 28));
+        assert_eq!(excel_serial_date(60.0, false), ymd(1900, 3, 1));
+        assert_eq!(excel_serial_date(61.0, false), ymd(1900, 3, 1));
+        assert_eq!(excel_serial_date(45_000.0, false), ymd(2023, 3, 15));
+        // 1904 system: serial 0 is 1 January 1904, 1,462 days after the 1900 system.
+        assert_eq!(excel_serial_date(0.0, true), ymd(1904, 1, 1));
+        assert_eq!(excel_serial_date(45_000.0 - 1_462.0, true), ymd(2023, 3, 15));
+        // Times of day are dropped, after rounding to the millisecond.
+        assert_eq!(excel_serial_date(45_000.75, false), ymd(2023, 3, 15));
+        assert_eq!(excel_serial_date(45_000.999_999_999, false), ymd(2023, 3, 16));
+        assert_eq!((excel_serial_date(f64::NAN, false), excel_serial_date(1e300, false)), (None, None));
+        assert_eq!(excel_serial_date(-1.0, false), None);
+        // A text cell is read in the 1900 system, only within the years exports hold.
+        assert_eq!(parse_date("45000", None), Ok(NaiveDate::from_ymd_opt(2023, 3, 15).unwrap_or_default()));
+        assert_eq!(parse_date("45000.5", None), Ok(NaiveDate::from_ymd_opt(2023, 3, 15).unwrap_or_default()));
+        assert_eq!(parse_date("1000", None), Err(DateProblem::Unreadable));
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -738,5 +764,33 @@ mod tests {
         assert_eq!(currency_in_amount("usd 31.30").as_deref(), Some("USD"));
         assert_eq!(currency_in_amount("31.30"), None);
         assert_eq!(parse_country("Belgique").as_deref(), Some("BE"));
+        // Every spelling the importer's own list read before it used the markets table.
+        for (spelling, code) in [
+            ("France", "FR"),
+            ("Belgium", "BE"),
+            ("Suisse", "CH"),
+            ("Luxembourg", "LU"),
+            ("Canada", "CA"),
+            ("United States", "US"),
+            ("USA", "US"),
+            ("États-Unis", "US"),
+            ("Etats-Unis", "US"),
+            ("United Kingdom", "GB"),
+            ("UK", "GB"),
+            ("Royaume-Uni", "GB"),
+            ("Great Britain", "GB"),
+            ("Allemagne", "DE"),
+            ("Espagne", "ES"),
+            ("Italie", "IT"),
+            ("Pays-Bas", "NL"),
+            ("Netherlands", "NL"),
+            ("Irlande", "IE"),
+            ("Portugal", "PT"),
+            ("Maroc", "MA"),
+            ("fr", "FR"),
+        ] {
+            assert_eq!(parse_country(spelling).as_deref(), Some(code), "{spelling}");
+        }
+        assert_eq!(parse_country("Atlantis"), None);
     }
 }

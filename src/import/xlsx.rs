@@ -12,9 +12,10 @@ mod zip;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 use super::error::{IssueKind, WorkbookProblem};
+use super::values::excel_serial_date;
 use xml::{unescape, unescape_office, Event, Scanner};
 use zip::Archive;
 
@@ -420,25 +421,6 @@ fn cell_reference(reference: &str) -> Option<(u32, Option<u32>)> {
     Some((column - 1, row))
 }
 
-/// A serial day number as a date: days since 1899-12-30 (Excel counts the
-/// fictitious 29 February 1900, so serials up to 60 count from a day later),
-/// or since 1904-01-01 in the 1904 system. Times of day are dropped.
-fn serial_date(serial: f64, date_1904: bool) -> Option<NaiveDate> {
-    if !serial.is_finite() || serial < 0.0 || serial > 3_000_000.0 {
-        return None;
-    }
-    // Rounded to the millisecond first, as Excel shows it: 0.99999999 of a day is midnight next day.
-    let days = ((serial * 86_400_000.0).round() / 86_400_000.0).floor() as u64;
-    let (epoch, days) = match (date_1904, days) {
-        (true, days) => (NaiveDate::from_ymd_opt(1904, 1, 1)?, days),
-        (false, days) if days <= 60 => (NaiveDate::from_ymd_opt(1899, 12, 31)?, days),
-        (false, days) => (NaiveDate::from_ymd_opt(1899, 12, 30)?, days),
-    };
-    epoch
-        .checked_add_days(Days::new(days))
-        .filter(|date| *date <= NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX))
-}
-
 /// A number as text: whole numbers without `.0`, others as Rust's shortest form.
 fn number_text(number: f64) -> String {
     if number.fract() == 0.0 && number.abs() < 1e15 {
@@ -490,7 +472,7 @@ impl OpenCell<'_> {
                 Ok(number) => {
                     let format =
                         style.and_then(|style| formats.get(style)).copied().unwrap_or(CellFormat::Number);
-                    match (format, serial_date(number, date_1904)) {
+                    match (format, excel_serial_date(number, date_1904)) {
                         // Not `date.format(...)`: that parses its pattern again for every cell.
                         (CellFormat::Date, Some(date)) => {
                             format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
@@ -949,7 +931,5 @@ mod tests {
         assert_eq!(resolve("xl/", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
         assert_eq!(resolve("xl/", "/xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
         assert_eq!(resolve("xl/", "../xl/./worksheets\\sheet1.xml"), "xl/worksheets/sheet1.xml");
-        assert_eq!(serial_date(45000.999_999_999, false), NaiveDate::from_ymd_opt(2023, 3, 16));
-        assert_eq!((serial_date(f64::NAN, false), serial_date(1e300, false)), (None, None));
     }
 }
