@@ -12,7 +12,7 @@ mod zip;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use super::error::{IssueKind, WorkbookProblem};
 use super::values::excel_serial_date;
