@@ -5,15 +5,21 @@
 #   in headless Chromium: the planner's import and import + plan of a 100,000-row
 #   CSV against PapaParse's parse of the same text, and the start screen's cold start,
 #   draft save and load at 1,000 and 20,000 subscriptions, a 10,000-line plan step's
-#   first render, filter, sort and override re-plan, and the sizes of dist/.
+#   first render, filter, sort and override re-plan, and the sizes of dist/ (as shipped).
 # Figures, not assertions: nothing here fails because the machine is slow.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/bench
 mkdir -p "$out"
 
+# Two release builds: the shipped app in dist/ (its sizes are reported), and one with
+# the `bench` feature in target/bench/dist, whose planner module exports the entry points
+# the browser pages call (window.wasmBindings.bench_import, bench_drafts).
 echo "== release build"
 trunk build --release >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+echo "== release build with the bench feature"
+trunk build --release --features bench --dist "$out/dist" >"$out/build-bench.log" 2>&1 || { cat "$out/build-bench.log"; exit 1; }
+export DIST_DIR="$PWD/$out/dist"
 
 native_json='{}'
 for example in plan_bench import_bench draft_bench; do

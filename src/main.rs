@@ -6,9 +6,10 @@ fn main() {
     csp_planner::ui::mount();
 }
 
-/// What the benchmark page calls through `window.wasmBindings` (`make bench`).
-/// Exported from this module only, so the quick start does not carry the planner.
-#[cfg(target_arch = "wasm32")]
+/// What the benchmark page calls through `window.wasmBindings` (`make bench`, which
+/// builds with the `bench` feature). Exported from this module only, so the quick
+/// start does not carry the planner; absent from the shipped app.
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 mod bench_exports {
     use wasm_bindgen::prelude::*;
 

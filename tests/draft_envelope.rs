@@ -18,7 +18,7 @@ fn fixtures() -> std::path::PathBuf {
 #[test]
 fn a_draft_file_round_trips_exactly() {
     let mut draft = sample_draft(300);
-    draft.notes = "Tabs\tquotes \" backslash \\ emoji 🚀 and French « déjà »".into();
+    draft.name = "Tabs\tquotes \" backslash \\ emoji 🚀 and French « déjà »".into();
     draft.input.subscriptions[0].unit_price = Some(0.1 + 0.2);
     let file = encode_file(&draft, 1_795_000_123_456);
     let envelope = decode_file(&file).expect("the file decodes");
@@ -150,7 +150,11 @@ fn every_past_and_current_schema_version_opens() {
         assert_eq!(draft.input.subscriptions.len(), 3, "{name}");
         assert_eq!(draft.input.subscriptions[1].seats_total, 25, "{name}");
         assert_eq!(draft.input.overrides.len(), 1, "{name}");
-        assert!(draft.notes.contains("Renouvellement"), "{name}");
+        // Version 1 holds French notes, a field drafts no longer have: skipped, not an error
+        // (readable in the plain file; the stored one is packed).
+        if name == "v1-file.json" {
+            assert!(text.contains("\"notes\": \"Renouvellement"), "{name}");
+        }
         seen.push(name);
     }
     seen.sort();
@@ -220,7 +224,6 @@ fn write_the_fixtures_of_the_current_schema_version() {
     draft.input.customer.name = "Contoso Ltd".into();
     draft.input.subscriptions[1].seats_total = 25;
     draft.input.overrides = draft.input.overrides.into_iter().take(1).collect();
-    draft.notes = "Renouvellement E3 en mars ; appeler Marie « DSI ».".into();
     for (name, text) in [
         (format!("v{SCHEMA_VERSION}-file.json"), encode_file(&draft, 1_795_000_100_000)),
         (format!("v{SCHEMA_VERSION}-stored.txt"), encode_stored(&draft, 1_795_000_100_000, "fixture-tab")),

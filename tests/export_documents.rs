@@ -61,9 +61,7 @@ fn input() -> PlanInput {
 }
 
 fn draft() -> Draft {
-    let mut draft = Draft::new("d1764000000000-golden".into(), 1_764_000_000_000, input());
-    draft.notes = "Appeler le DSI avant le 1er décembre; \"urgent\"".into();
-    draft
+    Draft::new("d1764000000000-golden".into(), 1_764_000_000_000, input())
 }
 
 fn plan() -> Plan {

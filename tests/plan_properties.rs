@@ -180,6 +180,8 @@ fn plan_input() -> impl Strategy<Value = PlanInput> {
                     // Ids are unique in real inputs; some cases repeat them to check nothing breaks.
                     subscription.subscription_id =
                         if duplicate_ids { format!("S{}", index % 3) } else { format!("S{index}") };
+                    // A source position of its own, which tells its plan line apart when ids repeat.
+                    subscription.source.line = index as u32 + 1;
                 }
                 let overrides: BTreeMap<String, LineOverride> = subscriptions
                     .iter()
@@ -232,13 +234,20 @@ proptest! {
     #[test]
     fn seats_are_conserved_unless_overridden(input in plan_input()) {
         let plan = make_plan(&input, Catalog::builtin());
-        let mut lines_by_customer = plan.customers.iter().flat_map(|customer| customer.lines.iter());
-        // Lines keep the input order within a customer; match them up by id and source position.
-        for line in &mut lines_by_customer {
-            let subscription = input.subscriptions.iter().find(|subscription| subscription.subscription_id == line.subscription_id && subscription.seats_total == line.seats_source_total);
-            prop_assert!(subscription.is_some(), "line {} has no subscription", line.subscription_id);
-            let expected = input.overrides.get(&line.subscription_id).and_then(|line_override| line_override.seats).unwrap_or(line.seats_source_total);
+        prop_assert_eq!(plan.lines().count(), input.subscriptions.len());
+        // Every subscription has its own source line (see `plan_input`): the expectation
+        // comes from the subscription, never from the plan line itself.
+        for subscription in &input.subscriptions {
+            let line = plan.lines().find(|line| line.source.line == subscription.source.line);
+            prop_assert!(line.is_some(), "subscription at line {} has no plan line", subscription.source.line);
+            let Some(line) = line else { continue };
+            let expected = input
+                .overrides
+                .get(&subscription.subscription_id)
+                .and_then(|line_override| line_override.seats)
+                .unwrap_or(subscription.seats_total);
             prop_assert_eq!(line.seats, expected, "line {}", &line.subscription_id);
+            prop_assert_eq!(line.seats_source_total, subscription.seats_total, "line {}", &line.subscription_id);
         }
     }
 

@@ -75,10 +75,6 @@ impl Product {
     pub fn has_workload(&self, workload: CoreWorkload) -> bool {
         self.core_workloads & workload.bit() != 0
     }
-
-    pub fn core_workload_list(&self) -> Vec<CoreWorkload> {
-        CoreWorkload::in_set(self.core_workloads).collect()
-    }
 }
 
 /// A SKU that is never migrated (free, viral, trial).

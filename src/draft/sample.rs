@@ -145,7 +145,5 @@ pub fn sample_draft(count: usize) -> Draft {
     draft.name = format!("Contoso Holding ({count} subscriptions)");
     draft.import.report.rows_read = count;
     draft.import.report.imported = count;
-    draft.notes =
-        "Sample draft for the storage benchmark.\nDeuxième ligne : accents et guillemets « ».".into();
     draft
 }

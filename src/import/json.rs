@@ -6,8 +6,8 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use super::detect::FormatId;
 use super::error::{IssueKind, JsonProblem};
+use super::format_id::FormatId;
 
 /// The items of a JSON document, each with the 1-based line it starts on.
 pub(crate) struct JsonItems {

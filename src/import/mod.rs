@@ -16,11 +16,12 @@
 //! ```
 
 mod decode;
-mod detect;
 mod error;
+mod format_id;
 mod formats;
 mod json;
 mod mapping;
+mod price;
 mod report;
 mod rows;
 mod sniff;
@@ -33,11 +34,11 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 pub use decode::TextEncoding;
-pub use detect::FormatId;
 pub use error::{CountProblemKind, Issue, IssueKind, JsonProblem, Severity, ValueKind, WorkbookProblem};
-pub use formats::price_list::PriceEntry;
+pub use format_id::FormatId;
 pub use formats::template::{template_csv, TEMPLATE_COLUMNS};
 pub use mapping::{header_signature, suggest_mapping, ColumnMapping, Field};
+pub use price::PriceEntry;
 pub use report::{FileReport, ImportReport, RejectedRow, RowCounts};
 pub use sniff::{Dialect, FileKind};
 pub use values::DateOrder;
@@ -374,26 +375,9 @@ fn name_the_product(subscription: &mut Subscription) {
     }
 }
 
-/// FNV-1a: ids are short and not attacker-chosen in a way that matters here
-/// (a collision only slows the check), and SipHash was a tenth of the import time.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for byte in bytes {
-            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-type IdHashing = std::hash::BuildHasherDefault<IdHasher>;
+/// Ids are short and not attacker-chosen in a way that matters here (a collision
+/// only slows the check), and SipHash was a tenth of the import time.
+type IdHashing = rustc_hash::FxBuildHasher;
 
 /// Gives every subscription a non-empty id unique in the outcome: one made
 /// from the SKU and the source position when the file had none, and a

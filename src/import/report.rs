@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::decode::TextEncoding;
-use super::detect::FormatId;
 use super::error::{Issue, Severity};
+use super::format_id::FormatId;
 use super::sniff::Dialect;
 use super::values::DateOrder;
 

@@ -6,11 +6,10 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use super::detect::FormatId;
 use super::error::{Issue, IssueKind, Severity, ValueKind};
-use super::formats::price_list::PriceEntry;
-use super::formats::{no_finishing, FinishRow};
+use super::format_id::FormatId;
 use super::mapping::{ColumnMapping, Field};
+use super::price::PriceEntry;
 use super::report::{RejectedRow, RowCounts};
 use super::values::{
     clean_cell, currency_in_amount, header_key, is_nce_offer_id, parse_billing, parse_bool, parse_channel,
@@ -520,6 +519,11 @@ fn is_total_label(cell: &str) -> bool {
             | "somme"
     )
 }
+
+/// Completes a subscription read from a row with what the format implies.
+pub(crate) type FinishRow = fn(&mut Subscription, &Binding, &dyn Cells, &mut FileContext);
+
+pub(crate) fn no_finishing(_: &mut Subscription, _: &Binding, _: &dyn Cells, _: &mut FileContext) {}
 
 /// The columns of a table bound to subscription fields, plus format-specific
 /// extra columns a format's finishing step reads.

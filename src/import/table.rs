@@ -2,10 +2,10 @@
 //! past any preamble, recognising the format, and reading every data row
 //! through the format's binding, the price list reader or a column mapping.
 
-use super::detect::{recognise_table, FormatId};
 use super::error::IssueKind;
+use super::format_id::FormatId;
 use super::formats::price_list::PriceColumns;
-use super::formats::table_spec;
+use super::formats::{recognise_table, table_spec};
 use super::mapping::{header_signature, suggest_mapping, ColumnMapping};
 use super::report::FileReport;
 use super::rows::{Binding, Cells, FileContext};

@@ -266,6 +266,7 @@ pub(super) const ALIASES: &[(&str, &str)] = &[
     ("Macao", "MO"),
     ("Macau", "MO"),
     ("USA", "US"),
+    ("Etats-Unis", "US"),
     ("United States of America", "US"),
     ("Ivory Coast", "CI"),
     ("Viet Nam", "VN"),

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::customer::needed_gdap_roles;
 use super::findings::{fill_values, placeholder_set, FindingCode, FindingValue, FindingValues, StoredValues};
+use super::gdap::needed_gdap_roles;
 use super::PlanLine;
 use crate::i18n::Lang;
 use crate::model::{

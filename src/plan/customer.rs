@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use super::checklist;
 use super::dates;
 use super::findings::{Finding, FindingCode, FindingValue};
-use super::line::{self, LineContext, LineScratch};
+use super::gdap::needed_gdap_roles;
+use super::line::{self, moves_in_transfer_batch, LineContext, LineScratch};
 use super::offer::{self, OfferCache};
 use super::{CustomerPlan, KeyDates, LineFindings, PlanLine, ProductTotal, Shared};
 use crate::catalog::Catalog;
@@ -283,13 +284,6 @@ pub(super) fn plan_customer<'a>(
     }
 }
 
-/// Whether a line is moved by a partner-to-partner transfer, so is numbered in a
-/// batch: only new-commerce subscriptions of another partner can be transferred
-/// (P2P-TRANSFER). Every such line gets a batch, and a finding saying which.
-pub(super) fn moves_in_transfer_batch(line: &PlanLine) -> bool {
-    line.path == MigrationPath::PartnerTransfer && line.channel == crate::model::Channel::CspNce
-}
-
 /// Numbers the transfer lines in batches of at most 25, one source partner per
 /// batch (a transfer request goes to one partner); returns the batch count.
 fn assign_transfer_batches(lines: &mut [PlanLine], source_partners: &[&str]) -> usize {
@@ -361,25 +355,6 @@ fn customer_findings(
         );
     }
     findings
-}
-
-/// GDAP roles the plan needs that the partner does not hold yet (GDAP-1): support
-/// tickets about credits, license reassignment where the offer changes.
-pub(super) fn needed_gdap_roles(input: &PlanInput, lines: &[PlanLine]) -> Vec<GdapRole> {
-    let held =
-        |role: GdapRole| input.partner.gdap == GdapStatus::Active && input.partner.gdap_roles.contains(&role);
-    let mut roles = Vec::new();
-    if lines.iter().any(|line| line.credit_eligible && line.path != MigrationPath::NotMigrated)
-        && !held(GdapRole::ServiceSupportAdministrator)
-    {
-        roles.push(GdapRole::ServiceSupportAdministrator);
-    }
-    if lines.iter().any(|line| line.reassign_licenses && line.is_migrated())
-        && !held(GdapRole::LicenseAdministrator)
-    {
-        roles.push(GdapRole::LicenseAdministrator);
-    }
-    roles
 }
 
 /// Seats per product before (every source line) and after (the lines that migrate).

@@ -197,12 +197,19 @@ pub(super) fn plan_line<'a>(
         plan_line_with(ctx, subscription, resolution, line_override, cache, scratch, &mut findings, start);
     // A transfer line gets its batch finding once the customer's lines are batched:
     // its place is kept now, last, so the customer's findings are written once.
-    if super::customer::moves_in_transfer_batch(&line) {
+    if moves_in_transfer_batch(&line) {
         findings.push(Finding::new(FindingCode::PartnerTransfer));
     }
     let range = start..findings.len();
     scratch.findings = findings;
     (line, range)
+}
+
+/// Whether a line is moved by a partner-to-partner transfer, so is numbered in a
+/// batch: only new-commerce subscriptions of another partner can be transferred
+/// (P2P-TRANSFER). Every such line gets a batch, and a finding saying which.
+pub(super) fn moves_in_transfer_batch(line: &PlanLine) -> bool {
+    line.path == MigrationPath::PartnerTransfer && line.channel == Channel::CspNce
 }
 
 /// Plans the line, its findings added to `findings` (from `start`) rather than to the line.

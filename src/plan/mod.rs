@@ -9,6 +9,7 @@ mod checklist;
 mod customer;
 mod dates;
 mod findings;
+mod gdap;
 mod line;
 mod offer;
 pub mod query;

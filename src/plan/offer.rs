@@ -3,7 +3,6 @@
 //! they share, with the service plans lost and gained (EQUIV-1, TEAMS-UNBUNDLE).
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -221,8 +220,10 @@ type TargetKey = (usize, Option<usize>, bool, bool);
 /// How many service plans a target lacks, and their friendly names joined.
 pub(super) type LostPlans = (usize, Arc<str>);
 
-/// The hasher of the plan's caches, see [`WordHasher`].
-pub(super) type FastHash = BuildHasherDefault<WordHasher>;
+/// The hasher of the plan's caches: the SKU ids, product and customer names hashed
+/// per line are short and trusted enough that SipHash's protection against crafted
+/// keys is not worth its cost here.
+pub(super) type FastHash = rustc_hash::FxBuildHasher;
 
 impl OfferCache {
     /// Alternatives to the source product, best first.
@@ -404,59 +405,6 @@ fn slot<T>(entries: &mut Vec<Option<T>>, index: usize, product_count: usize) -> 
         entries.resize_with(product_count.max(index + 1), || None);
     }
     &mut entries[index] // in range: resized just above
-}
-
-/// The hasher of the plan's caches: the SKU ids, product and customer names hashed
-/// per line are short and trusted enough that SipHash's protection against crafted
-/// keys is not worth its cost here. Mixes eight bytes at a time, one multiplication
-/// each (the scheme of rustc's FxHasher).
-#[derive(Default)]
-pub(super) struct WordHasher(u64);
-
-impl WordHasher {
-    const SEED: u64 = 0x517c_c1b7_2722_0a95;
-
-    #[inline]
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.mix(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.mix(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, number: u8) {
-        self.mix(u64::from(number));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, number: u64) {
-        self.mix(number);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, number: usize) {
-        self.mix(number as u64);
-    }
 }
 
 fn is_special_variant(product: &Product) -> bool {

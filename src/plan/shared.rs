@@ -1,13 +1,16 @@
 //! A value shared by many lines of a plan (the same target offer, the same ranked
 //! candidates, the same product name or source file name), so a plan of 100,000
-//! lines does not copy it 100,000 times. It serializes exactly as the value it holds.
+//! lines does not copy it 100,000 times.
 
 use std::ops::Deref;
 use std::sync::Arc;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Serialized through serde's `rc` support: exactly as the value it holds, and read
+/// back into a pointer of its own (sharing is not kept across a round trip).
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent, bound(serialize = "Arc<T>: Serialize", deserialize = "Arc<T>: Deserialize<'de>"))]
 pub struct Shared<T: ?Sized>(Arc<T>);
 
 impl<T> Shared<T> {
@@ -71,23 +74,5 @@ impl<T: ?Sized> Deref for Shared<T> {
 impl<T: Default> Default for Shared<T> {
     fn default() -> Self {
         Shared::new(T::default())
-    }
-}
-
-impl<T: Serialize + ?Sized> Serialize for Shared<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.as_ref().serialize(serializer)
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        T::deserialize(deserializer).map(Shared::new)
-    }
-}
-
-impl<'de> Deserialize<'de> for Shared<str> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|text| Shared(Arc::from(text)))
     }
 }

@@ -4,6 +4,7 @@
 //! everything it shows is computed by the domain modules.
 
 mod app;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod download;
 pub mod drafts;
@@ -15,6 +16,7 @@ pub mod quick_start;
 mod shell;
 mod start;
 pub mod storage;
+pub mod timing;
 mod update;
 pub mod workspace;
 

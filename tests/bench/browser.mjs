@@ -2,7 +2,8 @@
 // planner's import (and import + plan) of a generated 100,000-row CSV against
 // PapaParse's parse of the same text, the cold start of the start screen, and the
 // longest main-thread task while importing 10,000 rows with the licensing table.
-// Prints one JSON object on stdout; scripts/bench.sh tabulates it.
+// Prints one JSON object on stdout; scripts/bench.sh tabulates it. Needs a build with the
+// bench feature (window.wasmBindings.bench_import): trunk build --release --features bench.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveDist, launchBrowser, openContext, waitForApp } from '../e2e/harness.mjs';

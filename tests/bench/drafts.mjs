@@ -2,7 +2,8 @@
 // saves and loads a made-up draft of 1,000 and of 20,000 subscriptions through the
 // app's own storage code (stamp check, encode, pack, setItem; getItem, unpack,
 // decode), and prints the median times and the bytes stored (UTF-16, 2 bytes a unit).
-// Run after a build: DIST_DIR=/tmp/dist node tests/bench/drafts.mjs
+// Run after a build with the bench feature (its entry points are absent from the shipped
+// app): trunk build --release --features bench --dist /tmp/dist; DIST_DIR=/tmp/dist node tests/bench/drafts.mjs
 import { serveDist, launchBrowser, openContext, waitForApp } from '../e2e/harness.mjs';
 
 const rounds = Number(process.env.BENCH_RUNS ?? 7);

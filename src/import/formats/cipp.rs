@@ -3,7 +3,7 @@
 //! renewal or expiry date.
 
 use super::TableSpec;
-use crate::import::detect::FormatId;
+use crate::import::format_id::FormatId;
 use crate::import::mapping::Field;
 use crate::import::rows::{Binding, Cells, FileContext};
 use crate::model::Subscription;

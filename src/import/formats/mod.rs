@@ -13,13 +13,9 @@ pub mod powershell;
 pub mod price_list;
 pub mod template;
 
-use super::detect::FormatId;
+use super::format_id::FormatId;
 use super::mapping::Field;
-use super::rows::{Binding, Cells, FileContext};
-use crate::model::Subscription;
-
-/// Completes a subscription read from a row with what the format implies.
-pub(crate) type FinishRow = fn(&mut Subscription, &Binding, &dyn Cells, &mut FileContext);
+use super::rows::FinishRow;
 
 pub(crate) struct TableSpec {
     pub format: FormatId,
@@ -31,8 +27,6 @@ pub(crate) struct TableSpec {
     pub extras: &'static [&'static str],
     pub finish: FinishRow,
 }
-
-pub(crate) fn no_finishing(_: &mut Subscription, _: &Binding, _: &dyn Cells, _: &mut FileContext) {}
 
 /// Every table format, for recognition and reading.
 pub(crate) const TABLE_SPECS: &[TableSpec] = &[
@@ -46,6 +40,39 @@ pub(crate) const TABLE_SPECS: &[TableSpec] = &[
     licensing_reference::SPEC,
 ];
 
+/// The table format whose signature columns are all in `header_keys`; the
+/// most specific one (most signature columns) when several are.
+pub fn recognise_table(header_keys: &[String]) -> Option<FormatId> {
+    TABLE_SPECS
+        .iter()
+        .filter(|spec| spec.signature.iter().all(|key| header_keys.iter().any(|header| header == key)))
+        .max_by_key(|spec| spec.signature.len())
+        .map(|spec| spec.format)
+}
+
 pub(crate) fn table_spec(format: FormatId) -> Option<&'static TableSpec> {
     TABLE_SPECS.iter().find(|spec| spec.format == format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::values::header_key;
+
+    fn keys(headers: &[&str]) -> Vec<String> {
+        headers.iter().map(|header| header_key(header)).collect()
+    }
+
+    #[test]
+    fn tables_are_recognised_by_their_headers() {
+        assert_eq!(
+            recognise_table(&keys(&["Subscription ID", "Subscription", "Quantity", "Status", "Reseller"])),
+            Some(FormatId::PartnerCenterCsv)
+        );
+        assert_eq!(
+            recognise_table(&keys(&["AccountSkuId", "ActiveUnits", "WarningUnits", "ConsumedUnits"])),
+            Some(FormatId::PowerShellMsolAccountSku)
+        );
+        assert_eq!(recognise_table(&keys(&["Produit", "Licences"])), None);
+    }
 }

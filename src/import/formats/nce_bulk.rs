@@ -2,7 +2,7 @@
 //! legacy CSP subscription, several customers in one file.
 
 use super::TableSpec;
-use crate::import::detect::FormatId;
+use crate::import::format_id::FormatId;
 use crate::import::mapping::Field;
 use crate::import::rows::{Binding, Cells, FileContext};
 use crate::model::{Channel, Subscription};

@@ -1,9 +1,10 @@
 //! Partner Center's "Export subscriptions" CSV (Subscription ID, Subscription,
 //! Quantity, Status, Reseller), with the optional columns later exports add.
 
-use super::{no_finishing, TableSpec};
-use crate::import::detect::FormatId;
+use super::TableSpec;
+use crate::import::format_id::FormatId;
 use crate::import::mapping::Field;
+use crate::import::rows::no_finishing;
 
 pub(crate) const SPEC: TableSpec = TableSpec {
     format: FormatId::PartnerCenterCsv,

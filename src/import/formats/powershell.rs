@@ -6,8 +6,8 @@
 //! (`AccountSkuId` as `tenant:SKU`, `ActiveUnits`, `WarningUnits`, `ConsumedUnits`).
 
 use super::TableSpec;
-use crate::import::detect::FormatId;
 use crate::import::error::IssueKind;
+use crate::import::format_id::FormatId;
 use crate::import::mapping::Field;
 use crate::import::rows::{Binding, Cells, FileContext};
 use crate::model::Subscription;

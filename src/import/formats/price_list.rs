@@ -5,13 +5,11 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-
-use super::{no_finishing, TableSpec};
-use crate::import::detect::FormatId;
+use super::TableSpec;
 use crate::import::error::{IssueKind, ValueKind};
-use crate::import::rows::{Cells, DateTarget, FileContext};
+use crate::import::format_id::FormatId;
+use crate::import::price::PriceEntry;
+use crate::import::rows::{no_finishing, Cells, DateTarget, FileContext};
 use crate::import::values::{clean_cell, header_key, parse_billing, parse_currency, parse_term};
 use crate::model::{BillingFrequency, SourceRef, Subscription, Term};
 
@@ -22,36 +20,6 @@ pub(crate) const SPEC: TableSpec = TableSpec {
     extras: &[],
     finish: no_finishing,
 };
-
-/// One price of one offer, term, billing plan and market.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default)]
-pub struct PriceEntry {
-    /// Catalog product id, e.g. `CFQ7TTC0LH18`.
-    pub product_id: String,
-    /// Catalog SKU id within the product, e.g. `0001` (not a GUID).
-    pub sku_id: String,
-    pub product_title: String,
-    pub sku_title: String,
-    pub term: Term,
-    pub billing: BillingFrequency,
-    /// ISO 3166-1 alpha-2 market, e.g. `FR`.
-    pub market: Option<String>,
-    /// Commercial, Education, Charity... when the list says.
-    pub segment: Option<String>,
-    pub currency: String,
-    pub unit_price: f64,
-    pub effective_start: Option<NaiveDate>,
-    pub effective_end: Option<NaiveDate>,
-    pub source: SourceRef,
-}
-
-impl PriceEntry {
-    /// The new-commerce offer id prefix this price is for (`product:sku`).
-    pub fn offer_prefix(&self) -> String {
-        format!("{}:{}", self.product_id, self.sku_id)
-    }
-}
 
 /// Column positions of a price list, by header key.
 pub(crate) struct PriceColumns {

@@ -1,9 +1,10 @@
 //! The planner's own template CSV, offered for download in the app, with the
 //! model's field names as columns.
 
-use super::{no_finishing, TableSpec};
-use crate::import::detect::FormatId;
+use super::TableSpec;
+use crate::import::format_id::FormatId;
 use crate::import::mapping::Field;
+use crate::import::rows::no_finishing;
 
 /// The template's columns, in order.
 pub const TEMPLATE_COLUMNS: [&str; 17] = [

@@ -1,4 +1,4 @@
-//! The storage benchmark, called by `tests/e2e/drafts.bench.mjs` through
+//! The storage benchmark, called by `tests/bench/drafts.mjs` through
 //! `window.wasmBindings`: saves and loads made-up drafts of a given size through
 //! the same code autosave and the drafts list use, and reports times and bytes.
 

@@ -10,6 +10,7 @@
 //! deleted it in between, nothing is written and the user chooses.
 
 mod actions;
+#[cfg(feature = "bench")]
 pub mod bench;
 mod list;
 mod notices;

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::draft::SteppedEncoding;
-use crate::ui::flow::files::{measured, yield_to_browser};
+use crate::ui::timing::{measured, yield_to_browser};
 use crate::ui::workspace::now_ms;
 
 use super::{store, Drafts};

@@ -17,15 +17,14 @@ use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::import::{template_csv, InputFile, Issue, IssueKind, MAX_FILE_BYTES};
 use crate::ui::flow::customer_step::prefill_partner;
-use crate::ui::flow::files::{
-    files_of, measured, read_file, revoke_url, text_blob_url, yield_for_paint, yield_to_browser,
-};
+use crate::ui::flow::files::{files_of, read_file, revoke_url, text_blob_url};
 use crate::ui::flow::session::{
     add_files, has_licensing_tables, licensing_table_names, load_licensing_tables, merge_import, pasted_name,
     prepare_import_of, remove_file, PreparedImport,
 };
 use crate::ui::lang::use_lang;
 use crate::ui::problems::{use_problems, Problems};
+use crate::ui::timing::{measured, yield_for_paint, yield_to_browser};
 use crate::ui::workspace::{use_workspace, Step, Workspace};
 
 /// Where a running import is, for the progress line.

@@ -23,8 +23,8 @@ use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::plan::query::{LineFilter, LinePos, PlanIndex, SortColumn};
 use crate::plan::{make_plan, Plan, PlanLine};
-use crate::ui::flow::files::{yield_for_paint, yield_to_browser};
 use crate::ui::lang::use_lang;
+use crate::ui::timing::{yield_for_paint, yield_to_browser};
 use crate::ui::workspace::{use_workspace, Step};
 
 /// The state the parts of the plan step share.

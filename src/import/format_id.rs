@@ -1,9 +1,8 @@
-//! The formats the importer knows, and recognising a table's format from its
-//! header row (JSON formats are recognised from their properties in `json`).
+//! The formats the importer knows, by id and label. Tables are recognised from
+//! their header row in `formats`, JSON documents from their properties in `json`.
 
 use serde::{Deserialize, Serialize};
 
-use super::formats::TABLE_SPECS;
 use crate::i18n::Lang;
 
 /// A format the importer recognises (or was told to use).
@@ -133,24 +132,9 @@ impl FormatId {
     }
 }
 
-/// The table format whose signature columns are all in `header_keys`; the
-/// most specific one (most signature columns) when several are.
-pub fn recognise_table(header_keys: &[String]) -> Option<FormatId> {
-    TABLE_SPECS
-        .iter()
-        .filter(|spec| spec.signature.iter().all(|key| header_keys.iter().any(|header| header == key)))
-        .max_by_key(|spec| spec.signature.len())
-        .map(|spec| spec.format)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::values::header_key;
-
-    fn keys(headers: &[&str]) -> Vec<String> {
-        headers.iter().map(|header| header_key(header)).collect()
-    }
 
     #[test]
     fn format_ids_round_trip() {
@@ -159,18 +143,5 @@ mod tests {
             assert_eq!(serde_json::to_value(format).ok(), Some(serde_json::Value::from(format.id())));
             assert!(!format.label(Lang::Fr).is_empty());
         }
-    }
-
-    #[test]
-    fn tables_are_recognised_by_their_headers() {
-        assert_eq!(
-            recognise_table(&keys(&["Subscription ID", "Subscription", "Quantity", "Status", "Reseller"])),
-            Some(FormatId::PartnerCenterCsv)
-        );
-        assert_eq!(
-            recognise_table(&keys(&["AccountSkuId", "ActiveUnits", "WarningUnits", "ConsumedUnits"])),
-            Some(FormatId::PowerShellMsolAccountSku)
-        );
-        assert_eq!(recognise_table(&keys(&["Produit", "Licences"])), None);
     }
 }

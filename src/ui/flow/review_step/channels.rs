@@ -1,0 +1,167 @@
+//! The source channel (direct, EA, CSP) of the subscriptions whose file did
+//! not say it, one by one or for all at once.
+
+use leptos::prelude::*;
+
+use crate::i18n::import_ui::ImportText;
+use crate::i18n::labels::channel_label;
+use crate::i18n::template::fill;
+use crate::i18n::Lang;
+use crate::model::{Channel, Subscription};
+use crate::ui::flow::session::{set_channel, set_unknown_channels};
+use crate::ui::lang::use_lang;
+use crate::ui::workspace::{use_workspace, Workspace};
+
+/// Subscriptions listed in the channel section; "set for all" covers the rest.
+const CHANNEL_ROWS_SHOWN: usize = 200;
+
+/// The product as the user knows it: exports that give only a SKU part number
+/// (Graph, PowerShell) get the catalog's display name next to it.
+fn product_name(workspace: Workspace, subscription: &Subscription) -> String {
+    let only_a_code = subscription.sku_part_number.as_deref() == Some(subscription.product.as_str())
+        || subscription.sku_id.as_deref() == Some(subscription.product.as_str());
+    if !only_a_code {
+        return subscription.product.clone();
+    }
+    let known = workspace.with_catalog(|catalog| {
+        let by_id = subscription.sku_id.as_deref().and_then(|sku_id| catalog.by_sku_id(sku_id));
+        by_id
+            .or_else(|| catalog.by_sku_part_number(&subscription.product))
+            .map(|product| product.name.clone())
+    });
+    match known {
+        Some(name) => format!("{name} ({})", subscription.product),
+        None => subscription.product.clone(),
+    }
+}
+
+/// The channel of each subscription whose file did not say where it was bought.
+#[component]
+pub(super) fn ChannelSection() -> impl IntoView {
+    let workspace = use_workspace();
+    let lang = use_lang();
+    let asked = move || {
+        let asked_ids = workspace.with_import_session(|session| session.channel_asked.clone());
+        workspace.draft.with(|draft| {
+            draft
+                .as_ref()
+                .map(|draft| {
+                    draft
+                        .input
+                        .subscriptions
+                        .iter()
+                        .filter(|subscription| {
+                            subscription.channel == Channel::Unknown
+                                || asked_ids.contains(&subscription.subscription_id)
+                        })
+                        .map(|subscription| {
+                            (
+                                subscription.subscription_id.clone(),
+                                product_name(workspace, subscription),
+                                subscription.seats_total,
+                                subscription.channel,
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let unknown_count = move || {
+        workspace.draft.with(|draft| {
+            draft.as_ref().map_or(0, |draft| {
+                draft
+                    .input
+                    .subscriptions
+                    .iter()
+                    .filter(|subscription| subscription.channel == Channel::Unknown)
+                    .count()
+            })
+        })
+    };
+    let for_all = RwSignal::new(Channel::Direct);
+    view! {
+        <Show when=move || !asked().is_empty()>
+            <section class="channels" aria-labelledby="channels-title" data-testid="channels">
+                <h2 id="channels-title">{move || ImportText::ChannelsTitle.get(lang.get())}</h2>
+                <p>{move || fill(ImportText::ChannelsIntro.get(lang.get()), &[("count", &unknown_count().to_string())])}</p>
+                <div class="set-all">
+                    <label for="channel-all">{move || ImportText::ChannelForAll.get(lang.get())}</label>
+                    <select
+                        id="channel-all"
+                        data-testid="channel-all"
+                        on:change=move |ev| {
+                            if let Some(channel) = Channel::from_id(&event_target_value(&ev)) {
+                                for_all.set(channel);
+                            }
+                        }
+                    >
+                        {Channel::ALL.into_iter().filter(|channel| *channel != Channel::Unknown).map(|channel| view! {
+                            <option value=channel.id() prop:selected=move || for_all.get() == channel>
+                                {move || channel_label(channel, lang.get())}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="channel-all-apply"
+                        disabled=move || unknown_count() == 0
+                        on:click=move |_| set_unknown_channels(workspace, for_all.get_untracked())
+                    >
+                        {move || ImportText::ChannelApplyAll.get(lang.get())}
+                    </button>
+                </div>
+                <div class="table-scroll">
+                    <table class="channel-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || ImportText::ProductColumn.get(lang.get())}</th>
+                                <th scope="col">{move || ImportText::SeatsColumn.get(lang.get())}</th>
+                                <th scope="col">{move || ImportText::ChannelColumn.get(lang.get())}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For
+                                each=move || asked().into_iter().take(CHANNEL_ROWS_SHOWN).enumerate()
+                                key=|(index, (id, _, _, channel))| (*index, id.clone(), *channel)
+                                let:item
+                            >
+                                {
+                                    let (index, (id, product, seats, current)) = item;
+                                    let select_id = format!("channel-{index}");
+                                    view! {
+                                        <tr data-testid="channel-row">
+                                            <th scope="row"><label for=select_id.clone()>{product}</label></th>
+                                            <td class="number">{move || crate::i18n::format::count(u64::from(seats), lang.get())}</td>
+                                            <td>
+                                                <select
+                                                    id=select_id
+                                                    data-testid="channel-select"
+                                                    on:change=move |ev| {
+                                                        if let Some(channel) = Channel::from_id(&event_target_value(&ev)) {
+                                                            set_channel(workspace, &id, channel);
+                                                        }
+                                                    }
+                                                >
+                                                    {Channel::ALL.into_iter().map(|channel| view! {
+                                                        <option value=channel.id() selected=channel == current>
+                                                            {move || channel_label(channel, lang.get())}
+                                                        </option>
+                                                    }).collect_view()}
+                                                </select>
+                                            </td>
+                                        </tr>
+                                    }
+                                }
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+                <Show when=move || { asked().len() > CHANNEL_ROWS_SHOWN }>
+                    <p class="hint">{move || fill(ImportText::ChannelsMore.get(lang.get()), &[("count", &(asked().len() - CHANNEL_ROWS_SHOWN).to_string())])}</p>
+                </Show>
+            </section>
+        </Show>
+    }
+}
