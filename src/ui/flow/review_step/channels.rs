@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::i18n::import_ui::ImportText;
 use crate::i18n::labels::channel_label;
 use crate::i18n::template::fill;
-use crate::i18n::Lang;
 use crate::model::{Channel, Subscription};
 use crate::ui::flow::session::{set_channel, set_unknown_channels};
 use crate::ui::lang::use_lang;
