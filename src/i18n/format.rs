@@ -62,17 +62,21 @@ pub fn month_long(month0: u32, lang: Lang) -> &'static str {
 
 /// A date for tables and cards: `31 Mar 2026` / `31 mars 2026`.
 pub fn date(date: NaiveDate, lang: Lang) -> String {
-    format!("{} {} {}", date.day(), month_short(date.month0(), lang), date.year())
+    format!("{} {} {}", day_of_month(date, lang), month_short(date.month0(), lang), date.year())
 }
 
 /// A date in running text: `31 March 2026` / `31 mars 2026` (French writes the
 /// first of the month `1er`).
 pub fn date_long(date: NaiveDate, lang: Lang) -> String {
-    let day = match (lang, date.day()) {
+    format!("{} {} {}", day_of_month(date, lang), month_long(date.month0(), lang), date.year())
+}
+
+/// French writes the first of the month `1er`, in tables as in running text.
+fn day_of_month(date: NaiveDate, lang: Lang) -> String {
+    match (lang, date.day()) {
         (Lang::Fr, 1) => "1er".to_string(),
         (_, day) => day.to_string(),
-    };
-    format!("{day} {} {}", month_long(date.month0(), lang), date.year())
+    }
 }
 
 /// An optional date, with `none` when it is missing (a dash in tables).
@@ -199,7 +203,7 @@ mod tests {
     fn dates_read_as_each_language_writes_them() {
         assert_eq!(date(day("2026-03-31"), Lang::En), "31 Mar 2026");
         assert_eq!(date(day("2026-03-31"), Lang::Fr), "31 mars 2026");
-        assert_eq!(date(day("2026-02-01"), Lang::Fr), "1 févr. 2026");
+        assert_eq!(date(day("2026-02-01"), Lang::Fr), "1er févr. 2026");
         assert_eq!(date_long(day("2026-02-01"), Lang::Fr), "1er février 2026");
         assert_eq!(date_long(day("2026-12-24"), Lang::En), "24 December 2026");
         assert_eq!(month_year(day("2027-08-15"), Lang::Fr), "août 2027");
