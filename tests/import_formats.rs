@@ -146,10 +146,6 @@ fn graph_files_are_joined_on_sku_id_across_files() {
     assert_eq!((flow.seats_total, flow.seats_assigned), (10000, Some(3)));
 }
 
-fn issues_of<'a>(outcome: &'a ImportOutcome, file: &str) -> Vec<&'a csp_planner::import::Issue> {
-    outcome.report.issues.iter().filter(|issue| issue.file == file).collect()
-}
-
 #[test]
 fn partner_center_json_collection_keeps_the_row_with_a_malformed_date() {
     let outcome = import(&["partner-center-subscriptions.json"]);
@@ -474,7 +470,6 @@ fn every_fixture_together_keeps_ids_unique() {
     assert_eq!(ids.len(), outcome.subscriptions.len());
     assert!(outcome.subscriptions.iter().all(|subscription| !subscription.subscription_id.is_empty()));
     assert!(outcome.report.formats.iter().all(|file| file.format.is_some()), "{:#?}", outcome.report.formats);
-    let _ = issues_of(&outcome, "planner-template.csv");
 }
 
 #[test]

@@ -38,7 +38,18 @@ fn decode_utf16(bytes: &[u8], little_endian: bool) -> String {
     });
     let mut text: String =
         char::decode_utf16(units).map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER)).collect();
-    if bytes.len() % 2 == 1 {
+    // A lead surrogate cut off by the end of the file, trailing byte included, is one
+    // error (as the Encoding Standard decodes it): its replacement character is there.
+    let ends_in_lead_surrogate = bytes.len() >= 3 && {
+        let last = &bytes[(bytes.len() & !1) - 2..bytes.len() & !1];
+        let unit = if little_endian {
+            u16::from_le_bytes([last[0], last[1]])
+        } else {
+            u16::from_be_bytes([last[0], last[1]])
+        };
+        (0xD800..=0xDBFF).contains(&unit)
+    };
+    if bytes.len() % 2 == 1 && !ends_in_lead_surrogate {
         text.push(char::REPLACEMENT_CHARACTER);
     }
     text
@@ -168,5 +179,92 @@ mod tests {
     fn windows_1252_when_not_utf8() {
         let (text, encoding) = decode(b"Licences attribu\xE9es;Prix \x80");
         assert_eq!((text.as_ref(), encoding), ("Licences attribuées;Prix €", TextEncoding::Windows1252));
+    }
+}
+
+/// The decoder against `encoding_rs` (the WHATWG Encoding Standard, as browsers
+/// decode), on arbitrary bytes: native only, where the dev-dependencies build.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod against_encoding_rs {
+    use encoding_rs::{UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The five bytes Windows-1252 leaves undefined: the standard maps them to C1
+    /// controls, which nobody means in a subscription export; this decoder shows
+    /// the replacement character instead.
+    fn undefined_as_replacement(text: &str) -> String {
+        text.chars()
+            .map(|c| {
+                if matches!(c, '\u{81}' | '\u{8D}' | '\u{8F}' | '\u{90}' | '\u{9D}') {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+
+    fn with_prefix(prefix: &[u8], rest: &[u8]) -> Vec<u8> {
+        [prefix, rest].concat()
+    }
+
+    proptest! {
+        #[test]
+        fn utf8_with_a_bom(rest in prop::collection::vec(any::<u8>(), 0..200)) {
+            let bytes = with_prefix(b"\xEF\xBB\xBF", &rest);
+            let (text, encoding) = decode(&bytes);
+            prop_assert_eq!(encoding, TextEncoding::Utf8Bom);
+            prop_assert_eq!(text.into_owned(), UTF_8.decode_without_bom_handling(&rest).0.into_owned());
+        }
+
+        #[test]
+        fn utf16_with_a_bom_in_both_orders(rest in prop::collection::vec(any::<u8>(), 0..200)) {
+            let bytes = with_prefix(b"\xFF\xFE", &rest);
+            let (text, encoding) = decode(&bytes);
+            prop_assert_eq!(encoding, TextEncoding::Utf16Le);
+            prop_assert_eq!(text.into_owned(), UTF_16LE.decode_without_bom_handling(&rest).0.into_owned());
+            let bytes = with_prefix(b"\xFE\xFF", &rest);
+            let (text, encoding) = decode(&bytes);
+            prop_assert_eq!(encoding, TextEncoding::Utf16Be);
+            prop_assert_eq!(text.into_owned(), UTF_16BE.decode_without_bom_handling(&rest).0.into_owned());
+        }
+
+        #[test]
+        fn bomless_utf16_of_ascii_text(text in "[a-zA-Z0-9 ,;\n]{2,120}") {
+            let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            let (decoded, encoding) = decode(&little);
+            prop_assert_eq!(encoding, TextEncoding::Utf16Le);
+            prop_assert_eq!(decoded.into_owned(), UTF_16LE.decode_without_bom_handling(&little).0.into_owned());
+            let (decoded, encoding) = decode(&big);
+            prop_assert_eq!(encoding, TextEncoding::Utf16Be);
+            prop_assert_eq!(decoded.into_owned(), UTF_16BE.decode_without_bom_handling(&big).0.into_owned());
+        }
+
+        #[test]
+        fn utf8_without_a_bom(text in "[^\u{0}\u{feff}]{0,120}") {
+            let (decoded, encoding) = decode(text.as_bytes());
+            prop_assert_eq!(encoding, TextEncoding::Utf8);
+            prop_assert_eq!(decoded.into_owned(), UTF_8.decode_without_bom_handling(text.as_bytes()).0.into_owned());
+        }
+
+        #[test]
+        fn anything_else_as_windows_1252(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+            let (decoded, encoding) = decode(&bytes);
+            if encoding == TextEncoding::Windows1252 {
+                let expected = undefined_as_replacement(&WINDOWS_1252.decode_without_bom_handling(&bytes).0);
+                prop_assert_eq!(decoded.into_owned(), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn every_byte_of_windows_1252() {
+        let bytes: Vec<u8> = (0x80..=0xFF).collect();
+        let (decoded, encoding) = decode(&bytes);
+        assert_eq!(encoding, TextEncoding::Windows1252);
+        assert_eq!(decoded, undefined_as_replacement(&WINDOWS_1252.decode_without_bom_handling(&bytes).0));
     }
 }

@@ -104,7 +104,7 @@ pub enum DateProblem {
 /// as Excel shows it (0.99999999 of a day is midnight next day); the time of day
 /// is dropped.
 pub fn excel_serial_date(serial: f64, date_1904: bool) -> Option<NaiveDate> {
-    if !serial.is_finite() || serial < 0.0 || serial > 3_000_000.0 {
+    if !(0.0..=3_000_000.0).contains(&serial) {
         return None;
     }
     let days = ((serial * 86_400_000.0).round() / 86_400_000.0).floor() as u64;
