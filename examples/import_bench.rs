@@ -7,6 +7,13 @@
 //!
 //! Run: `cargo run --profile bench --example import_bench [rows] [csv|json|xlsx]`
 
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark tool stops with a message when its set-up fails"
+)]
+
 use std::time::{Duration, Instant};
 
 use csp_planner::import::{import_files, template_csv, ImportOptions, InputFile};

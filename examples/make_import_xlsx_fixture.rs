@@ -7,6 +7,13 @@
 //!
 //! Run: `cargo run --example make_import_xlsx_fixture`
 
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark tool stops with a message when its set-up fails"
+)]
+
 use std::io::Write;
 
 use chrono::NaiveDate;

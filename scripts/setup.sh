@@ -22,6 +22,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# make test checks formatting and lints first.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    step "rust component $component"
+    rustup component add "$component"
+  fi
+done
+
 # Cargo tools go to cargo's own bin directory so later runs on this machine reuse them.
 # Building them without LTO and with more codegen units halves the install time.
 quick_install() {

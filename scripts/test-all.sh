@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test layer in order and stops at the first failure:
-#   1. native unit, golden and property tests (cargo test)
-#   2. wasm tests in headless Chromium (wasm-bindgen-test)
-#   3. the release build (trunk)
-#   4. end-to-end tests driving the built dist/ in Debian's Chromium (playwright-core)
-#   5. the same app in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi)
-#   6. a size report of dist/
+#   1. rustfmt --check and clippy with warnings denied, native and wasm32
+#   2. native unit, golden and property tests (cargo test)
+#   3. wasm tests in headless Chromium (wasm-bindgen-test)
+#   4. the release build (trunk)
+#   5. end-to-end tests driving the built dist/ in Debian's Chromium (playwright-core)
+#   6. the same app in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi)
+#   7. a size report of dist/
 # and closes with one line `N passed, N failed` counting all layers.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -33,31 +34,39 @@ count_node() {
   printf -- '-- %s: %d passed, %d failed\n' "$2" "$p" "$f"
 }
 
-echo "== 1/6 native tests"
+echo "== 1/7 formatting and lints (rustfmt, clippy for both targets, warnings denied)"
+{
+  cargo fmt --check &&
+  cargo clippy --all-targets --features bench -- -D warnings &&
+  cargo clippy --target wasm32-unknown-unknown --features bench --lib --bins --test wasm_ui -- -D warnings
+} 2>&1 | tee "$logs/lint.log"; status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] || fail "formatting and lints" "$logs/lint.log"
+
+echo "== 2/7 native tests"
 cargo test 2>&1 | tee "$logs/native.log"; status=${PIPESTATUS[0]}
 count_rust "$logs/native.log" "native tests"
 [ "$status" -eq 0 ] || fail "native tests" "$logs/native.log"
 
-echo "== 2/6 wasm tests in headless Chromium"
+echo "== 3/7 wasm tests in headless Chromium"
 cargo test --target wasm32-unknown-unknown --test wasm_ui 2>&1 | tee "$logs/wasm.log"; status=${PIPESTATUS[0]}
 count_rust "$logs/wasm.log" "wasm tests"
 [ "$status" -eq 0 ] || fail "wasm tests" "$logs/wasm.log"
 
-echo "== 3/6 release build"
+echo "== 4/7 release build"
 trunk build --release 2>&1 | tee "$logs/build.log"; status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] || fail "release build" "$logs/build.log"
 
-echo "== 4/6 end-to-end tests in Chromium"
+echo "== 5/7 end-to-end tests in Chromium"
 node --test --test-concurrency=1 --test-reporter=tap tests/e2e/ 2>&1 | tee "$logs/e2e.log"; status=${PIPESTATUS[0]}
 count_node "$logs/e2e.log" "end-to-end tests"
 [ "$status" -eq 0 ] || fail "end-to-end tests" "$logs/e2e.log"
 
-echo "== 5/6 Firefox tests"
+echo "== 6/7 Firefox tests"
 node --test --test-concurrency=1 --test-reporter=tap tests/firefox/ 2>&1 | tee "$logs/firefox.log"; status=${PIPESTATUS[0]}
 count_node "$logs/firefox.log" "Firefox tests"
 [ "$status" -eq 0 ] || fail "Firefox tests" "$logs/firefox.log"
 
-echo "== 6/6 size report"
+echo "== 7/7 size report"
 scripts/size-report.sh dist | tee "$logs/size.log"
 
 summary

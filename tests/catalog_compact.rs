@@ -3,6 +3,13 @@
 //! Regenerate it after replacing `data/licensing-service-plan-reference.csv`:
 //! `cargo test --test catalog_compact -- --ignored regenerate_compact_catalog`
 
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers fail the test by panicking"
+)]
+
 use csp_planner::catalog::{compact, Catalog, ReferenceRow};
 
 const CSV_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/licensing-service-plan-reference.csv");

@@ -5,6 +5,13 @@
 //! After an intended change, regenerate with `UPDATE_GOLDEN=1 cargo test --test export_documents`
 //! and read the diff.
 
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers fail the test by panicking"
+)]
+
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};

@@ -1,6 +1,13 @@
 //! `cspplan import`: the normalised subscriptions and the report as JSON,
 //! exit 2 with a message when no file can be read.
 
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers fail the test by panicking"
+)]
+
 use std::path::Path;
 use std::process::Command;
 

@@ -2,6 +2,8 @@
 //! file, a line and a field where they apply, a message in English and
 //! French, and no row disappears.
 
+#![allow(clippy::panic, reason = "a fixture that cannot be read fails the test")]
+
 use std::path::Path;
 
 use csp_planner::i18n::Lang;

@@ -1,6 +1,8 @@
 //! One test per import format: a realistic fixture in, the expected
 //! subscriptions out, and every row accounted for.
 
+#![allow(clippy::panic, reason = "a fixture that cannot be read fails the test")]
+
 use std::path::Path;
 
 use chrono::NaiveDate;

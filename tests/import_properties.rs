@@ -3,6 +3,13 @@
 //! The long run: `PROPTEST_CASES=60000 cargo test --profile bench --test import_properties`
 //! (the cargo-fuzz targets in `fuzz/` cover the same entry points with coverage guidance).
 
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers fail the test by panicking"
+)]
+
 use std::path::Path;
 
 use csp_planner::import::{import_files, retry_rejected_row, ImportOptions, InputFile};

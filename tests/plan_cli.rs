@@ -1,5 +1,12 @@
 //! `cspplan plan` end to end: files in, documented JSON or Markdown out, exit codes.
 
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers fail the test by panicking"
+)]
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 

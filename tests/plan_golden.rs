@@ -6,6 +6,13 @@
 //! Regenerate after a deliberate change: `UPDATE_GOLDEN=1 cargo test --test plan_golden`,
 //! then read the diff.
 
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers fail the test by panicking"
+)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

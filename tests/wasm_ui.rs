@@ -1,5 +1,12 @@
 //! Component tests in headless Chromium (`make test-wasm`): mount the app into a
 //! real DOM and check what a user would see.
+
+#![allow(
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers fail the test by panicking"
+)]
 #![cfg(target_arch = "wasm32")]
 
 use csp_planner::ui::App;

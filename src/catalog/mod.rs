@@ -112,18 +112,6 @@ pub fn catalog_label(source_label: &str, lang: Lang) -> String {
     }
 }
 
-#[cfg(test)]
-mod label_tests {
-    use super::*;
-
-    #[test]
-    fn the_built_in_label_reads_in_each_language_and_a_file_name_stays() {
-        assert_eq!(catalog_label("built-in, 2026-11-24", Lang::Fr), "intégré, 2026-11-24");
-        assert_eq!(catalog_label("built-in, 2026-11-24", Lang::En), "built-in, 2026-11-24");
-        assert_eq!(catalog_label("licensing-2027.csv", Lang::Fr), "licensing-2027.csv");
-    }
-}
-
 impl Catalog {
     /// The catalog built into the app, decoded once.
     pub fn builtin() -> &'static Catalog {
@@ -350,4 +338,16 @@ pub fn lookup_key(text: &str) -> String {
         return key;
     }
     text.chars().filter(|character| !character.is_whitespace()).flat_map(char::to_lowercase).collect()
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_label_reads_in_each_language_and_a_file_name_stays() {
+        assert_eq!(catalog_label("built-in, 2026-11-24", Lang::Fr), "intégré, 2026-11-24");
+        assert_eq!(catalog_label("built-in, 2026-11-24", Lang::En), "built-in, 2026-11-24");
+        assert_eq!(catalog_label("licensing-2027.csv", Lang::Fr), "licensing-2027.csv");
+    }
 }

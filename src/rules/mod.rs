@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 
 /// `NaiveDate` in a constant; an invalid date fails the build, never the program.
+#[expect(clippy::panic, reason = "only evaluated in constants, where a panic is a compile error")]
 const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(year, month, day) {
         Some(date) => date,

@@ -14,6 +14,10 @@ use super::xml::{unescape, unescape_office, Event, Scanner};
 /// CSV copy of a licensing table need rectangular rows); beyond this many
 /// cells, a stray value far away would exhaust memory.
 pub(super) const MAX_GRID_CELLS: u64 = 10_000_000;
+
+/// A sheet's used range: each row's number and its cells as text.
+type Grid = Vec<(u32, Vec<String>)>;
+
 /// Excel's own limits: a reference beyond them is not a cell.
 pub(super) const MAX_ROWS: u32 = 1_048_576;
 pub(super) const MAX_COLUMNS: u32 = 16_384;
@@ -283,13 +287,13 @@ impl GridBuilder {
 
     /// The used range: every row from the first to the last holding a value,
     /// every column from the first to the last holding one.
-    fn finish(self) -> Result<Vec<(u32, Vec<String>)>, (u64, u64)> {
+    fn finish(self) -> Result<Grid, (u64, u64)> {
         let (rows, columns) = self.extent();
         if rows * columns > MAX_GRID_CELLS {
             return Err((rows, columns));
         }
         let (first_column, width) = (self.first_column.unwrap_or(0) as usize, columns as usize);
-        let mut grid: Vec<(u32, Vec<String>)> = Vec::with_capacity(rows as usize);
+        let mut grid: Grid = Vec::with_capacity(rows as usize);
         for (line, mut cells) in self.rows {
             while let Some(gap) = grid.last().map(|(last, _)| last + 1).filter(|next| *next < line) {
                 grid.push((gap, vec![String::new(); width]));

@@ -18,7 +18,7 @@ pub fn decode_error_text(error: &DecodeError, lang: Lang) -> String {
         DecodeError::NotADraft => lang.pick("it is not a draft", "ce n’est pas un brouillon").to_string(),
         DecodeError::NewerSchema { found, supported, app_version } => fill(
             DraftsText::NewerHint.get(lang),
-            &[("app", &app_version), ("found", &found.to_string()), ("supported", &supported.to_string())],
+            &[("app", app_version), ("found", &found.to_string()), ("supported", &supported.to_string())],
         ),
         DecodeError::Damaged(reason) => reason.clone(),
     }
@@ -125,13 +125,13 @@ impl Drafts {
                             DraftsText::ImportNewer.get(lang),
                             &[
                                 ("file", &file),
-                                ("app", &app_version),
+                                ("app", app_version),
                                 ("found", &found.to_string()),
                                 ("supported", &supported.to_string()),
                             ],
                         ),
                         DecodeError::Damaged(reason) => {
-                            fill(DraftsText::ImportDamaged.get(lang), &[("file", &file), ("reason", &reason)])
+                            fill(DraftsText::ImportDamaged.get(lang), &[("file", &file), ("reason", reason)])
                         }
                     }
                 });

@@ -97,6 +97,9 @@ struct Tracking {
     save_number: u64,
 }
 
+/// A short confirmation: its text and the values it is filled with.
+pub type Notice = (DraftsText, Vec<(&'static str, String)>);
+
 /// The drafts feature's state, shared through context.
 #[derive(Clone, Copy)]
 pub struct Drafts {
@@ -106,7 +109,7 @@ pub struct Drafts {
     pub conflict: RwSignal<Option<Conflict>>,
     pub deleted: RwSignal<Option<DeletedDraft>>,
     /// A short confirmation in the drafts list (an import), in the user's language.
-    pub notice: RwSignal<Option<(DraftsText, Vec<(&'static str, String)>)>>,
+    pub notice: RwSignal<Option<Notice>>,
     pub in_memory: bool,
     writer: StoredValue<String>,
     tracking: StoredValue<Tracking>,

@@ -104,7 +104,7 @@ impl TimelineRow {
 /// The rows to draw (soonest term end first, then by subscription id) and the
 /// number of lines of the filter that have dates. Only the rows drawn are built:
 /// the others are passed over by reference (a plan has thousands).
-fn timeline_rows<'a>(lines: &mut dyn Iterator<Item = &'a PlanLine>) -> (Vec<TimelineRow>, usize) {
+fn timeline_rows(lines: &mut dyn Iterator<Item = &PlanLine>) -> (Vec<TimelineRow>, usize) {
     let mut dated: Vec<(Option<NaiveDate>, &str, &PlanLine)> = lines
         .filter(|line| TimelineRow::is_drawn(line))
         .map(|line| {
@@ -258,7 +258,7 @@ fn row_view(index: usize, row: &TimelineRow, scale: Scale, lang: Lang) -> impl I
     });
     view! {
         <g class="tl-row" data-id=row.subscription_id.clone()>
-            <rect class=if index % 2 == 0 { "tl-band" } else { "tl-band odd" } x=0 y=top width=scale.width() height=ROW_HEIGHT />
+            <rect class=if index.is_multiple_of(2) { "tl-band" } else { "tl-band odd" } x=0 y=top width=scale.width() height=ROW_HEIGHT />
             {expired}
             {window}
             {term_end}
