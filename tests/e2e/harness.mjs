@@ -6,6 +6,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -26,8 +27,11 @@ const mimeTypes = {
  * Serves dist/ under `basePath` ("/" or "/tools/planner/"); anything else is a 404.
  * `extraFiles` maps more paths under `basePath` to `{ body, type }` (benchmark inputs).
  * `deploy(dir)` serves another build from then on, as a new deployment would.
+ * With `compress`, files of dist/ go gzipped to a browser that accepts it, as a
+ * static host sends them (the slow-link benchmark, tests/bench/slow-link.mjs).
  */
-export async function serveDist(basePath = '/', extraFiles = {}) {
+export async function serveDist(basePath = '/', extraFiles = {}, { compress = false } = {}) {
+  const gzipped = new Map();
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `trunk build --release` (make build) first');
   }
@@ -53,7 +57,14 @@ export async function serveDist(basePath = '/', extraFiles = {}) {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream' });
+      const type = mimeTypes[extname(file)] ?? 'application/octet-stream';
+      if (compress && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
+        response.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        response.end(gzipped.get(file));
+        return;
+      }
+      response.writeHead(200, { 'content-type': type });
       response.end(body);
     } catch {
       response.writeHead(404).end('not found');
