@@ -166,7 +166,9 @@ impl History {
         }
         self.redo.clear();
         match self.undo.last_mut() {
-            Some(previous) if now_ms - previous.at_ms <= MERGE_WITHIN_MS && previous.parts.same_parts_as(&parts) => {
+            Some(previous)
+                if now_ms - previous.at_ms <= MERGE_WITHIN_MS && previous.parts.same_parts_as(&parts) =>
+            {
                 previous.at_ms = now_ms;
             }
             _ => {
@@ -201,7 +203,8 @@ impl History {
         if draft.id != self.draft_id {
             return None;
         }
-        let (from, to) = if back { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
+        let (from, to) =
+            if back { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
         let mut step = from.pop()?;
         step.parts.swap_with(draft);
         // A step undone and then a new change right away are never merged.

@@ -110,6 +110,17 @@ pub use envelope::{
 pub use size::{entry_bytes, utf16_units, ORIGIN_QUOTA_BYTES, WARN_FRACTION};
 
 impl Draft {
+    /// Whether the user put nothing in it yet (a new plan before its first
+    /// import): opening another draft in its place loses nothing.
+    pub fn is_blank(&self) -> bool {
+        self.input.subscriptions.is_empty()
+            && self.input.overrides.is_empty()
+            && self.input.customer.name.trim().is_empty()
+            && self.import.report.formats.is_empty()
+            && self.notes.trim().is_empty()
+            && self.pending_mapping.is_none()
+    }
+
     /// What the drafts list shows, without decoding the whole draft again.
     pub fn summary(&self) -> DraftSummary {
         let customer = if self.input.customer.name.trim().is_empty() {

@@ -14,6 +14,7 @@ pub mod flow;
 pub mod format;
 pub mod import_ui;
 pub mod plan_ui;
+pub mod safety;
 
 use serde::{Deserialize, Serialize};
 

@@ -32,7 +32,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-pub use decode::TextEncoding;
+pub use decode::{decode as decode_text, TextEncoding};
 pub use detect::FormatId;
 pub use error::{CountProblemKind, Issue, IssueKind, JsonProblem, Severity, ValueKind, WorkbookProblem};
 pub use formats::price_list::PriceEntry;

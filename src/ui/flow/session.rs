@@ -213,6 +213,7 @@ pub fn merge_import(workspace: Workspace, prepared: PreparedImport) {
         session.unmapped = unmapped_tables;
         session.channel_asked = channel_asked;
     });
+    crate::ui::flow::pending::keep_pending_files(workspace);
 }
 
 /// Imports every file of the session again and merges the outcome into the
@@ -450,4 +451,17 @@ pub fn pasted_name(workspace: Workspace, lang: Lang) -> String {
         .map(|number| format!("{stem} {number}"))
         .find(|candidate| !taken.contains(candidate))
         .unwrap_or_else(|| stem.to_owned())
+}
+
+/// After an undo or redo changed the draft's import without importing: the
+/// session follows the draft's confirmed mappings again, and the tables still
+/// waiting for one are found anew (no subscription of the draft changes).
+pub fn refresh_unmapped(workspace: Workspace) {
+    let mappings = workspace.draft.with_untracked(|draft| {
+        draft.as_ref().map(|draft| draft.import.mappings.clone()).unwrap_or_default()
+    });
+    workspace.update_import_session(|session| session.options.mappings = mappings);
+    let unmapped =
+        prepare_import(workspace).map(|prepared| prepared.outcome.unmapped_tables).unwrap_or_default();
+    workspace.update_import_session(|session| session.unmapped = unmapped);
 }
