@@ -312,7 +312,9 @@ pub(super) fn PlanTable() -> impl IntoView {
     // One Tab stop in the table: only the active row's button is in the Tab order.
     Effect::new(move |_| {
         let active = active_row.get();
-        window_rows.track();
+        range.track();
+        generation.track();
+        view_state.rows.track();
         request_animation_frame(move || super::keys::rove(scroller.get_untracked(), active));
     });
 
