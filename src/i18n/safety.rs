@@ -17,8 +17,8 @@ crate::texts! {
         KindSubscriptions => "subscriptions (channel, fixed row, mapping or import)", "abonnements (canal, ligne corrigée, correspondance ou import)";
         KindProfiles => "customer, partner or plan settings", "client, partenaire ou réglages du plan";
         KindNameAndNotes => "draft name or notes", "nom ou notes du brouillon";
-        ResetAllConfirm => "Reset the {count} adjustments of this plan? Line notes are kept, and Undo brings the adjustments back.",
-                           "Annuler les {count} ajustements de ce plan ? Les notes des lignes sont conservées, et « Annuler » rétablit les ajustements.";
+        ResetAllConfirm => "Reset every adjustment of this plan ({count})? Line notes are kept, and Undo at the top of the page brings the adjustments back.",
+                           "Annuler tous les ajustements de ce plan ({count}) ? Les notes des lignes sont conservées, et le bouton « Annuler » en haut de page les fait revenir.";
         ResetAllYes => "Reset them", "Les annuler";
         ResetAllNo => "Keep them", "Les garder";
         DroppedDraft => "{file} is a saved draft or an exported plan (“{name}”, {count} subscriptions), not a subscription export.",

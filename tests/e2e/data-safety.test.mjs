@@ -138,8 +138,8 @@ test('a line note typed and reloaded at once is kept; so are seats and dates', a
 });
 
 const undoTexts = {
-  en: { undo: 'Undo', redo: 'Redo', confirm: /Reset the \d+ adjustments of this plan\?/, undone: /Undone: adjustments of the plan/ },
-  fr: { undo: 'Annuler', redo: 'Rétablir', confirm: /Annuler les \d+ ajustements de ce plan \?/, undone: /Annulé : ajustements du plan/ },
+  en: { undo: 'Undo', redo: 'Redo', confirm: /Reset every adjustment of this plan \(\d+\)\?/, undone: /Undone: adjustments of the plan/ },
+  fr: { undo: 'Annuler', redo: 'Rétablir', confirm: /Annuler tous les ajustements de ce plan \(\d+\) \?/, undone: /Annulé : ajustements du plan/ },
 };
 
 for (const [lang, locale] of [['en', 'en-US'], ['fr', 'fr-FR']]) {
