@@ -204,12 +204,18 @@ pub fn decode_file(text: &str) -> Result<Envelope, DecodeError> {
     let value: Value =
         serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|error| not_json(text, &error))?;
     let Value::Object(mut object) = value else { return Err(DecodeError::NotADraft) };
-    if !object.contains_key("schema_version") {
-        // A plan export: the draft's envelope sits beside the plan.
-        match object.remove("draft") {
-            Some(Value::Object(inner)) if inner.contains_key("schema_version") => object = inner,
-            _ => return Err(DecodeError::NotADraft),
+    // A plan export: the draft's envelope sits beside the plan, under `draft`. The
+    // plan has a `schema_version` of its own (the plan schema's), so a plan is told
+    // from an envelope by what its `draft` holds: an envelope's holds the draft
+    // itself (an object with no schema version) or the packed draft (a string).
+    let holds_an_envelope = matches!(object.get("draft"),
+        Some(Value::Object(inner)) if inner.contains_key("schema_version"));
+    if holds_an_envelope {
+        if let Some(Value::Object(inner)) = object.remove("draft") {
+            object = inner;
         }
+    } else if !object.contains_key("schema_version") {
+        return Err(DecodeError::NotADraft);
     }
     let schema_version = schema_version(&object)?;
     let draft = object

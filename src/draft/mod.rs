@@ -32,6 +32,56 @@ pub struct Draft {
     pub import: ImportState,
     // Drafts written before may hold `notes`, a text no screen ever showed or
     // edited: serde skips the field, so they open unchanged (tests/fixtures/drafts).
+    /// Files waiting for their columns to be mapped, kept until the mapping is
+    /// confirmed so that a reload does not lose them.
+    pub pending_mapping: Option<PendingMapping>,
+}
+
+/// Files of no known format the user is mapping, and the columns chosen so far.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PendingMapping {
+    pub files: Vec<PendingFile>,
+    /// Columns chosen but not confirmed yet, one mapping per table header.
+    pub columns: Vec<ColumnMapping>,
+}
+
+/// One file's text, as dropped.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PendingFile {
+    pub name: String,
+    pub text: String,
+    /// The file's modification time (ms since the epoch), 0 when unknown.
+    pub modified_ms: f64,
+}
+
+/// The most text of files waiting for a mapping a draft keeps: packed, a
+/// megabyte of CSV takes about a tenth of the origin's storage quota.
+pub const PENDING_MAPPING_MAX_BYTES: usize = 1_000_000;
+
+impl PendingMapping {
+    /// Rows of text it holds, roughly (for the undo history's memory bound).
+    pub fn rows(&self) -> usize {
+        self.files.iter().map(|file| file.text.len() / 100).sum()
+    }
+
+    /// Keeps the files that fit [`PENDING_MAPPING_MAX_BYTES`], in order, and
+    /// returns the names of those that do not.
+    pub fn keep_within_limit(&mut self) -> Vec<String> {
+        let mut used = 0usize;
+        let mut left_out = Vec::new();
+        self.files.retain(|file| {
+            if used + file.text.len() <= PENDING_MAPPING_MAX_BYTES {
+                used += file.text.len();
+                true
+            } else {
+                left_out.push(file.name.clone());
+                false
+            }
+        });
+        left_out
+    }
 }
 
 impl Draft {
@@ -48,6 +98,7 @@ impl Draft {
 }
 
 mod envelope;
+pub mod history;
 pub mod merge;
 mod pack;
 pub mod sample;
@@ -60,6 +111,16 @@ pub use envelope::{
 pub use size::{entry_bytes, utf16_units, ORIGIN_QUOTA_BYTES, WARN_FRACTION};
 
 impl Draft {
+    /// Whether the user put nothing in it yet (a new plan before its first
+    /// import): opening another draft in its place loses nothing.
+    pub fn is_blank(&self) -> bool {
+        self.input.subscriptions.is_empty()
+            && self.input.overrides.is_empty()
+            && self.input.customer.name.trim().is_empty()
+            && self.import.report.formats.is_empty()
+            && self.pending_mapping.is_none()
+    }
+
     /// What the drafts list shows, without decoding the whole draft again.
     pub fn summary(&self) -> DraftSummary {
         let customer = if self.input.customer.name.trim().is_empty() {

@@ -16,6 +16,7 @@ pub mod import_ui;
 pub mod labels;
 pub mod offline;
 pub mod plan_ui;
+pub mod safety;
 pub mod template;
 
 use serde::{Deserialize, Serialize};

@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-pub use decode::TextEncoding;
+pub use decode::{decode as decode_text, TextEncoding};
 pub use error::{CountProblemKind, Issue, IssueKind, JsonProblem, Severity, ValueKind, WorkbookProblem};
 pub use format_id::FormatId;
 pub use formats::template::{template_csv, TEMPLATE_COLUMNS};

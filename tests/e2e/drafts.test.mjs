@@ -56,9 +56,14 @@ test('autosave shows the time, a reload returns to the open draft, hiding the pa
   const { context, record, page } = await newPage();
   try {
     assert.equal(await page.getByTestId('draft-item').count(), 0);
-    await page.getByTestId('open-demo').click();
+    // A new plan is stored at its first change; the demo opens with content and is stored at once.
+    await page.getByTestId('new-plan').click();
     assert.match(await page.getByTestId('draft-status').innerText(), /Not changed yet/);
-    assert.deepEqual(await storedDrafts(page), {}, 'an unchanged draft is not stored');
+    assert.deepEqual(await storedDrafts(page), {}, 'an unchanged new plan is not stored');
+    await page.locator('nav.steps .back').click();
+    await page.getByTestId('open-demo').click();
+    await waitSaved(page);
+    assert.equal(Object.keys(await storedDrafts(page)).length, 1, 'the demo is stored when it opens');
     await page.getByTestId('nav-customer').click();
     await page.getByTestId('customer-name').fill('Contoso Autosave');
     await waitSaved(page);

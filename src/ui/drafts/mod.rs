@@ -32,6 +32,7 @@ use crate::ui::storage::StorageError;
 use crate::ui::workspace::{now_ms, Step, Workspace};
 use store::{Entry, LoadError, Stamp};
 
+pub use actions::decode_error_text;
 pub use list::{entry_state, DraftsList, EntrySummary};
 pub use notices::StorageBanner;
 pub use status::{DraftExportButton, DraftStatus};
@@ -225,9 +226,18 @@ impl Drafts {
                     None => SaveStatus::Unchanged,
                 });
                 self.conflict.set(None);
+                // A draft that opens with content and was never saved (the demo) is
+                // saved at once, so that a reload finds it.
+                let never_saved = base.is_none() && !draft.input.subscriptions.is_empty();
                 self.tracking.update_value(|tracking| {
-                    *tracking = Tracking { open_id: Some(draft.id), base, ..Tracking::default() };
+                    let id = Some(draft.id.clone());
+                    let unsaved = never_saved.then_some(draft);
+                    *tracking = Tracking { open_id: id, base, unsaved, ..Tracking::default() };
                 });
+                if never_saved {
+                    self.status.set(SaveStatus::Pending);
+                    self.schedule_save();
+                }
             }
         }
     }
@@ -260,6 +270,37 @@ impl Drafts {
         }
         if let Some(draft) = unsaved {
             self.save_now(draft);
+        }
+    }
+
+    /// Saves the open draft as it is now, without waiting for the change to be
+    /// seen by autosave: a field that wrote its text as the page is hidden.
+    pub fn save_open_now(&self) {
+        if let Some(draft) = self.workspace.draft.get_untracked() {
+            self.tracking.update_value(|tracking| {
+                if tracking.open_id.as_deref() == Some(draft.id.as_str()) {
+                    tracking.unsaved = Some(draft);
+                }
+            });
+        }
+        self.flush();
+    }
+
+    /// Forgets the open draft if the user put nothing in it yet (a new plan
+    /// whose first drop was a draft file), so no empty draft is left in the list.
+    pub fn discard_open_if_blank(&self) {
+        let Some(draft) = self.workspace.draft.get_untracked().filter(Draft::is_blank) else { return };
+        let timer = self.tracking.try_update_value(|tracking| {
+            tracking.unsaved = None;
+            tracking.encoding = None;
+            tracking.save_number += 1;
+            tracking.timer.take()
+        });
+        if let Some(timer) = timer.flatten() {
+            timer.clear();
+        }
+        if matches!(store::stamp(&draft.id), Ok(Some(_))) {
+            let _ = store::delete(&draft.id);
         }
     }
 

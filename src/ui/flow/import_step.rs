@@ -17,6 +17,7 @@ use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::import::{template_csv, InputFile, Issue, IssueKind, MAX_FILE_BYTES};
 use crate::ui::flow::customer_step::prefill_partner;
+use crate::ui::flow::dropped_draft::{recognise, DroppedDraft, DroppedDrafts};
 use crate::ui::flow::files::{files_of, read_file, revoke_url, text_blob_url};
 use crate::ui::flow::session::{
     add_files, has_licensing_tables, licensing_table_names, load_licensing_tables, merge_import, pasted_name,
@@ -70,6 +71,8 @@ struct ImportRun {
     queued: StoredValue<Vec<web_sys::File>>,
     /// Names of the files waiting, for the progress line.
     queued_names: RwSignal<Vec<String>>,
+    /// Drafts and exported plans among the dropped files, offered to open.
+    dropped: RwSignal<Vec<DroppedDraft>>,
 }
 
 impl ImportRun {
@@ -109,9 +112,16 @@ async fn import_browser_files(
                 continue;
             }
             match read_file(&file).await {
-                Ok(picked) => {
-                    read.push((InputFile { name: picked.name, bytes: picked.bytes }, picked.modified_ms))
-                }
+                Ok(picked) => match recognise(&picked.name, &picked.bytes) {
+                    // A draft or an exported plan: offered to open, never imported as subscriptions.
+                    Some(found) => run.dropped.update(|list| {
+                        list.retain(|kept| kept.file != found.file);
+                        list.push(found);
+                    }),
+                    None => {
+                        read.push((InputFile { name: picked.name, bytes: picked.bytes }, picked.modified_ms))
+                    }
+                },
                 Err(reason) => {
                     let name = file.name();
                     problems.report(move |lang| {
@@ -211,8 +221,12 @@ pub fn ImportStep() -> impl IntoView {
     let lang = use_lang();
     prefill_partner(workspace, problems);
     let progress: RwSignal<Option<Progress>> = RwSignal::new(None);
-    let run =
-        ImportRun { progress, queued: StoredValue::new(Vec::new()), queued_names: RwSignal::new(Vec::new()) };
+    let run = ImportRun {
+        progress,
+        queued: StoredValue::new(Vec::new()),
+        queued_names: RwSignal::new(Vec::new()),
+        dropped: RwSignal::new(Vec::new()),
+    };
     let dragging = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let busy = move || progress.with(Option::is_some);
@@ -315,6 +329,8 @@ pub fn ImportStep() -> impl IntoView {
                     }
                 }))}
             </div>
+
+            <DroppedDrafts dropped=run.dropped />
 
             <div class="import-columns">
                 <section class="paste-box" aria-labelledby="paste-title">

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::i18n::import_ui::ImportText;
 use crate::i18n::template::fill;
 use crate::import::{ColumnMapping, Field, UnmappedTable};
+use crate::ui::flow::pending::{choose_columns, chosen_columns};
 use crate::ui::flow::session::confirm_mapping;
 use crate::ui::lang::use_lang;
 use crate::ui::problems::use_problems;
@@ -20,8 +21,24 @@ pub fn ColumnMapper(table: UnmappedTable, index: usize) -> impl IntoView {
     let workspace = use_workspace();
     let problems = use_problems();
     let lang = use_lang();
-    let columns = RwSignal::new(table.suggested.columns.clone());
     let signature = table.suggested.signature.clone();
+    // The columns chosen so far live in the draft (a reload or an undo keeps them) when it keeps the file.
+    let suggested = table.suggested.columns.clone();
+    let columns = RwSignal::new(
+        chosen_columns(workspace, &signature)
+            .map(|mapping| mapping.columns)
+            .unwrap_or_else(|| suggested.clone()),
+    );
+    let watched = signature.clone();
+    Effect::new(move |_| {
+        let chosen = chosen_columns(workspace, &watched).map(|mapping| mapping.columns);
+        if let Some(chosen) = chosen {
+            if columns.with_untracked(|columns| *columns != chosen) {
+                columns.set(chosen);
+            }
+        }
+    });
+    let written = StoredValue::new(signature.clone());
     let identifies = move || {
         columns.with(|columns| {
             ColumnMapping { signature: String::new(), columns: columns.clone() }.identifies_products()
@@ -65,6 +82,7 @@ pub fn ColumnMapper(table: UnmappedTable, index: usize) -> impl IntoView {
                                         *slot = chosen;
                                     }
                                 });
+                                choose_columns(workspace, ColumnMapping { signature: written.get_value(), columns: columns.get_untracked() });
                             }
                         >
                             <option value="" prop:selected=move || columns.with(|columns| columns.get(at).copied().flatten().is_none())>

@@ -1,13 +1,16 @@
 //! The planner: step navigation, and one component per step.
 
 mod customer_step;
+mod dropped_draft;
 mod export_step;
 pub(in crate::ui) mod files;
 mod import_step;
 mod mapper;
+mod pending;
 mod plan_step;
 mod review_step;
 mod session;
+mod undo;
 
 use leptos::prelude::*;
 
@@ -46,10 +49,36 @@ fn reachable(workspace: Workspace, step: Step) -> bool {
     })
 }
 
+fn focus_step_heading() {
+    use wasm_bindgen::JsCast;
+    let heading = document()
+        .query_selector(".step-body h1")
+        .ok()
+        .flatten()
+        .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        if !heading.has_attribute("tabindex") {
+            let _ = heading.set_attribute("tabindex", "-1");
+        }
+        let _ = heading.focus();
+    }
+}
+
 #[component]
 pub fn Planner() -> impl IntoView {
     let workspace = use_workspace();
     let lang = use_lang();
+    let undo = undo::Undo::provide(workspace);
+    // Files that were waiting for a mapping when the page was reloaded come back.
+    let problems = crate::ui::problems::use_problems();
+    let open_id = Memo::new(move |_| workspace.draft_id());
+    Effect::new(move |_| {
+        open_id.track();
+        session::restore_pending_files(workspace, problems);
+        // A draft (or the demo) just opened: focus goes to the step's heading, so
+        // keyboard and screen-reader users start at the top of what they opened.
+        request_animation_frame(focus_step_heading);
+    });
     let next_step = move || {
         let current = workspace.step.get();
         Step::ALL.iter().skip_while(|step| **step != current).nth(1).copied()
@@ -77,7 +106,7 @@ pub fn Planner() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
-            <div class="draft-bar"><DraftStatus /><DraftExportButton /></div>
+            <div class="draft-bar"><undo::UndoButtons undo=undo /><DraftStatus /><DraftExportButton /></div>
         </nav>
         <section class="step-body">
             {move || match workspace.step.get() {

@@ -189,6 +189,31 @@ pub fn merge_import(workspace: Workspace, prepared: PreparedImport) {
         session.unmapped = unmapped_tables;
         session.channel_asked.extend(unknown_channels);
     });
+    crate::ui::flow::pending::keep_pending_files(workspace);
+}
+
+/// When a draft opens with files waiting for a mapping that the import session
+/// does not hold (after a reload): they go back into the session and are
+/// imported again, so the mapper shows them (`ui::flow::pending` keeps them).
+pub fn restore_pending_files(workspace: Workspace, problems: Problems) {
+    let files = workspace.draft.with_untracked(|draft| {
+        draft.as_ref().and_then(|draft| draft.pending_mapping.as_ref()).map(|pending| pending.files.clone())
+    });
+    let Some(files) = files.filter(|files| !files.is_empty()) else { return };
+    let missing = workspace.with_import_session(|session| {
+        files.iter().any(|pending| session.files.iter().all(|file| file.name != pending.name))
+    });
+    if !missing {
+        return;
+    }
+    add_files(
+        workspace,
+        files
+            .into_iter()
+            .map(|file| (InputFile { name: file.name, bytes: file.text.into_bytes() }, file.modified_ms))
+            .collect(),
+    );
+    run_import(workspace, problems);
 }
 
 /// Imports every file of the session again and merges the outcome into the
@@ -296,4 +321,17 @@ pub fn pasted_name(workspace: Workspace, lang: Lang) -> String {
         .map(|number| format!("{stem} {number}"))
         .find(|candidate| !taken.contains(candidate))
         .unwrap_or_else(|| stem.to_owned())
+}
+
+/// After an undo or redo changed the draft's import without importing: the
+/// session follows the draft's confirmed mappings again, and the tables still
+/// waiting for one are found anew (no subscription of the draft changes).
+pub fn refresh_unmapped(workspace: Workspace) {
+    let mappings = workspace.draft.with_untracked(|draft| {
+        draft.as_ref().map(|draft| draft.import.mappings.clone()).unwrap_or_default()
+    });
+    workspace.update_import_session(|session| session.options.mappings = mappings);
+    let unmapped =
+        prepare_import(workspace).map(|prepared| prepared.outcome.unmapped_tables).unwrap_or_default();
+    workspace.update_import_session(|session| session.unmapped = unmapped);
 }

@@ -247,7 +247,8 @@ pub(super) fn LineDetails() -> impl IntoView {
     let view_state = use_plan_view();
     let has_line = move || view_state.with_selected(|_, _| ()).is_some();
     view! {
-        <section class="line-details" data-testid="line-details" aria-labelledby="line-details-title" tabindex="-1" id="line-details">
+        <section class="line-details" data-testid="line-details" aria-labelledby="line-details-title" tabindex="-1" id="line-details"
+            on:keydown=super::keys::on_details_key>
             <h2 id="line-details-title" class="visually-hidden">{move || PlanText::DetailsLabel.get(lang.get())}</h2>
             <Show when=has_line fallback=move || view! { <p class="empty-state">{move || PlanText::DetailsNone.get(lang.get())}</p> }>
                 {move || {

@@ -7,6 +7,7 @@
 
 mod checklist;
 mod details;
+mod keys;
 mod overrides;
 mod summary;
 mod table;

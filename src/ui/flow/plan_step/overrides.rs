@@ -1,6 +1,8 @@
 //! The user's overrides of one line: target offer, seats, purchase date, path,
-//! exclusion, and the consultant's note (kept by "Reset"). Each change is written to the draft's input at once, so the plan
+//! exclusion, and the consultant's note (kept by "Reset"). Each change is written to the draft's input as it is typed, so the plan
 //! (a `Memo` of that input) is recomputed; "Reset" removes them all.
+
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -14,6 +16,9 @@ use crate::model::{LineOverride, MigrationPath};
 use crate::plan::OverrideField;
 use crate::ui::lang::use_lang;
 use crate::ui::workspace::use_workspace;
+
+/// How long after the last key a note is written to the draft.
+const NOTE_WRITE_DELAY: Duration = Duration::from_millis(300);
 
 fn field_label(field: OverrideField) -> PlanText {
     match field {
@@ -39,7 +44,8 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
         })
     });
     let change = move |edit: &dyn Fn(&mut LineOverride)| {
-        let id = id.get_value();
+        // `try_`: a note is also written as the line's panel goes away.
+        let Some(id) = id.try_get_value() else { return };
         workspace.update_input(|input| {
             let entry = input.overrides.entry(id.clone()).or_default();
             edit(entry);
@@ -115,13 +121,55 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
         let excluded = event_target_checked(&event);
         change(&|entry| entry.excluded = excluded);
     };
-    // Written when the field is left (a change event), not at each key: every
-    // change of the input plans again.
-    let on_note = move |event: leptos::ev::Event| {
-        let text = event_target_value(&event);
-        let note = Some(text.trim().to_string()).filter(|note| !note.is_empty());
+    // Written a moment after the last key (every change of the input plans
+    // again), when the field is left, and before the page is hidden or the line
+    // changes, so a reload never loses what was typed.
+    let note_timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let typed_note: StoredValue<Option<String>> = StoredValue::new(None);
+    // Trimmed once the field is left; while typing, the text stays as typed
+    // (trimming it under the caret would eat the space just typed).
+    let write_note = move |trim: bool| -> bool {
+        if let Some(timer) = note_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        let Some(text) = typed_note.try_update_value(Option::take).flatten() else { return false };
+        let text = if trim { text.trim().to_string() } else { text };
+        let note = Some(text).filter(|note| !note.trim().is_empty());
         change(&|entry| entry.note = note.clone());
+        true
     };
+    let on_note_input = move |event: leptos::ev::Event| {
+        typed_note.set_value(Some(event_target_value(&event)));
+        let timer = set_timeout_with_handle(
+            move || {
+                write_note(false);
+            },
+            NOTE_WRITE_DELAY,
+        )
+        .ok();
+        if let Some(previous) = note_timer.try_update_value(|kept| std::mem::replace(kept, timer)).flatten() {
+            previous.clear();
+        }
+    };
+    let drafts = crate::ui::drafts::use_drafts();
+    let on_hidden = move || {
+        if write_note(false) {
+            if let Some(drafts) = drafts {
+                drafts.save_open_now();
+            }
+        }
+    };
+    let hide_listener = window_event_listener_untyped("pagehide", move |_| on_hidden());
+    let hidden_listener = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            on_hidden();
+        }
+    });
+    on_cleanup(move || {
+        write_note(true);
+        hide_listener.remove();
+        hidden_listener.remove();
+    });
     let reset = move |_| {
         seats_invalid.set(false);
         let id = id.get_value();
@@ -190,7 +238,7 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
                         type="date"
                         aria-describedby="override-purchase-help"
                         prop:value=move || current.with(|current| current.purchase_on.map(|date| date.format("%Y-%m-%d").to_string()).unwrap_or_default())
-                        on:change=on_purchase
+                        on:input=on_purchase
                     />
                     <span class="field-help" id="override-purchase-help">{move || PlanText::OverridePurchaseHelp.get(lang.get())}</span>
                 </div>
@@ -229,7 +277,12 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
                         rows="2"
                         aria-describedby="override-note-help"
                         prop:value=move || current.with(|current| current.note.clone().unwrap_or_default())
-                        on:change=on_note
+                        on:input=on_note_input
+                        on:change=move |event: leptos::ev::Event| {
+                            // Left: written trimmed, even if the timer wrote it already.
+                            typed_note.set_value(Some(event_target_value(&event)));
+                            write_note(true);
+                        }
                     ></textarea>
                     <span class="field-help" id="override-note-help">{move || PlanText::OverrideNoteHelp.get(lang.get())}</span>
                 </div>

@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use super::use_plan_view;
 use crate::i18n::format;
 use crate::i18n::plan_ui::PlanText;
+use crate::i18n::safety::SafetyText;
 use crate::i18n::template::fill;
 use crate::i18n::Lang;
-use crate::model::MigrationPath;
+use crate::model::{LineOverride, MigrationPath};
 use crate::plan::query::{FindingsFilter, LineFilter};
 use crate::plan::Plan;
 use crate::rules::Severity;
@@ -102,9 +103,29 @@ pub(super) fn PlanSummary() -> impl IntoView {
     let view_state = use_plan_view();
     let figures =
         Memo::new(move |_| view_state.plan.with(|plan| plan.as_deref().map(figures).unwrap_or_default()));
-    let override_count =
-        move || workspace.draft.with(|draft| draft.as_ref().map_or(0, |draft| draft.input.overrides.len()));
-    let reset_all = move |_| workspace.update_input(|input| input.overrides.clear());
+    // Asked first (it may undo hours of work), and undoable; the notes stay, as with one line's reset.
+    let confirming = RwSignal::new(false);
+    let reset_all = move |_| {
+        confirming.set(false);
+        workspace.update_input(|input| {
+            input.overrides.retain(|_, entry| {
+                *entry = LineOverride { note: entry.note.take(), ..LineOverride::default() };
+                !entry.is_empty()
+            })
+        });
+    };
+    let adjusted_count = move || {
+        workspace.draft.with(|draft| {
+            draft.as_ref().map_or(0, |draft| {
+                draft
+                    .input
+                    .overrides
+                    .values()
+                    .filter(|entry| !LineOverride { note: None, ..(*entry).clone() }.is_empty())
+                    .count()
+            })
+        })
+    };
     let show_only = move |filter: FindingsFilter| {
         view_state.filter.set(LineFilter { findings: filter, ..LineFilter::default() });
     };
@@ -190,12 +211,27 @@ pub(super) fn PlanSummary() -> impl IntoView {
                 }}
             </div>
         </section>
-        <Show when=move || { override_count() > 0 }>
+        <Show when=move || { adjusted_count() > 0 }>
             <p class="plan-overrides-note">
-                <button type="button" class="button" data-testid="reset-all-overrides" on:click=reset_all>
-                    {move || fill(PlanText::ResetAll.get(lang.get()), &[("count", &format::count(override_count() as u64, lang.get()))])}
+                <button type="button" class="button" data-testid="reset-all-overrides"
+                    aria-expanded=move || confirming.get().to_string()
+                    on:click=move |_| confirming.set(true)>
+                    {move || fill(PlanText::ResetAll.get(lang.get()), &[("count", &format::count(adjusted_count() as u64, lang.get()))])}
                 </button>
             </p>
+            <Show when=move || confirming.get()>
+                <div class="confirm-box" role="alertdialog" aria-labelledby="reset-all-question" data-testid="reset-all-confirm">
+                    <p id="reset-all-question">
+                        {move || SafetyText::ResetAllConfirm.get(lang.get()).replace("{count}", &format::count(adjusted_count() as u64, lang.get()))}
+                    </p>
+                    <button type="button" class="button danger" data-testid="reset-all-yes" on:click=reset_all>
+                        {move || SafetyText::ResetAllYes.get(lang.get())}
+                    </button>
+                    <button type="button" class="button" data-testid="reset-all-no" autofocus on:click=move |_| confirming.set(false)>
+                        {move || SafetyText::ResetAllNo.get(lang.get())}
+                    </button>
+                </div>
+            </Show>
         </Show>
     }
 }

@@ -300,6 +300,11 @@ pub(super) fn PlanTable() -> impl IntoView {
             "PageUp" => current.saturating_sub(page),
             "Home" => 0,
             "End" => count - 1,
+            // Enter opens the line (the button's click selects it) and moves to its details.
+            "Enter" => {
+                request_animation_frame(super::keys::focus_details);
+                return;
+            }
             _ => return,
         };
         event.prevent_default();
@@ -313,8 +318,18 @@ pub(super) fn PlanTable() -> impl IntoView {
         });
         if id.is_some() {
             view_state.selected.set(id);
+            // Where the details sit below the table (a phone), a tap brings them into view.
+            request_animation_frame(super::keys::reveal_details_when_stacked);
         }
     };
+    // One Tab stop in the table: only the active row's button is in the Tab order.
+    Effect::new(move |_| {
+        let active = active_row.get();
+        range.track();
+        generation.track();
+        view_state.rows.track();
+        request_animation_frame(move || super::keys::rove(scroller.get_untracked(), active));
+    });
 
     let shown = move || view_state.rows.with(|rows| rows.len());
     let caption = move || {
@@ -398,7 +413,7 @@ pub(super) fn PlanTable() -> impl IntoView {
                 on:scroll=on_scroll
                 on:keydown=on_keydown
                 role="region"
-                tabindex="0"
+                tabindex="-1"
                 aria-labelledby="plan-lines-title"
                 aria-describedby="plan-table-help"
             >

@@ -15,6 +15,7 @@ pub(super) fn Mappers() -> impl IntoView {
     view! {
         <section class="mappers" aria-labelledby="mappers-title">
             <h2 id="mappers-title">{move || ImportText::MappersTitle.get(lang.get())}</h2>
+            <crate::ui::flow::pending::PendingFilesNote />
             {move || tables().into_iter().enumerate().map(|(index, table)| view! { <ColumnMapper table index /> }).collect_view()}
         </section>
     }
