@@ -13,6 +13,9 @@ mod styles;
 mod xml;
 mod zip;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod against_calamine;
+
 use super::error::{IssueKind, WorkbookProblem};
 use package::{SheetEntry, Workbook};
 use sheet::read_grid;
