@@ -1,7 +1,9 @@
 //! The workbook reader against `calamine` (native only, where the dev-dependencies
 //! build): every `.xlsx` fixture of the tests, and workbooks generated with random
-//! cells (shared and inline strings, numbers, booleans, dates under date styles,
-//! empty cells, sparse rows and columns), compared cell by cell.
+//! cells (shared strings plain and in rich-text runs, inline strings, formula text
+//! results, numbers plain and with exponents, booleans, errors, dates under date
+//! styles in either date system, empty cells, sparse rows and columns, cells with or
+//! without references), compared cell by cell.
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Write};
@@ -127,6 +129,17 @@ enum Cell {
     Empty {
         with_value: bool,
     },
+    /// A formula's cached text result (`t="str"`).
+    FormulaText(String),
+    /// A number written with an exponent (`1.5E-3`), as Excel writes small and large values.
+    Exponent {
+        mantissa: i32,
+        exponent: i32,
+    },
+    /// An error value (`t="e"`).
+    Error(&'static str),
+    /// A shared string in rich-text runs, with a phonetic reading neither reader shows.
+    RichShared(String, String),
 }
 
 /// Text with what XML must escape, non-ASCII letters and spaces at the ends.
@@ -147,6 +160,11 @@ fn cell() -> impl Strategy<Value = Cell> {
             style
         }),
         any::<bool>().prop_map(|with_value| Cell::Empty { with_value }),
+        text().prop_map(Cell::FormulaText),
+        (-999i32..1000, -20i32..20).prop_map(|(mantissa, exponent)| Cell::Exponent { mantissa, exponent }),
+        prop::sample::select(vec!["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"])
+            .prop_map(Cell::Error),
+        (text(), text()).prop_map(|(first, second)| Cell::RichShared(first, second)),
     ]
 }
 
@@ -175,8 +193,13 @@ fn column_letters(index: u32) -> String {
     letters
 }
 
-fn workbook(layout: &Layout) -> Vec<u8> {
+/// `date_1904`: the workbook's date system (Mac Excel's); `without_references`: cells
+/// without `r` (allowed, each then follows the one before), so no column gaps.
+fn workbook(layout: &Layout, date_1904: bool, without_references: bool) -> Vec<u8> {
     let mut shared: Vec<String> = Vec::new();
+    // Rich strings go after the plain ones; their cells name them by a placeholder until
+    // the plain count is known.
+    let mut rich: Vec<String> = Vec::new();
     let mut sheet = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
     );
@@ -186,8 +209,14 @@ fn workbook(layout: &Layout) -> Vec<u8> {
         sheet.push_str(&format!(r#"<row r="{row}">"#));
         let mut column = 0;
         for (column_gap, cell) in cells {
-            column += column_gap;
-            let reference = format!("{}{row}", column_letters(column));
+            if !without_references {
+                column += column_gap;
+            }
+            let reference = if without_references {
+                String::new()
+            } else {
+                format!(r#" r="{}{row}""#, column_letters(column))
+            };
             column += 1;
             sheet.push_str(&match cell {
                 Cell::Shared(text) => {
@@ -195,33 +224,52 @@ fn workbook(layout: &Layout) -> Vec<u8> {
                         shared.push(text.clone());
                         shared.len() - 1
                     });
-                    format!(r#"<c r="{reference}" t="s"><v>{index}</v></c>"#)
+                    format!(r#"<c{reference} t="s"><v>{index}</v></c>"#)
                 }
                 Cell::Inline(text) => format!(
-                    r#"<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
+                    r#"<c{reference} t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
                     escape(text)
                 ),
-                Cell::Number(number) => format!(r#"<c r="{reference}"><v>{number}</v></c>"#),
-                Cell::Bool(flag) => format!(r#"<c r="{reference}" t="b"><v>{}</v></c>"#, u8::from(*flag)),
+                Cell::Number(number) => format!(r#"<c{reference}><v>{number}</v></c>"#),
+                Cell::Bool(flag) => format!(r#"<c{reference} t="b"><v>{}</v></c>"#, u8::from(*flag)),
                 Cell::Date { serial, style } => {
-                    format!(r#"<c r="{reference}" s="{style}"><v>{serial}</v></c>"#)
+                    format!(r#"<c{reference} s="{style}"><v>{serial}</v></c>"#)
                 }
-                Cell::Empty { with_value: true } => format!(r#"<c r="{reference}"><v></v></c>"#),
-                Cell::Empty { with_value: false } => format!(r#"<c r="{reference}"/>"#),
+                Cell::Empty { with_value: true } => format!(r#"<c{reference}><v></v></c>"#),
+                Cell::Empty { with_value: false } => format!(r#"<c{reference}/>"#),
+                Cell::FormulaText(text) => {
+                    format!(r#"<c{reference} t="str"><f>A1&amp;""</f><v>{}</v></c>"#, escape(text))
+                }
+                Cell::Exponent { mantissa, exponent } => {
+                    format!(r#"<c{reference}><v>{mantissa}.5E{exponent}</v></c>"#)
+                }
+                Cell::Error(error) => format!(r#"<c{reference} t="e"><v>{error}</v></c>"#),
+                Cell::RichShared(first, second) => {
+                    rich.push(format!(
+                        r#"<si><r><rPr><b/></rPr><t xml:space="preserve">{}</t></r><r><t xml:space="preserve">{}</t></r><rPh sb="0" eb="1"><t>ヨミ</t></rPh></si>"#,
+                        escape(first),
+                        escape(second)
+                    ));
+                    format!(r#"<c{reference} t="s"><v>RICH{}</v></c>"#, rich.len() - 1)
+                }
             });
         }
         sheet.push_str("</row>");
     }
     sheet.push_str("</sheetData></worksheet>");
+    for at in (0..rich.len()).rev() {
+        sheet = sheet.replace(&format!("<v>RICH{at}</v>"), &format!("<v>{}</v>", shared.len() + at));
+    }
     let strings: String = shared
         .iter()
         .map(|text| format!(r#"<si><t xml:space="preserve">{}</t></si>"#, escape(text)))
+        .chain(rich.iter().cloned())
         .collect();
     let shared_strings = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{0}" uniqueCount="{0}">{strings}</sst>"#,
-        shared.len()
+        shared.len() + rich.len()
     );
-    let parts: [(&str, &str); 7] = [
+    let mut parts: [(&str, &str); 7] = [
         (
             "[Content_Types].xml",
             r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#,
@@ -232,7 +280,7 @@ fn workbook(layout: &Layout) -> Vec<u8> {
         ),
         (
             "xl/workbook.xml",
-            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Généré" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="DATE1904"/><sheets><sheet name="Généré" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
         ),
         (
             "xl/_rels/workbook.xml.rels",
@@ -242,6 +290,8 @@ fn workbook(layout: &Layout) -> Vec<u8> {
         ("xl/sharedStrings.xml", &shared_strings),
         ("xl/styles.xml", STYLES),
     ];
+    let workbook_part = parts[2].1.replace("DATE1904", if date_1904 { "1" } else { "false" });
+    parts[2].1 = &workbook_part;
     let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     for (name, text) in parts {
@@ -255,8 +305,12 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn generated_workbooks_read_as_calamine_reads_them(layout in layout()) {
-        let bytes = workbook(&layout);
+    fn generated_workbooks_read_as_calamine_reads_them(
+        layout in layout(),
+        date_1904 in any::<bool>(),
+        without_references in any::<bool>(),
+    ) {
+        let bytes = workbook(&layout, date_1904, without_references);
         prop_assert_eq!(ours(&bytes, "Généré"), calamine_cells(&bytes, "Généré"));
     }
 }
