@@ -486,7 +486,7 @@ mod against_quick_xml {
                 Just(">".to_owned()),
                 Just("\"".to_owned()),
                 Just("'".to_owned()),
-                (0x20u32..0x2FFF)
+                prop_oneof![0x20u32..0x2FFF, 0x1_0000u32..0x1_F9FF]
                     .prop_filter("a character", |code| char::from_u32(*code).is_some())
                     .prop_flat_map(|code| prop_oneof![
                         Just(format!("&#{code};")),
@@ -500,7 +500,7 @@ mod against_quick_xml {
     }
 
     fn name() -> impl Strategy<Value = String> {
-        ("(x:|r:)?", "[a-zA-Z_][a-zA-Z0-9._-]{0,6}").prop_map(|(prefix, local)| prefix + &local)
+        ("(x:|r:)?", "[a-zA-Z_é][a-zA-Z0-9._é-]{0,6}").prop_map(|(prefix, local)| prefix + &local)
     }
 
     /// An attribute value, in double or single quotes (the other quote may appear).
@@ -518,11 +518,18 @@ mod against_quick_xml {
     }
 
     fn start_tag() -> impl Strategy<Value = (String, String)> {
-        (name(), prop::collection::btree_map("[a-z]{1,4}", (attribute_value(), "[ \t\n]{0,2}"), 0..4))
+        (
+            name(),
+            prop::collection::btree_map(
+                "[a-z]{1,4}",
+                (attribute_value(), "[ \t\n]{0,2}", "[ \t\n]{1,2}"),
+                0..4,
+            ),
+        )
             .prop_map(|(name, attributes)| {
                 let attributes: String = attributes
                     .into_iter()
-                    .map(|(key, (value, space))| format!(" {key}{space}={space}{value}"))
+                    .map(|(key, (value, space, separator))| format!("{separator}{key}{space}={space}{value}"))
                     .collect();
                 (name, attributes)
             })
@@ -533,6 +540,7 @@ mod against_quick_xml {
             content(),
             "[a-z <>&\n]{0,8}".prop_map(|text| format!("<![CDATA[{text}]]>")),
             "[a-z ]{0,8}".prop_map(|text| format!("<!--{text}-->")),
+            "[a-z ]{0,8}".prop_map(|text| format!("<?target {text}?>")),
             (start_tag(), "[ \n]{0,1}")
                 .prop_map(|((name, attributes), space)| format!("<{name}{attributes}{space}/>")),
         ];
