@@ -13,6 +13,10 @@ mod styles;
 mod xml;
 mod zip;
 
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod against_calamine;
+
 use super::error::{IssueKind, WorkbookProblem};
 use package::{SheetEntry, Workbook};
 use sheet::read_grid;
