@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 
 use crate::model::{
-    BillingFrequency, BillingModel, Channel, CustomerProfile, GdapStatus, LineOverride, PartnerProfile,
-    PlanInput, PlanSettings, RelationshipStatus, SourceRef, Subscription, SubscriptionStatus, Term,
+    BillingAccount, BillingFrequency, BillingModel, Channel, CustomerProfile, GdapStatus, LineOverride,
+    PartnerProfile, PlanInput, PlanSettings, RelationshipStatus, SourceRef, Subscription, SubscriptionStatus,
+    Term,
 };
 
 const DEMO_FILE: &str = "demo: Contoso Rénovation SAS";
@@ -27,6 +28,8 @@ struct DemoLine {
     sku_id: Option<&'static str>,
     part_number: Option<&'static str>,
     channel: Channel,
+    /// The billing account of a direct line (DIRECT-ACCOUNT).
+    account: BillingAccount,
     seats: u32,
     assigned: u32,
     status: SubscriptionStatus,
@@ -55,6 +58,7 @@ const fn demo_line(
         sku_id: Some(sku_id),
         part_number: Some(part_number),
         channel,
+        account: BillingAccount::Unknown,
         seats,
         assigned: seats,
         status: SubscriptionStatus::Active,
@@ -74,8 +78,9 @@ const PREVIOUS_PARTNER_TENANT: &str = "0b6f3a52-7c41-4e8e-9d1a-5f2c8e4b7a10";
 
 fn demo_lines() -> Vec<DemoLine> {
     vec![
-        // Bought in the admin center, annual: credit case (CRED-1, DAP-1).
+        // Bought in the admin center on a MOSA account, annual: credit case (CRED-1, DAP-1).
         DemoLine {
+            account: BillingAccount::Mosa,
             assigned: 41,
             billing: BillingFrequency::Annual,
             ends_in_days: Some(75),
@@ -89,8 +94,9 @@ fn demo_lines() -> Vec<DemoLine> {
                 45,
             )
         },
-        // Direct, monthly, ends soon: recurring billing off before the end.
+        // Direct on an MCA account, monthly, ends soon: no credit, recurring billing off before the end.
         DemoLine {
+            account: BillingAccount::Mca,
             term: Term::P1M,
             ends_in_days: Some(21),
             unit_price: Some(4.5),
@@ -103,7 +109,7 @@ fn demo_lines() -> Vec<DemoLine> {
                 8,
             )
         },
-        // Direct, term end estimated from Graph dates.
+        // Direct, term end estimated from Graph dates, billing account not known: the plan asks.
         DemoLine {
             term: Term::Unknown,
             billing: BillingFrequency::Unknown,
@@ -119,17 +125,20 @@ fn demo_lines() -> Vec<DemoLine> {
                 6,
             )
         },
-        // Legacy CSP with another partner, a suite with Teams that is no longer sold.
+        // Direct, a suite with Teams that is no longer sold to new customers: in
+        // France the equivalent is the "(no Teams)" suite plus Microsoft Teams EEA.
         DemoLine {
+            account: BillingAccount::Mca,
             assigned: 58,
+            billing: BillingFrequency::Annual,
             ends_in_days: Some(40),
-            unit_price: Some(23.1),
+            unit_price: Some(277.2),
             ..demo_line(
-                "LEG-E3-004",
+                "DIR-E3-004",
                 "Office 365 E3",
                 "6fd2c87f-b296-42f0-b197-1e91e994b900",
                 "ENTERPRISEPACK",
-                Channel::CspLegacy,
+                Channel::Direct,
                 60,
             )
         },
@@ -174,18 +183,20 @@ fn demo_lines() -> Vec<DemoLine> {
                 20,
             )
         },
-        // Legacy CSP, already expired 25 days ago: the purchase cannot fit before
-        // data is at risk once the customer has accepted the relationship (blocker).
+        // New commerce with the previous partner, already expired 25 days ago: too
+        // late to transfer, and the purchase cannot fit before data is at risk once
+        // the customer has accepted the relationship (blocker).
         DemoLine {
             status: SubscriptionStatus::Expired,
             ends_in_days: Some(-25),
             auto_renew: Some(false),
+            owner_tenant_id: Some(PREVIOUS_PARTNER_TENANT),
             ..demo_line(
-                "LEG-BB-008",
+                "NCE-BB-008",
                 "Microsoft 365 Business Basic",
                 "3b555118-da6a-4418-894f-7df1e2096870",
                 "O365_BUSINESS_ESSENTIALS",
-                Channel::CspLegacy,
+                Channel::CspNce,
                 15,
             )
         },
@@ -236,12 +247,13 @@ fn demo_lines() -> Vec<DemoLine> {
             sku_id: None,
             part_number: None,
             ends_in_days: Some(60),
+            owner_tenant_id: Some(PREVIOUS_PARTNER_TENANT),
             ..demo_line(
-                "LEG-BCK-012",
+                "NCE-BCK-012",
                 "Sauvegarde Microsoft 365 – offre revendeur",
                 "",
                 "",
-                Channel::CspLegacy,
+                Channel::CspNce,
                 40,
             )
         },
@@ -261,6 +273,7 @@ fn demo_lines() -> Vec<DemoLine> {
         },
         // Power BI Pro bought directly, with fewer seats wanted (an override).
         DemoLine {
+            account: BillingAccount::Mosa,
             assigned: 9,
             ends_in_days: Some(130),
             unit_price: Some(13.6),
@@ -308,6 +321,7 @@ pub fn demo_input(as_of: NaiveDate) -> PlanInput {
                 auto_renew: line.auto_renew,
                 trial: line.trial,
                 channel: line.channel,
+                billing_account: line.account,
                 owner_tenant_id: line.owner_tenant_id.map(str::to_string),
                 unit_price: line.unit_price,
                 currency: line.unit_price.map(|_| "EUR".to_string()),

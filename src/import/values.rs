@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{BillingFrequency, Channel, SubscriptionStatus, Term};
+use crate::model::{BillingAccount, BillingFrequency, Channel, SubscriptionStatus, Term};
 
 /// Characters that are invisible in a spreadsheet but break comparisons:
 /// zero-width spaces and joiners, the word joiner and a stray byte-order mark.
@@ -525,6 +525,24 @@ pub fn parse_channel(cell: &str) -> Option<Channel> {
     })
 }
 
+/// The billing account type of a direct subscription (DIRECT-ACCOUNT), also read
+/// from a channel cell that says "MOSA" or "MCA".
+pub fn parse_billing_account(cell: &str) -> Option<BillingAccount> {
+    if let Some(account) = BillingAccount::from_id(cell) {
+        return Some(account);
+    }
+    with_key(cell, |key| match key {
+        "mosa" | "directmosa" | "microsoftonlinesubscriptionagreement" | "onlinesubscriptionagreement" => {
+            Some(BillingAccount::Mosa)
+        }
+        "mca" | "directmca" | "microsoftcustomeragreement" | "contratclientmicrosoft" => {
+            Some(BillingAccount::Mca)
+        }
+        "unknown" | "inconnu" | "inconnue" => Some(BillingAccount::Unknown),
+        _ => None,
+    })
+}
+
 /// A GUID in its canonical lower-case form, braces and case tolerated.
 pub fn parse_guid(cell: &str) -> Option<String> {
     let inner = cell.strip_prefix('{').and_then(|rest| rest.strip_suffix('}')).unwrap_or(cell);
@@ -725,6 +743,12 @@ mod tests {
         assert_eq!(parse_status("Suspendu"), Some(SubscriptionStatus::Suspended));
         assert_eq!(parse_status("Expiré"), Some(SubscriptionStatus::Expired));
         assert_eq!(parse_channel("csp-nce"), Some(Channel::CspNce));
+        assert_eq!(parse_billing_account(" MCA "), Some(BillingAccount::Mca));
+        assert_eq!(
+            parse_billing_account("Microsoft Online Subscription Agreement"),
+            Some(BillingAccount::Mosa)
+        );
+        assert_eq!(parse_billing_account("direct"), None);
         assert_eq!(parse_channel("Enterprise Agreement"), Some(Channel::Ea));
     }
 
