@@ -1,5 +1,6 @@
 //! The planner: step navigation, and one component per step.
 
+mod billing_accounts;
 mod customer_step;
 mod export_step;
 pub(in crate::ui) mod files;

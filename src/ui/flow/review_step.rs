@@ -9,6 +9,7 @@ use crate::i18n::import_ui::ImportText;
 use crate::i18n::Lang;
 use crate::import::{DateOrder, FileReport, FormatId, Issue, IssueKind, RejectedRow, RowCounts, Severity};
 use crate::model::{Channel, Subscription};
+use crate::ui::flow::billing_accounts::BillingAccountSection;
 use crate::ui::flow::mapper::ColumnMapper;
 use crate::ui::flow::session::{
     choose_sheet, override_format, retry_rejected_row, set_channel, set_date_order, set_unknown_channels,
@@ -79,6 +80,7 @@ pub fn ReviewStep() -> impl IntoView {
             <ReportSection />
             <RejectedRows />
             <ChannelSection />
+            <BillingAccountSection />
         </section>
     }
 }
