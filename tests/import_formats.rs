@@ -298,11 +298,22 @@ fn nce_price_list_prices_matching_subscriptions() {
     );
     assert_eq!(outcome.prices.len(), 4);
     assert_eq!(outcome.prices[0].offer_prefix(), "CFQ7TTC0LH18:0001");
-    let basic = &outcome.subscriptions[0];
-    assert_eq!((basic.unit_price, basic.currency.as_deref()), (Some(5.6), Some("EUR")), "P1Y billed monthly");
-    let e3 = &outcome.subscriptions[2];
-    assert_eq!(e3.unit_price, Some(40.7));
-    assert_eq!(outcome.subscriptions[1].unit_price, None, "no price listed for a legacy offer");
+    assert_eq!(outcome.prices[0].erp_price, Some(6.16));
+    // A price list gives the partner's cost, never the customer's current price.
+    assert!(outcome.subscriptions.iter().all(|subscription| subscription.unit_price.is_none()));
+    let kept = csp_planner::import::relevant_prices(&outcome.prices, &outcome.subscriptions);
+    let kept: Vec<(&str, f64)> =
+        kept.iter().map(|price| (price.offer_prefix.as_str(), price.unit_price)).collect();
+    assert_eq!(
+        kept,
+        [
+            ("CFQ7TTC0LH18:0001", 5.6),
+            ("CFQ7TTC0LH18:0001", 67.2),
+            ("CFQ7TTC0LH18:0001", 6.72),
+            ("CFQ7TTC0LFLZ:0002", 40.7)
+        ],
+        "every term of the imported offers; nothing for the legacy offer"
+    );
 }
 
 #[test]

@@ -148,6 +148,7 @@ fn line_override() -> impl Strategy<Value = LineOverride> {
             path,
             excluded,
             note: None,
+            ..LineOverride::default()
         })
 }
 
@@ -205,9 +206,15 @@ fn plan_input() -> impl Strategy<Value = PlanInput> {
                         },
                         ..PartnerProfile::default()
                     },
-                    settings: PlanSettings { as_of, acceptance_days, purchase_lead_days },
+                    settings: PlanSettings {
+                        as_of,
+                        acceptance_days,
+                        purchase_lead_days,
+                        ..PlanSettings::default()
+                    },
                     subscriptions,
                     overrides,
+                    ..PlanInput::default()
                 }
             },
         )

@@ -209,6 +209,13 @@ finding_codes! {
     GdapRoleNeeded => Gdap1, Info,
         "GDAP role needed: {role} ({reason}).",
         "Rôle GDAP nécessaire : {role} ({reason}).";
+    // Licence optimisation (suggestions the user accepts or refuses, see `crate::cost`).
+    UnassignedSeatsSaving => NceSeats, Info,
+        "{unassigned} of the {total} seats planned are not assigned: buying {assigned} saves about {saving} a year. Seats can be added at any time but removed only within 7 days of adding them, so right-size at purchase.",
+        "{unassigned} des {total} licences prévues ne sont pas attribuées : en acheter {assigned} économise environ {saving} par an. On peut ajouter des licences à tout moment mais n’en retirer que dans les 7 jours suivant leur ajout : ajustez à l’achat.";
+    RedundantStandalone => Equiv1, Warning,
+        "{product} only gives Exchange, which {suite} ({suite_seats} seats) already includes: if the same users hold both, not buying it saves about {saving} a year. The file has no per-user data: check the assignments before deciding.",
+        "{product} ne fournit qu’Exchange, déjà inclus dans {suite} ({suite_seats} licences) : si les mêmes utilisateurs ont les deux, ne pas l’acheter économise environ {saving} par an. Le fichier ne donne pas les attributions par utilisateur : vérifiez-les avant de décider.";
     PartOfTenant => Multi1, Info,
         "{count} of {total} subscriptions are not migrated: the plan covers part of the tenant.",
         "{count} abonnements sur {total} ne sont pas migrés : le plan couvre une partie du locataire.";
@@ -222,6 +229,9 @@ pub enum FindingValue {
     Number(i64),
     /// An amount in hundredths (cents), shown with two decimals.
     Amount(i64),
+    /// An amount in hundredths of a currency (ISO code), written as the language
+    /// writes money (`€1,234.56`, `1 234,56 €`).
+    Money(i64, Arc<str>),
     Text(Arc<str>),
     /// A text known when the program is built (a token such as `who:customer`, a
     /// path id, a market label): kept without a copy, since a large plan holds many.
@@ -235,6 +245,7 @@ impl PartialEq for FindingValue {
             (FindingValue::Date(a), FindingValue::Date(b)) => a == b,
             (FindingValue::Number(a), FindingValue::Number(b))
             | (FindingValue::Amount(a), FindingValue::Amount(b)) => a == b,
+            (FindingValue::Money(a, x), FindingValue::Money(b, y)) => a == b && x == y,
             (
                 FindingValue::Text(_) | FindingValue::Static(_),
                 FindingValue::Text(_) | FindingValue::Static(_),
@@ -261,6 +272,11 @@ impl FindingValue {
             FindingValue::Amount(cents) => {
                 let sign = if *cents < 0 { "-" } else { "" };
                 Cow::Owned(format!("{sign}{}.{:02}", cents.unsigned_abs() / 100, cents.unsigned_abs() % 100))
+            }
+            FindingValue::Money(cents, currency) => {
+                let sign = if *cents < 0 { "-" } else { "" };
+                let (whole, part) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
+                Cow::Owned(format!("{sign}{whole}.{part:02} {currency}"))
             }
             FindingValue::Text(text) => Cow::Borrowed(text),
             FindingValue::Static(text) => Cow::Borrowed(text),
@@ -316,6 +332,13 @@ impl Serialize for FindingValue {
             FindingValue::Number(number) => serializer.serialize_i64(*number),
             // Cents are exact in an f64 for any amount a plan can hold (below 2^53).
             FindingValue::Amount(cents) => serializer.serialize_f64(*cents as f64 / 100.0),
+            FindingValue::Money(cents, currency) => {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("amount", &(*cents as f64 / 100.0))?;
+                map.serialize_entry("currency", &**currency)?;
+                map.end()
+            }
             FindingValue::Text(text) => serializer.serialize_str(text),
             FindingValue::Static(text) => serializer.serialize_str(text),
         }
@@ -330,10 +353,14 @@ impl<'de> Deserialize<'de> for FindingValue {
             Number(i64),
             Amount(f64),
             Text(String),
+            Money { amount: f64, currency: String },
         }
         Ok(match Raw::deserialize(deserializer)? {
             Raw::Number(number) => FindingValue::Number(number),
             Raw::Amount(amount) => FindingValue::Amount((amount * 100.0).round() as i64),
+            Raw::Money { amount, currency } => {
+                FindingValue::Money((amount * 100.0).round() as i64, Arc::from(currency))
+            }
             Raw::Text(text) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
                 Ok(date) => FindingValue::Date(date),
                 Err(_) => FindingValue::Text(Arc::from(text)),
@@ -506,6 +533,9 @@ pub(crate) fn fill(template: &str, values: &FindingValues, lang: Lang) -> String
                     // French writes a decimal comma: 130,19 EUR.
                     Some(value @ FindingValue::Amount(_)) if lang == Lang::Fr => {
                         text.push_str(&value.as_text().replace('.', ","))
+                    }
+                    Some(FindingValue::Money(cents, currency)) => {
+                        text.push_str(&crate::i18n::format::money_cents(*cents, Some(currency), lang))
                     }
                     Some(value) => text.push_str(&value.as_text()),
                     None => text.push('?'),

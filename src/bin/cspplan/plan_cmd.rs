@@ -177,6 +177,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             return Err(format!("no subscription could be read from {}{hint}", names.join(", ")));
         }
         input.subscriptions.extend(outcome.subscriptions);
+        let list_prices = csp_planner::import::relevant_prices(&outcome.prices, &input.subscriptions);
+        input.list_prices.extend(list_prices);
     }
     if let Some(path) = &arguments.catalog_path {
         let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}"))?;
