@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use csp_planner::catalog::Catalog;
 use csp_planner::cost::{assess, CostPlan, Money, PriceOrigin};
+use csp_planner::export::letter::customer_letter;
+use csp_planner::export::markdown::to_markdown;
+use csp_planner::i18n::Lang;
 use csp_planner::model::{
     BillingChoice, BillingFrequency, Channel, CustomerProfile, Decision, LineOverride, ListPrice,
     Optimisation, PartnerProfile, PlanInput, PlanSettings, SellPrice, SourceRef, Subscription,
@@ -439,5 +442,55 @@ proptest! {
         }
         let missing = lines.iter().filter(|line| line.csp_yearly.is_none() && !line.dropped).count();
         prop_assert_eq!(missing, cost.totals.lines_without_csp);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn the_margin_and_the_partner_cost_never_appear_in_the_customer_letter(input in random_input(), with_erp in any::<bool>()) {
+        let mut input = input;
+        if !with_erp {
+            for price in &mut input.list_prices {
+                price.erp_price = None;
+            }
+        }
+        let plan = make_plan(&input, Catalog::builtin());
+        let cost = assess(&plan, &input, Catalog::builtin());
+        for lang in Lang::ALL {
+            let letter = to_markdown(&customer_letter(&plan, &cost, lang));
+            let lower = letter.to_lowercase();
+            for word in ["margin", "marge", "your cost", "votre coût", "partner price", "prix partenaire", "price list", "liste de prix"] {
+                prop_assert!(!lower.contains(word), "{word} in the letter");
+            }
+            // Every amount the customer may see, then the partner's own figures.
+            let mut shown: Vec<String> = Vec::new();
+            for customer in &cost.customers {
+                let seen = customer.for_customer();
+                for totals in &seen.totals.by_currency {
+                    for cents in [totals.current_yearly, totals.csp_yearly, totals.difference_yearly.abs(), totals.overlap, totals.first_year] {
+                        shown.push(Money::new(cents, &totals.currency).text(lang));
+                    }
+                }
+                for line in &seen.lines {
+                    for money in [&line.current_yearly, &line.csp_yearly].into_iter().flatten() {
+                        shown.push(money.text(lang));
+                    }
+                }
+            }
+            for customer in &cost.customers {
+                let hidden = customer.totals.by_currency.iter().flat_map(|totals| {
+                    [Money::new(totals.margin_yearly, &totals.currency), Money::new(totals.cost_yearly, &totals.currency)]
+                });
+                let per_line = customer.lines.iter().flat_map(|line| [line.margin_yearly.clone(), line.cost_yearly.clone()]).flatten();
+                for money in hidden.chain(per_line).filter(|money| money.cents != 0) {
+                    let text = money.text(lang);
+                    if !shown.contains(&text) {
+                        prop_assert!(!letter.contains(&text), "{text} appears in the letter");
+                    }
+                }
+            }
+        }
     }
 }

@@ -238,6 +238,44 @@ pub struct CustomerCost {
     pub chart: Option<MonthlyChart>,
 }
 
+impl CustomerCost {
+    /// What the customer may see: its own prices today and in CSP, never the
+    /// partner's cost or margin. A CSP price that is the partner's own cost
+    /// (a price list without a retail price) is left out, and counted as missing.
+    pub fn for_customer(&self) -> CustomerCost {
+        let lines: Vec<LineCost> = self
+            .lines
+            .iter()
+            .map(|line| {
+                let mut line = line.clone();
+                let from_cost = line.components.iter().any(|component| {
+                    component
+                        .price
+                        .as_ref()
+                        .is_some_and(|price| matches!(price.origin, PriceOrigin::PriceListCost { .. }))
+                });
+                if from_cost {
+                    line.csp_monthly = None;
+                    line.csp_yearly = None;
+                    line.difference_yearly = None;
+                }
+                for component in &mut line.components {
+                    component.cost = None;
+                    if from_cost {
+                        component.price = None;
+                    }
+                }
+                line.cost_yearly = None;
+                line.margin_yearly = None;
+                line
+            })
+            .collect();
+        let totals = Totals::of(lines.iter());
+        // The documents draw no chart.
+        CustomerCost { name: self.name.clone(), chart: None, lines, totals }
+    }
+}
+
 /// The money view of a whole plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CostPlan {
@@ -259,6 +297,30 @@ impl CostPlan {
     pub fn has_prices(&self) -> bool {
         self.lines().any(|line| line.current_yearly.is_some() || line.csp_yearly.is_some())
     }
+}
+
+/// The money view as JSON, each suggestion with its message in `lang` (the
+/// `cost` field of the plan export, described in the README).
+pub fn cost_to_json(cost: &CostPlan, lang: crate::i18n::Lang) -> serde_json::Value {
+    let mut value = serde_json::to_value(cost).unwrap_or(serde_json::Value::Null);
+    let lines =
+        cost.lines().map(|line| line.suggestions.iter().map(|suggestion| suggestion.finding.message(lang)));
+    let json_lines = value
+        .get_mut("customers")
+        .and_then(serde_json::Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .filter_map(|customer| customer.get_mut("lines").and_then(serde_json::Value::as_array_mut))
+        .flatten();
+    for (json_line, messages) in json_lines.zip(lines) {
+        let suggestions = json_line.get_mut("suggestions").and_then(serde_json::Value::as_array_mut);
+        for (suggestion, message) in suggestions.into_iter().flatten().zip(messages) {
+            if let Some(fields) = suggestion.as_object_mut() {
+                fields.insert("message".into(), serde_json::Value::String(message));
+            }
+        }
+    }
+    value
 }
 
 /// The money view of `plan`, made from `input`. Pure and deterministic.

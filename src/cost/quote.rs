@@ -189,3 +189,29 @@ pub fn current_as_csp(subscription: &Subscription, wanted: &Wanted) -> Option<Qu
         _ => Some(current),
     }
 }
+
+impl PriceOrigin {
+    /// Where the price comes from, for people: `your sell price`, `price list
+    /// pricelist.csv, line 4`.
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            PriceOrigin::PartnerSellPrice => lang.pick("your sell price", "votre prix de vente").to_string(),
+            PriceOrigin::PriceListRetail { file, line } => match lang {
+                crate::i18n::Lang::En => {
+                    format!("estimated retail price of the price list {file}, line {line}")
+                }
+                crate::i18n::Lang::Fr => {
+                    format!("prix de vente estimé de la liste de prix {file}, ligne {line}")
+                }
+            },
+            PriceOrigin::PriceListCost { file, line } => match lang {
+                crate::i18n::Lang::En => format!("partner price of the price list {file}, line {line}"),
+                crate::i18n::Lang::Fr => format!("prix partenaire de la liste de prix {file}, ligne {line}"),
+            },
+            PriceOrigin::SourceFile { file, line } => match lang {
+                crate::i18n::Lang::En => format!("the customer's current price ({file}, line {line})"),
+                crate::i18n::Lang::Fr => format!("prix actuel du client ({file}, ligne {line})"),
+            },
+        }
+    }
+}

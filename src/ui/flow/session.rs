@@ -206,8 +206,14 @@ pub fn merge_import(workspace: Workspace, prepared: PreparedImport) {
             channel_asked.insert(subscription.subscription_id.clone());
         }
     }
-    let ImportOutcome { subscriptions, report, unmapped_tables, .. } = outcome;
-    workspace.update_draft(|draft| merge_into_draft(draft, &file_names, subscriptions, report, &mappings));
+    let ImportOutcome { subscriptions, report, unmapped_tables, prices, .. } = outcome;
+    workspace.update_draft(|draft| {
+        merge_into_draft(draft, &file_names, subscriptions, report, &mappings);
+        // The price list rows about the draft's products, those of these files replaced.
+        draft.input.list_prices.retain(|price| !file_names.contains(&price.source.file));
+        let list_prices = crate::import::relevant_prices(&prices, &draft.input.subscriptions);
+        draft.input.list_prices.extend(list_prices);
+    });
     workspace.update_import_session(|session| {
         session.options.mappings = mappings;
         session.unmapped = unmapped_tables;
