@@ -381,6 +381,9 @@ fn random_input() -> impl Strategy<Value = PlanInput> {
         })
 }
 
+type LineFigure = fn(&csp_planner::cost::LineCost) -> &Option<Money>;
+type TotalFigure = fn(&csp_planner::cost::CurrencyTotals) -> i64;
+
 fn sum_by_currency<'a>(amounts: impl Iterator<Item = &'a Option<Money>>) -> BTreeMap<String, i64> {
     let mut sums = BTreeMap::new();
     for money in amounts.flatten() {
@@ -396,7 +399,7 @@ proptest! {
     fn totals_are_the_sums_of_their_lines_one_currency_each(input in random_input()) {
         let cost = cost_of(&input);
         let lines: Vec<_> = cost.lines().collect();
-        let checks: [(fn(&csp_planner::cost::LineCost) -> &Option<Money>, fn(&csp_planner::cost::CurrencyTotals) -> i64); 5] = [
+        let checks: [(LineFigure, TotalFigure); 5] = [
             (|line| &line.current_yearly, |totals| totals.current_yearly),
             (|line| &line.csp_yearly, |totals| totals.csp_yearly),
             (|line| &line.margin_yearly, |totals| totals.margin_yearly),

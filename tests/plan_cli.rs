@@ -108,3 +108,40 @@ fn the_as_of_date_defaults_to_today() {
     assert_eq!(as_of.len(), 10, "{as_of}");
     assert!(as_of.as_bytes()[4] == b'-' && as_of >= "2026-01-01", "{as_of}");
 }
+
+#[test]
+fn the_demo_with_a_sell_price_file_gives_its_cost_and_margin() {
+    let prices = temporary_file(
+        "sell-prices.csv",
+        "sku_id,product,billing,currency,monthly_price\r\n\
+         cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46,Microsoft 365 Business Premium,annual-upfront,EUR,24.00\r\n\
+         not-a-sku,Broken,annual-upfront,EUR,1\r\n",
+    );
+    let output = cspplan(&[
+        "--demo",
+        "--as-of",
+        "2026-12-03",
+        "--billing",
+        "annual-upfront",
+        "--sell-prices",
+        prices.to_str().unwrap_or_default(),
+    ]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("line 3, sku_id"), "the bad row is reported");
+    let plan = json(&output);
+    let cost = &plan["cost"];
+    assert_eq!(cost["billing_default"], "annual-upfront");
+    let premium = cost["customers"][0]["lines"]
+        .as_array()
+        .and_then(|lines| lines.iter().find(|line| line["subscription_id"] == "DIR-BP-001"))
+        .cloned()
+        .unwrap_or_default();
+    // 24.00 a seat a month for 45 seats, against the demo list's 247.20 a seat a year.
+    assert_eq!(premium["csp_yearly"], serde_json::json!({ "amount": 12960.0, "currency": "EUR" }));
+    assert_eq!(premium["margin_yearly"], serde_json::json!({ "amount": 1836.0, "currency": "EUR" }));
+    assert!(premium["suggestions"][0]["message"].as_str().is_some_and(|message| message.contains("41")));
+    let totals = &cost["totals"]["by_currency"][0];
+    assert_eq!(totals["currency"], "EUR");
+    assert_eq!(totals["margin_yearly"], 1836_00);
+    let markdown = cspplan(&["--demo", "--as-of", "2026-12-03", "--format", "md", "--lang", "fr"]);
+    assert!(String::from_utf8_lossy(&markdown.stdout).contains("## Coûts et marge"));
+}

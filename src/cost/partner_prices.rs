@@ -113,9 +113,11 @@ pub fn from_csv(text: &str) -> (Vec<SellPrice>, Vec<PriceRowError>) {
     };
     let mut prices: Vec<SellPrice> = Vec::new();
     let mut errors = Vec::new();
-    for record in reader.records() {
+    // Line numbers count rows from the header's line 1 (a price file has no cell
+    // spanning lines; the reader's own positions count CRLF ends twice).
+    for (index, record) in reader.records().enumerate() {
         let Ok(record) = record else { continue };
-        let line = record.position().map_or(0, |position| position.line());
+        let line = u64::try_from(index).unwrap_or(u64::MAX).saturating_add(2);
         let cell = |index: usize| record.get(index).unwrap_or_default().trim().to_string();
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;

@@ -16,7 +16,7 @@ use csp_planner::import::{import_files, ImportOptions, InputFile};
 use csp_planner::model::PlanInput;
 use csp_planner::plan::{make_plan, plan_to_json, plan_to_markdown};
 
-const USAGE: &str = "usage: cspplan plan FILE... [--partner-country CC] [--customer-country CC] [--as-of YYYY-MM-DD] [--lang en|fr] [--format json|md] [--catalog CSV] [--accept-mappings] [--demo]";
+const USAGE: &str = "usage: cspplan plan FILE... [--partner-country CC] [--customer-country CC] [--as-of YYYY-MM-DD] [--lang en|fr] [--format json|md] [--catalog CSV] [--accept-mappings] [--demo] [--billing CHOICE] [--sell-prices CSV]";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum OutputFormat {
@@ -34,6 +34,8 @@ struct Arguments {
     catalog_path: Option<String>,
     accept_mappings: bool,
     demo: bool,
+    billing: Option<csp_planner::model::BillingChoice>,
+    sell_prices_path: Option<String>,
 }
 
 fn country_code(text: &str, option: &str) -> Result<String, String> {
@@ -58,6 +60,8 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
         catalog_path: None,
         accept_mappings: false,
         demo: false,
+        billing: None,
+        sell_prices_path: None,
     };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -88,6 +92,13 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, String> {
             "--catalog" => parsed.catalog_path = Some(value(arg)?),
             "--accept-mappings" => parsed.accept_mappings = true,
             "--demo" => parsed.demo = true,
+            "--billing" => {
+                let text = value(arg)?;
+                parsed.billing = Some(csp_planner::model::BillingChoice::from_id(&text).ok_or_else(|| {
+                    format!("--billing: unknown billing {text:?}: use monthly-term, annual-monthly, annual-upfront, triennial-monthly or triennial-upfront")
+                })?);
+            }
+            "--sell-prices" => parsed.sell_prices_path = Some(value(arg)?),
             "-h" | "--help" => return Err(USAGE.to_string()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
             path => parsed.paths.push(path.to_string()),
@@ -194,13 +205,50 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(country) = arguments.customer_country {
         input.customer.country = Some(country);
     }
+    if let Some(billing) = arguments.billing {
+        input.settings.billing_default = billing;
+    }
+    if let Some(path) = &arguments.sell_prices_path {
+        let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}"))?;
+        let (prices, errors) = csp_planner::cost::partner_prices::from_csv(&text);
+        for error in errors {
+            eprintln!("cspplan: {}", error.message(path, arguments.lang));
+        }
+        for price in prices {
+            csp_planner::cost::partner_prices::set(&mut input.partner.sell_prices, price);
+        }
+    }
     let catalog = loaded_catalog.as_ref().unwrap_or_else(|| Catalog::builtin());
     let plan = make_plan(&input, catalog);
+    let cost = csp_planner::cost::assess(&plan, &input, catalog);
     let output = match arguments.format {
-        OutputFormat::Json => serde_json::to_string_pretty(&plan_to_json(&plan, arguments.lang))
-            .map_err(|error| format!("cannot write the plan: {error}"))?,
-        OutputFormat::Markdown => plan_to_markdown(&plan, arguments.lang),
+        OutputFormat::Json => {
+            let mut document = plan_to_json(&plan, arguments.lang);
+            if let serde_json::Value::Object(fields) = &mut document {
+                fields.insert("cost".into(), csp_planner::cost::cost_to_json(&cost, arguments.lang));
+            }
+            serde_json::to_string_pretty(&document)
+                .map_err(|error| format!("cannot write the plan: {error}"))?
+        }
+        OutputFormat::Markdown => {
+            plan_to_markdown(&plan, arguments.lang) + "\n" + &cost_markdown(&plan, &cost, arguments.lang)
+        }
     };
     println!("{output}");
     Ok(())
+}
+
+/// The cost sections of the partner report, one per customer, as Markdown.
+fn cost_markdown(plan: &csp_planner::plan::Plan, cost: &csp_planner::cost::CostPlan, lang: Lang) -> String {
+    use csp_planner::export::cost_section::partner_cost_section;
+    let title = lang.pick("Business case", "Chiffrage");
+    let mut document = csp_planner::export::Document::new(lang, title);
+    let several = cost.customers.len() > 1;
+    for customer in &cost.customers {
+        if several {
+            document.heading(2, customer.name.clone());
+        }
+        partner_cost_section(&mut document, plan, cost, customer, if several { 3 } else { 2 }, lang);
+    }
+    csp_planner::export::markdown::to_markdown(&document)
 }
