@@ -151,6 +151,15 @@ fn every_past_and_current_schema_version_opens() {
         assert_eq!(draft.input.subscriptions[1].seats_total, 25, "{name}");
         assert_eq!(draft.input.overrides.len(), 1, "{name}");
         assert!(draft.notes.contains("Renouvellement"), "{name}");
+        // Drafts saved before the money view open with its defaults: no sell price,
+        // no price list row, the plan's default billing, no billing chosen per line.
+        assert!(draft.input.partner.sell_prices.is_empty() && draft.input.list_prices.is_empty(), "{name}");
+        assert_eq!(draft.input.settings.billing_default, csp_planner::model::BillingChoice::AnnualMonthly);
+        assert!(draft
+            .input
+            .overrides
+            .values()
+            .all(|line| line.billing.is_none() && line.optimisations.is_empty()));
         seen.push(name);
     }
     seen.sort();
