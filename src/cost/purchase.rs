@@ -28,16 +28,16 @@ pub struct PurchaseRow {
 
 /// The rows to order, customers and lines in plan order, each add-on after its suite.
 pub fn purchase_list(cost: &CostPlan, plan: &crate::plan::Plan) -> Vec<PurchaseRow> {
+    // Looked up by id: a plan may have tens of thousands of lines.
+    let purchase_dates: std::collections::HashMap<&str, Option<NaiveDate>> =
+        plan.lines().map(|line| (line.subscription_id.as_str(), line.dates.purchase_on)).collect();
     let mut rows = Vec::new();
     for customer in &cost.customers {
         for line in customer.lines.iter().filter(|line| !line.dropped) {
             if !matches!(line.path, MigrationPath::Repurchase | MigrationPath::EaChannelTransfer) {
                 continue;
             }
-            let buy_on = plan
-                .lines()
-                .find(|plan_line| plan_line.subscription_id == line.subscription_id)
-                .and_then(|plan_line| plan_line.dates.purchase_on);
+            let buy_on = purchase_dates.get(line.subscription_id.as_str()).copied().flatten();
             for (index, component) in line.components.iter().enumerate() {
                 let monthly = component.price.as_ref().and_then(|price| {
                     amount(price.per_seat_monthly, line.seats, 1.0)

@@ -58,12 +58,14 @@ crate::texts! {
         PurchaseScheduled => "scheduled by the EA channel transfer", "planifié par le transfert de canal EA";
         PurchaseAddOn => "add-on", "module complémentaire";
         PurchaseEmpty => "Nothing to buy: every migrated line moves by transfer.", "Rien à acheter : toutes les lignes migrées passent par transfert.";
+        PurchaseShown => "The first {shown} of {total} rows: the CSV has them all.", "Les {shown} premières lignes sur {total} : le CSV les contient toutes.";
         DownloadPurchases => "Download the purchase list (CSV)", "Télécharger la liste d’achats (CSV)";
         DownloadPrices => "Export my sell prices (CSV)", "Exporter mes prix de vente (CSV)";
         ImportPrices => "Import sell prices (CSV)", "Importer des prix de vente (CSV)";
         PricesImported => "{count} sell prices imported.", "{count} prix de vente importés.";
         SuggestionsTitle => "Licence optimisation", "Optimisation des licences";
         SuggestionsNone => "No suggestion for this plan.", "Aucune suggestion pour ce plan.";
+        SuggestionsShown => "The first {shown} of {total} suggestions: the partner report lists them all.", "Les {shown} premières suggestions sur {total} : le rapport partenaire les liste toutes.";
         Accept => "Accept", "Accepter";
         Refuse => "Refuse", "Refuser";
         Accepted => "Accepted", "Accepté";

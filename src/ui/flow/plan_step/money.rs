@@ -28,6 +28,12 @@ use crate::ui::workspace::{use_workspace, Workspace};
 
 use super::use_plan_view;
 
+/// The purchase rows the panel shows; the CSV holds them all.
+const PURCHASE_ROWS_SHOWN: usize = 200;
+/// The suggestions the panel lists (a large plan has one per line); the partner
+/// report lists them all.
+const SUGGESTIONS_SHOWN: usize = 100;
+
 /// The money view of the plan on screen, shared by the panel and a line's details.
 #[derive(Clone, Copy)]
 pub(super) struct CostView(pub Memo<Option<Arc<CostPlan>>>);
@@ -423,6 +429,7 @@ pub(super) fn MoneyPanel() -> impl IntoView {
             let Some(cost) = cost.as_ref() else { return Vec::new() };
             cost.lines()
                 .flat_map(|line| line.suggestions.iter().map(move |suggestion| (line, suggestion)))
+                .take(SUGGESTIONS_SHOWN)
                 .map(|(line, suggestion)| {
                     let id = line.subscription_id.clone();
                     let kind = suggestion.kind;
@@ -460,12 +467,27 @@ pub(super) fn MoneyPanel() -> impl IntoView {
         let plan = view_state.plan.get()?;
         cost.with(|cost| {
             let cost = cost.as_ref()?;
-            let rows = crate::cost::purchase_list(cost, &plan);
+            let mut rows = crate::cost::purchase_list(cost, &plan);
             if rows.is_empty() {
                 return Some(view! { <p class="muted">{CostText::PurchaseEmpty.get(lang)}</p> }.into_any());
             }
+            // A plan of thousands of lines would make a page of thousands of rows:
+            // the panel shows the first ones, the downloaded CSV every one.
+            let total = rows.len();
+            rows.truncate(PURCHASE_ROWS_SHOWN);
+            let shown_note = (total > rows.len()).then(|| {
+                fill(
+                    CostText::PurchaseShown.get(lang),
+                    &[
+                        ("shown", &format::count(rows.len() as u64, lang)),
+                        ("total", &format::count(total as u64, lang)),
+                    ],
+                )
+            });
+            // A region the keyboard can scroll: the table has nothing focusable of its own.
             Some(view! {
-                <div class="table-scroll">
+                {shown_note.map(|note| view! { <p class="muted" data-testid="purchase-shown">{note}</p> })}
+                <div class="table-scroll" role="region" tabindex="0" aria-label=CostText::PurchaseTitle.get(lang)>
                     <table class="purchase-table" data-testid="purchase-list">
                         <thead><tr>
                             <th scope="col">{CostText::ColumnProduct.get(lang)}</th>
@@ -653,7 +675,18 @@ pub(super) fn MoneyPanel() -> impl IntoView {
                 if items.is_empty() {
                     view! { <p class="muted">{CostText::SuggestionsNone.get(lang.get())}</p> }.into_any()
                 } else {
-                    view! { <ul class="suggestions" data-testid="suggestions">{items}</ul> }.into_any()
+                    let lang = lang.get();
+                    let total = cost.with(|cost| cost.as_ref().map_or(0, |cost| cost.lines().map(|line| line.suggestions.len()).sum::<usize>()));
+                    let shown_note = (total > items.len()).then(|| {
+                        fill(
+                            CostText::SuggestionsShown.get(lang),
+                            &[("shown", &format::count(items.len() as u64, lang)), ("total", &format::count(total as u64, lang))],
+                        )
+                    });
+                    view! {
+                        {shown_note.map(|note| view! { <p class="muted" data-testid="suggestions-shown">{note}</p> })}
+                        <ul class="suggestions" data-testid="suggestions">{items}</ul>
+                    }.into_any()
                 }
             }}
             <h3>{move || CostText::PurchaseTitle.get(lang.get())}</h3>
