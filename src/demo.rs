@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 
 use crate::model::{
-    BillingFrequency, BillingModel, Channel, CustomerProfile, GdapStatus, LineOverride, PartnerProfile,
-    PlanInput, PlanSettings, RelationshipStatus, SourceRef, Subscription, SubscriptionStatus, Term,
+    BillingFrequency, BillingModel, Channel, CustomerProfile, GdapStatus, LineOverride, ListPrice,
+    PartnerProfile, PlanInput, PlanSettings, RelationshipStatus, SourceRef, Subscription, SubscriptionStatus,
+    Term,
 };
 
 const DEMO_FILE: &str = "demo: Contoso Rénovation SAS";
@@ -276,6 +277,45 @@ fn demo_lines() -> Vec<DemoLine> {
     ]
 }
 
+/// The price list of the demo, a sample in euros for the French market, one
+/// year's price per seat paid upfront: `(title, partner price, estimated retail price)`.
+/// Sample figures for the demonstration, not Microsoft's current prices.
+const DEMO_PRICES: &[(&str, f64, f64)] = &[
+    ("Microsoft 365 Business Premium", 247.20, 271.92),
+    ("Microsoft 365 Business Standard", 140.40, 154.44),
+    ("Microsoft 365 E3", 432.00, 475.20),
+    ("Office 365 E3 (no Teams)", 236.40, 260.04),
+    ("Microsoft Teams Enterprise", 60.00, 66.00),
+    ("Microsoft Entra ID P1", 67.20, 73.92),
+    ("Planner and Project Plan 3", 337.20, 370.92),
+    ("Exchange Online (Plan 1)", 44.40, 48.84),
+    ("Power BI Pro", 157.20, 172.92),
+];
+
+/// Where the demo's prices say they come from.
+pub const DEMO_PRICE_FILE: &str = "demo: sample price list (EUR, FR)";
+
+fn demo_list_prices() -> Vec<ListPrice> {
+    DEMO_PRICES
+        .iter()
+        .enumerate()
+        .map(|(index, (title, unit_price, erp_price))| ListPrice {
+            offer_prefix: String::new(),
+            title: (*title).to_string(),
+            term: Term::P1Y,
+            billing: BillingFrequency::Annual,
+            market: Some("FR".into()),
+            currency: "EUR".into(),
+            unit_price: *unit_price,
+            erp_price: Some(*erp_price),
+            source: SourceRef {
+                file: DEMO_PRICE_FILE.into(),
+                line: u32::try_from(index + 2).unwrap_or(u32::MAX),
+            },
+        })
+        .collect()
+}
+
 /// The demo plan input for the day `as_of`.
 pub fn demo_input(as_of: NaiveDate) -> PlanInput {
     let subscriptions = demo_lines()
@@ -341,9 +381,16 @@ pub fn demo_input(as_of: NaiveDate) -> PlanInput {
             mca_accepted: false,
             gdap: GdapStatus::None,
             gdap_roles: Vec::new(),
+            sell_prices: Vec::new(),
         },
-        settings: PlanSettings { as_of, acceptance_days: 7, purchase_lead_days: 3 },
+        settings: PlanSettings {
+            as_of,
+            acceptance_days: 7,
+            purchase_lead_days: 3,
+            ..PlanSettings::default()
+        },
         subscriptions,
         overrides,
+        list_prices: demo_list_prices(),
     }
 }

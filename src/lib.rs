@@ -4,6 +4,7 @@
 //! Everything but `ui` compiles and is tested natively; `ui` exists only on wasm32.
 
 pub mod catalog;
+pub mod cost;
 pub mod demo;
 pub mod draft;
 pub mod export;

@@ -294,6 +294,8 @@ pub struct PartnerProfile {
     pub mca_accepted: bool,
     pub gdap: GdapStatus,
     pub gdap_roles: Vec<GdapRole>,
+    /// The partner's own sell prices, remembered with the profile (see [`SellPrice`]).
+    pub sell_prices: Vec<SellPrice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -306,6 +308,8 @@ pub struct PlanSettings {
     /// Days between the planned purchase and the source term end, so the new
     /// subscription's 7-day cancellation window covers the cut-over.
     pub purchase_lead_days: u32,
+    /// The billing choice of every CSP line the user has not set one for.
+    pub billing_default: BillingChoice,
 }
 
 impl Default for PlanSettings {
@@ -315,6 +319,7 @@ impl Default for PlanSettings {
             as_of: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
             acceptance_days: 7,
             purchase_lead_days: 3,
+            billing_default: BillingChoice::default(),
         }
     }
 }
@@ -360,6 +365,10 @@ pub struct LineOverride {
     pub path: Option<MigrationPath>,
     pub excluded: bool,
     pub note: Option<String>,
+    /// The CSP billing choice of this line, instead of the plan's default.
+    pub billing: Option<BillingChoice>,
+    /// The user's answer to each licence optimisation suggested for this line.
+    pub optimisations: BTreeMap<Optimisation, Decision>,
 }
 
 impl LineOverride {
@@ -378,4 +387,121 @@ pub struct PlanInput {
     pub subscriptions: Vec<Subscription>,
     /// Keyed by `Subscription::subscription_id`.
     pub overrides: BTreeMap<String, LineOverride>,
+    /// The rows of new-commerce price lists that are about the imported products
+    /// (a whole list has hundreds of thousands of rows: only these are kept).
+    pub list_prices: Vec<ListPrice>,
+}
+
+/// How a CSP subscription is committed and billed; the price depends on it
+/// (PRICE-BILLING, TERM-3Y).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum BillingChoice {
+    /// One-month term, billed monthly: 20% more than an annual term.
+    MonthlyTerm,
+    /// One-year term billed monthly: 5% more than paid upfront (from 2025-04-01).
+    #[default]
+    AnnualMonthly,
+    /// One-year term paid upfront.
+    AnnualUpfront,
+    /// Three-year term billed monthly, for the offers that have one.
+    TriennialMonthly,
+    /// Three-year term paid upfront, for the offers that have one.
+    TriennialUpfront,
+}
+
+impl BillingChoice {
+    pub const ALL: [BillingChoice; 5] = [
+        BillingChoice::MonthlyTerm,
+        BillingChoice::AnnualMonthly,
+        BillingChoice::AnnualUpfront,
+        BillingChoice::TriennialMonthly,
+        BillingChoice::TriennialUpfront,
+    ];
+
+    /// The id used in files and on the command line (`annual-monthly`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            BillingChoice::MonthlyTerm => "monthly-term",
+            BillingChoice::AnnualMonthly => "annual-monthly",
+            BillingChoice::AnnualUpfront => "annual-upfront",
+            BillingChoice::TriennialMonthly => "triennial-monthly",
+            BillingChoice::TriennialUpfront => "triennial-upfront",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<BillingChoice> {
+        BillingChoice::ALL.into_iter().find(|choice| choice.id().eq_ignore_ascii_case(id.trim()))
+    }
+
+    /// The term and billing plan as Partner Center and its price lists write them.
+    pub fn term_and_billing(self) -> (Term, BillingFrequency) {
+        match self {
+            BillingChoice::MonthlyTerm => (Term::P1M, BillingFrequency::Monthly),
+            BillingChoice::AnnualMonthly => (Term::P1Y, BillingFrequency::Monthly),
+            BillingChoice::AnnualUpfront => (Term::P1Y, BillingFrequency::Annual),
+            BillingChoice::TriennialMonthly => (Term::P3Y, BillingFrequency::Monthly),
+            BillingChoice::TriennialUpfront => (Term::P3Y, BillingFrequency::Triennial),
+        }
+    }
+
+    /// The choice of a term and billing plan, when they make one.
+    pub fn of(term: Term, billing: BillingFrequency) -> Option<BillingChoice> {
+        BillingChoice::ALL.into_iter().find(|choice| choice.term_and_billing() == (term, billing))
+    }
+
+    pub fn is_triennial(self) -> bool {
+        matches!(self, BillingChoice::TriennialMonthly | BillingChoice::TriennialUpfront)
+    }
+}
+
+/// A price the partner sells a SKU at, per seat and per month, for one billing choice.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct SellPrice {
+    /// SKU GUID in lower case.
+    pub sku_id: String,
+    pub billing: BillingChoice,
+    /// ISO 4217 code in upper case.
+    pub currency: String,
+    /// Per seat and per month, in hundredths of the currency (cents).
+    pub monthly_cents: i64,
+}
+
+/// One row of a new-commerce price list: what the partner pays Microsoft
+/// (`UnitPrice`) and Microsoft's estimated retail price (`ERP Price`), per seat
+/// and per billing period of its term and billing plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ListPrice {
+    /// `ProductId:SkuId`, e.g. `CFQ7TTC0LH18:0001`.
+    pub offer_prefix: String,
+    pub title: String,
+    pub term: Term,
+    pub billing: BillingFrequency,
+    pub market: Option<String>,
+    pub currency: String,
+    pub unit_price: f64,
+    pub erp_price: Option<f64>,
+    pub source: SourceRef,
+}
+
+/// A licence optimisation the planner may suggest for a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Optimisation {
+    /// Buy the assigned seats rather than the total (NCE-SEATS).
+    UnassignedSeats,
+    /// A standalone product whose service plans a suite of the tenant already gives.
+    RedundantStandalone,
+    /// A cheaper suite gives every service plan in use.
+    CheaperSuite,
+}
+
+/// The user's answer to a suggestion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Decision {
+    Accepted,
+    Refused,
 }

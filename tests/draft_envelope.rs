@@ -155,6 +155,15 @@ fn every_past_and_current_schema_version_opens() {
         if name == "v1-file.json" {
             assert!(text.contains("\"notes\": \"Renouvellement"), "{name}");
         }
+        // Drafts saved before the money view open with its defaults: no sell price,
+        // no price list row, the plan's default billing, no billing chosen per line.
+        assert!(draft.input.partner.sell_prices.is_empty() && draft.input.list_prices.is_empty(), "{name}");
+        assert_eq!(draft.input.settings.billing_default, csp_planner::model::BillingChoice::AnnualMonthly);
+        assert!(draft
+            .input
+            .overrides
+            .values()
+            .all(|line| line.billing.is_none() && line.optimisations.is_empty()));
         seen.push(name);
     }
     seen.sort();

@@ -16,6 +16,7 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use csp_planner::catalog::Catalog;
+use csp_planner::cost::{assess, CostPlan};
 use csp_planner::draft::Draft;
 use csp_planner::export::csv::{plan_to_csv, Separator};
 use csp_planner::export::ics::plan_to_ics;
@@ -71,6 +72,10 @@ fn draft() -> Draft {
     Draft::new("d1764000000000-golden".into(), 1_764_000_000_000, input())
 }
 
+fn cost(plan: &Plan, input: &PlanInput) -> CostPlan {
+    assess(plan, input, Catalog::builtin())
+}
+
 fn plan() -> Plan {
     make_plan(&draft().input, Catalog::builtin())
 }
@@ -108,7 +113,7 @@ fn the_partner_report_in_markdown_matches_its_golden_file_in_both_languages() {
     for lang in Lang::ALL {
         golden(
             &format!("report.{}.md", lang.code()),
-            &to_markdown(&partner_report(&plan, &draft().input, lang)),
+            &to_markdown(&partner_report(&plan, &draft().input, &cost(&plan, &draft().input), lang)),
         );
     }
 }
@@ -117,15 +122,24 @@ fn the_partner_report_in_markdown_matches_its_golden_file_in_both_languages() {
 fn the_customer_letter_matches_its_golden_file_in_both_languages() {
     let plan = plan();
     for lang in Lang::ALL {
-        golden(&format!("letter.{}.md", lang.code()), &to_markdown(&customer_letter(&plan, lang)));
+        golden(
+            &format!("letter.{}.md", lang.code()),
+            &to_markdown(&customer_letter(&plan, &cost(&plan, &draft().input), lang)),
+        );
     }
 }
 
 #[test]
 fn the_csv_matches_its_golden_file_with_each_separator_and_language() {
     let plan = plan();
-    golden("plan.en.comma.csv", &plan_to_csv(&plan, Separator::Comma, Lang::En));
-    golden("plan.fr.semicolon.csv", &plan_to_csv(&plan, Separator::Semicolon, Lang::Fr));
+    golden(
+        "plan.en.comma.csv",
+        &plan_to_csv(&plan, &cost(&plan, &draft().input), Separator::Comma, Lang::En),
+    );
+    golden(
+        "plan.fr.semicolon.csv",
+        &plan_to_csv(&plan, &cost(&plan, &draft().input), Separator::Semicolon, Lang::Fr),
+    );
 }
 
 #[test]
@@ -134,7 +148,7 @@ fn the_json_matches_its_golden_file_in_both_languages() {
     for lang in Lang::ALL {
         golden(
             &format!("plan.{}.json", lang.code()),
-            &plan_with_draft_json(&plan, &draft(), lang, SAVED_AT_MS),
+            &plan_with_draft_json(&plan, &cost(&plan, &draft().input), &draft(), lang, SAVED_AT_MS),
         );
     }
 }
@@ -161,6 +175,8 @@ fn file_names_of_the_demo_carry_the_customer_and_the_date() {
             "plan-migration-contoso-renovation-sas-2026-11-24.csv",
             "migration-plan-contoso-renovation-sas-2026-11-24.json",
             "calendrier-migration-contoso-renovation-sas-2026-11-24.ics",
+            "liste-achats-contoso-renovation-sas-2026-11-24.csv",
+            "prix-de-vente-contoso-renovation-sas-2026-11-24.csv",
         ]
     );
 }
@@ -170,7 +186,7 @@ fn the_json_file_imports_back_as_an_identical_draft() {
     let draft = draft();
     let plan = plan();
     for lang in Lang::ALL {
-        let text = plan_with_draft_json(&plan, &draft, lang, SAVED_AT_MS);
+        let text = plan_with_draft_json(&plan, &cost(&plan, &draft.input), &draft, lang, SAVED_AT_MS);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         assert_eq!(
             value["schema_version"],
@@ -194,7 +210,7 @@ fn the_json_file_imports_back_as_an_identical_draft() {
 
 #[test]
 fn a_formula_in_an_imported_product_name_is_neutralised_in_the_csv() {
-    let csv = plan_to_csv(&plan(), Separator::Comma, Lang::En);
+    let csv = plan_to_csv(&plan(), &cost(&plan(), &draft().input), Separator::Comma, Lang::En);
     assert!(csv.starts_with('\u{FEFF}'), "UTF-8 byte order mark for Excel");
     let mut reader = csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
     let header: Vec<String> =
@@ -222,7 +238,7 @@ fn a_formula_in_an_imported_product_name_is_neutralised_in_the_csv() {
 
 #[test]
 fn the_semicolon_csv_uses_decimal_commas_and_french_headers() {
-    let csv = plan_to_csv(&plan(), Separator::Semicolon, Lang::Fr);
+    let csv = plan_to_csv(&plan(), &cost(&plan(), &draft().input), Separator::Semicolon, Lang::Fr);
     let mut reader =
         csv::ReaderBuilder::new().delimiter(b';').from_reader(csv.trim_start_matches('\u{FEFF}').as_bytes());
     let header: Vec<String> =
@@ -298,7 +314,8 @@ fn the_calendar_is_well_formed_rfc_5545() {
 fn the_report_puts_blockers_first_and_marks_estimates() {
     let plan = plan();
     for lang in Lang::ALL {
-        let markdown = to_markdown(&partner_report(&plan, &draft().input, lang));
+        let markdown =
+            to_markdown(&partner_report(&plan, &draft().input, &cost(&plan, &draft().input), lang));
         let blockers = markdown.find(lang.pick("## Blockers", "## Points bloquants")).unwrap_or(usize::MAX);
         let subscriptions = markdown.find(lang.pick("## Subscriptions", "## Abonnements")).unwrap_or(0);
         assert!(blockers < subscriptions, "blockers come before the subscriptions");
@@ -312,8 +329,8 @@ fn the_report_puts_blockers_first_and_marks_estimates() {
 #[test]
 fn the_letter_is_in_the_chosen_language_and_names_what_the_customer_does() {
     let plan = plan();
-    let english = to_markdown(&customer_letter(&plan, Lang::En));
-    let french = to_markdown(&customer_letter(&plan, Lang::Fr));
+    let english = to_markdown(&customer_letter(&plan, &cost(&plan, &draft().input), Lang::En));
+    let french = to_markdown(&customer_letter(&plan, &cost(&plan, &draft().input), Lang::Fr));
     for needle in [
         "reseller relationship",
         "Microsoft Customer Agreement",
@@ -348,10 +365,10 @@ fn a_plan_of_several_customers_gives_one_section_and_one_letter_each() {
     input.subscriptions.push(second);
     let plan = make_plan(&input, Catalog::builtin());
     assert_eq!(plan.customers.len(), 2);
-    let report = to_markdown(&partner_report(&plan, &input, Lang::En));
+    let report = to_markdown(&partner_report(&plan, &input, &cost(&plan, &input), Lang::En));
     assert!(report.starts_with("# Migration plan: Contoso Rénovation SAS +1\n"));
     assert!(report.contains("\n## Contoso Rénovation SAS\n") && report.contains("\n## Fabrikam Ltd\n"));
-    let letter = customer_letter(&plan, Lang::Fr);
+    let letter = customer_letter(&plan, &cost(&plan, &input), Lang::Fr);
     assert_eq!(
         letter.blocks.iter().filter(|block| matches!(block, csp_planner::export::Block::PageBreak)).count(),
         1

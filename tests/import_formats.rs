@@ -313,6 +313,28 @@ fn every_fixture_together_keeps_ids_unique() {
     assert!(outcome.report.formats.iter().all(|file| file.format.is_some()), "{:#?}", outcome.report.formats);
 }
 
+/// The golden file shows the price rows read and the subscriptions left without
+/// a price; what a plan input keeps of them is [`relevant_prices`]'s choice.
+#[test]
+fn price_list_rows_kept_are_those_about_the_imported_offers() {
+    let outcome = import(&["partner-center-subscriptions.json", "nce-pricelist.csv"]);
+    // A price list gives the partner's cost, never the customer's current price.
+    assert!(outcome.subscriptions.iter().all(|subscription| subscription.unit_price.is_none()));
+    let kept = csp_planner::import::relevant_prices(&outcome.prices, &outcome.subscriptions);
+    let kept: Vec<(&str, f64, Option<f64>)> =
+        kept.iter().map(|price| (price.offer_prefix.as_str(), price.unit_price, price.erp_price)).collect();
+    assert_eq!(
+        kept,
+        [
+            ("CFQ7TTC0LH18:0001", 5.6, Some(6.16)),
+            ("CFQ7TTC0LH18:0001", 67.2, Some(73.92)),
+            ("CFQ7TTC0LH18:0001", 6.72, Some(7.39)),
+            ("CFQ7TTC0LFLZ:0002", 40.7, Some(44.77))
+        ],
+        "every term of the imported offers; nothing for the legacy offer"
+    );
+}
+
 #[test]
 fn graph_join_falls_back_on_the_part_number() {
     let skus = r#"{"value": [{"skuId": "c7df2760-2c81-4ef7-b578-5b5392b571df", "skuPartNumber": "ENTERPRISEPREMIUM", "consumedUnits": 9, "prepaidUnits": {"enabled": 10}}]}"#;

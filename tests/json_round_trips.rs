@@ -6,12 +6,13 @@
 use chrono::NaiveDate;
 
 use csp_planner::catalog::Catalog;
+use csp_planner::cost::CostPlan;
 use csp_planner::draft::sample::sample_draft;
 use csp_planner::draft::{decode_file, encode_file, encode_stored, Draft};
 use csp_planner::export::json::plan_with_draft_json;
 use csp_planner::i18n::Lang;
-use csp_planner::model::LineOverride;
-use csp_planner::plan::make_plan;
+use csp_planner::model::{BillingChoice, LineOverride};
+use csp_planner::plan::{make_plan, Plan};
 
 fn demo_draft() -> Draft {
     let as_of = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default();
@@ -21,10 +22,20 @@ fn demo_draft() -> Draft {
     draft
 }
 
+/// The money view of a draft's plan, as the export step writes it beside the plan.
+fn cost_of(plan: &Plan, draft: &Draft) -> CostPlan {
+    csp_planner::cost::assess(plan, &draft.input, Catalog::builtin())
+}
+
 fn with_edits(mut draft: Draft) -> Draft {
     let id = draft.input.subscriptions[0].subscription_id.clone();
     let note = Some("keep the annual term; \"urgent\"".to_string());
-    draft.input.overrides.insert(id, LineOverride { seats: Some(7), note, ..LineOverride::default() });
+    let billing = Some(BillingChoice::MonthlyTerm);
+    draft
+        .input
+        .overrides
+        .insert(id, LineOverride { seats: Some(7), note, billing, ..LineOverride::default() });
+    draft.input.settings.billing_default = BillingChoice::AnnualUpfront;
     draft
 }
 
@@ -37,7 +48,7 @@ fn a_plan_json_export_imports_back_as_its_draft() {
     for (name, draft) in drafts() {
         let plan = make_plan(&draft.input, Catalog::builtin());
         for lang in [Lang::En, Lang::Fr] {
-            let text = plan_with_draft_json(&plan, &draft, lang, 1_764_720_123_000);
+            let text = plan_with_draft_json(&plan, &cost_of(&plan, &draft), &draft, lang, 1_764_720_123_000);
             let envelope = decode_file(&text).unwrap_or_else(|error| panic!("{name} {lang:?}: {error:?}"));
             assert_eq!(envelope.draft, draft, "{name} {lang:?}");
             assert_eq!(envelope.saved_at_ms, 1_764_720_123_000);
@@ -59,8 +70,9 @@ fn a_draft_file_and_a_stored_value_import_back_as_their_draft() {
 fn a_plan_export_opened_and_exported_again_gives_the_same_file() {
     let draft = with_edits(demo_draft());
     let plan = make_plan(&draft.input, Catalog::builtin());
-    let first = plan_with_draft_json(&plan, &draft, Lang::Fr, 9);
+    let first = plan_with_draft_json(&plan, &cost_of(&plan, &draft), &draft, Lang::Fr, 9);
     let reopened = decode_file(&first).map(|envelope| envelope.draft).unwrap_or_default();
-    let again = plan_with_draft_json(&make_plan(&reopened.input, Catalog::builtin()), &reopened, Lang::Fr, 9);
+    let replanned = make_plan(&reopened.input, Catalog::builtin());
+    let again = plan_with_draft_json(&replanned, &cost_of(&replanned, &reopened), &reopened, Lang::Fr, 9);
     assert_eq!(again, first);
 }

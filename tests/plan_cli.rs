@@ -86,8 +86,11 @@ fn markdown_is_the_apps_partner_report() {
     let text = String::from_utf8_lossy(&output.stdout);
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap_or_default();
     let input = csp_planner::demo::demo_input(as_of);
-    let plan = csp_planner::plan::make_plan(&input, csp_planner::catalog::Catalog::builtin());
-    let report = csp_planner::export::report::partner_report(&plan, &input, csp_planner::i18n::Lang::En);
+    let catalog = csp_planner::catalog::Catalog::builtin();
+    let plan = csp_planner::plan::make_plan(&input, catalog);
+    let cost = csp_planner::cost::assess(&plan, &input, catalog);
+    let report =
+        csp_planner::export::report::partner_report(&plan, &input, &cost, csp_planner::i18n::Lang::En);
     assert_eq!(text, csp_planner::export::markdown::to_markdown(&report));
     assert!(text.starts_with("# Migration plan: Contoso Rénovation SAS\n"), "{text}");
     // What the command's own Markdown had: findings with their rule ids, dates, the checklist.
@@ -98,6 +101,8 @@ fn markdown_is_the_apps_partner_report() {
         "## Checklist",
         "| By | Who | Step | Rule |",
         "Data at risk after",
+        "## Costs and margin",
+        "### Purchase list",
         "## Rules and sources",
     ] {
         assert!(text.contains(wanted), "{wanted} in {text}");
@@ -148,6 +153,8 @@ fn help_lists_every_option_and_exits_0() {
             "--catalog CSV",
             "--accept-mappings",
             "--demo",
+            "--billing CHOICE",
+            "--sell-prices CSV",
             "-h, --help",
         ] {
             assert!(help.contains(option), "{option} in {help}");
@@ -178,8 +185,48 @@ fn usage_errors_say_which_option_and_what_is_wrong() {
     assert!(stderr(&["--demo", "--demo=yes"]).contains("--demo takes no value"));
     assert!(stderr(&["--demo", "--format", "pdf"]).contains("--format: unknown format \"pdf\""));
     assert!(stderr(&["--demo", "--partner-country", "France!"]).contains("--partner-country: \"France!\""));
+    assert!(stderr(&["--demo", "--billing", "weekly"]).contains("--billing: unknown billing \"weekly\""));
+    assert!(stderr(&["--lang", "fr", "--demo", "--billing", "weekly"])
+        .contains("--billing: facturation inconnue \"weekly\""));
     assert!(stderr(&[]).starts_with("cspplan: no file to plan\n"));
     // `--as-of=DATE` is the same as `--as-of DATE`.
     let plan = json(&cspplan(&["--demo", "--as-of=2026-11-24"]));
     assert_eq!(plan["as_of"], "2026-11-24");
+}
+
+#[test]
+fn the_demo_with_a_sell_price_file_gives_its_cost_and_margin() {
+    let prices = temporary_file(
+        "sell-prices.csv",
+        "sku_id,product,billing,currency,monthly_price\r\n\
+         cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46,Microsoft 365 Business Premium,annual-upfront,EUR,24.00\r\n\
+         not-a-sku,Broken,annual-upfront,EUR,1\r\n",
+    );
+    let output = cspplan(&[
+        "--demo",
+        "--as-of",
+        "2026-12-03",
+        "--billing",
+        "annual-upfront",
+        "--sell-prices",
+        prices.to_str().unwrap_or_default(),
+    ]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("line 3, sku_id"), "the bad row is reported");
+    let plan = json(&output);
+    let cost = &plan["cost"];
+    assert_eq!(cost["billing_default"], "annual-upfront");
+    let premium = cost["customers"][0]["lines"]
+        .as_array()
+        .and_then(|lines| lines.iter().find(|line| line["subscription_id"] == "DIR-BP-001"))
+        .cloned()
+        .unwrap_or_default();
+    // 24.00 a seat a month for 45 seats, against the demo list's 247.20 a seat a year.
+    assert_eq!(premium["csp_yearly"], serde_json::json!({ "amount": 12960.0, "currency": "EUR" }));
+    assert_eq!(premium["margin_yearly"], serde_json::json!({ "amount": 1836.0, "currency": "EUR" }));
+    assert!(premium["suggestions"][0]["message"].as_str().is_some_and(|message| message.contains("41")));
+    let totals = &cost["totals"]["by_currency"][0];
+    assert_eq!(totals["currency"], "EUR");
+    assert_eq!(totals["margin_yearly"], 183_600, "in cents");
+    let markdown = cspplan(&["--demo", "--as-of", "2026-12-03", "--format", "md", "--lang", "fr"]);
+    assert!(String::from_utf8_lossy(&markdown.stdout).contains("## Coûts et marge"));
 }

@@ -151,6 +151,7 @@ fn line_override() -> impl Strategy<Value = LineOverride> {
             path,
             excluded,
             note: None,
+            ..LineOverride::default()
         })
 }
 
@@ -210,9 +211,15 @@ fn plan_input() -> impl Strategy<Value = PlanInput> {
                         },
                         ..PartnerProfile::default()
                     },
-                    settings: PlanSettings { as_of, acceptance_days, purchase_lead_days },
+                    settings: PlanSettings {
+                        as_of,
+                        acceptance_days,
+                        purchase_lead_days,
+                        ..PlanSettings::default()
+                    },
                     subscriptions,
                     overrides,
+                    ..PlanInput::default()
                 }
             },
         )
@@ -274,10 +281,11 @@ proptest! {
     #[test]
     fn no_input_makes_the_planner_or_its_renderings_panic(input in plan_input()) {
         let plan = make_plan(&input, Catalog::builtin());
+        let cost = csp_planner::cost::assess(&plan, &input, Catalog::builtin());
         for lang in Lang::ALL {
             let json = plan_to_json(&plan, lang);
             prop_assert!(json.get("schema_version").is_some());
-            prop_assert!(!to_markdown(&partner_report(&plan, &input, lang)).is_empty());
+            prop_assert!(!to_markdown(&partner_report(&plan, &input, &cost, lang)).is_empty());
         }
     }
 }

@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 
 use super::{Draft, ImportState, PendingMapping};
-use crate::model::{CustomerProfile, LineOverride, PartnerProfile, PlanSettings, Subscription};
+use crate::model::{CustomerProfile, LineOverride, ListPrice, PartnerProfile, PlanSettings, Subscription};
 
 /// Changes of the same parts closer together than this are one step: the keys
 /// typed in a field, the several writes of one import.
@@ -31,9 +31,11 @@ pub enum EditKind {
     /// The line overrides (target, seats, dates, path, exclusion, note), one line or all.
     Adjustments,
     /// The subscriptions: a channel chosen, a rejected row fixed, or an import
-    /// (a mapping confirmed, a format or sheet chosen, a file added or removed).
+    /// (a mapping confirmed, a format or sheet chosen, a file added or removed,
+    /// with the price list rows it brought).
     Subscriptions,
-    /// The customer's or partner's profile, or the plan's settings.
+    /// The customer's or partner's profile (its sell prices included), or the
+    /// plan's settings (its default billing included).
     Profiles,
     /// The draft's name.
     Name,
@@ -47,6 +49,7 @@ struct Parts {
     partner: Option<PartnerProfile>,
     settings: Option<PlanSettings>,
     subscriptions: Option<Vec<Subscription>>,
+    list_prices: Option<Vec<ListPrice>>,
     overrides: Option<BTreeMap<String, LineOverride>>,
     import: Option<ImportState>,
     pending: Option<Option<PendingMapping>>,
@@ -76,6 +79,7 @@ macro_rules! with_every_part {
             partner: input.partner,
             settings: input.settings,
             subscriptions: input.subscriptions,
+            list_prices: input.list_prices,
             overrides: input.overrides,
             import: import,
             pending: pending_mapping,
@@ -100,7 +104,11 @@ impl Parts {
     fn kind(&self) -> EditKind {
         if self.overrides.is_some() {
             EditKind::Adjustments
-        } else if self.subscriptions.is_some() || self.import.is_some() || self.pending.is_some() {
+        } else if self.subscriptions.is_some()
+            || self.list_prices.is_some()
+            || self.import.is_some()
+            || self.pending.is_some()
+        {
             EditKind::Subscriptions
         } else if self.customer.is_some() || self.partner.is_some() || self.settings.is_some() {
             EditKind::Profiles
@@ -112,16 +120,17 @@ impl Parts {
     /// The rows the step holds copies of, for the memory bound.
     fn rows(&self) -> usize {
         let subscriptions = self.subscriptions.as_ref().map_or(0, Vec::len);
+        let list_prices = self.list_prices.as_ref().map_or(0, Vec::len);
         let rejected = self.import.as_ref().map_or(0, |import| import.report.rejected_rows.len());
         let pending = self.pending.as_ref().and_then(Option::as_ref).map_or(0, PendingMapping::rows);
-        1 + subscriptions + rejected + pending
+        1 + subscriptions + list_prices + rejected + pending
     }
 
     fn same_parts_as(&self, other: &Parts) -> bool {
         macro_rules! same {
             ($($part:ident),*) => { true $(&& self.$part.is_some() == other.$part.is_some())* };
         }
-        same!(name, customer, partner, settings, subscriptions, overrides, import, pending)
+        same!(name, customer, partner, settings, subscriptions, list_prices, overrides, import, pending)
     }
 }
 
@@ -269,6 +278,42 @@ mod tests {
         assert_eq!(draft, changed);
         assert_ne!(changed, original);
         assert_eq!(history.next_redo(), None);
+    }
+
+    /// A new field of a draft or of its plan input fails to compile here until
+    /// it is a part above (or said to be none: the id and the save times).
+    #[test]
+    fn every_field_a_change_can_touch_is_a_part() {
+        let Draft { id: _, name: _, created_ms: _, updated_ms: _, input, import: _, pending_mapping: _ } =
+            draft();
+        let crate::model::PlanInput {
+            customer: _,
+            partner: _,
+            settings: _,
+            subscriptions: _,
+            overrides: _,
+            list_prices: _,
+        } = input;
+    }
+
+    #[test]
+    fn the_money_view_inputs_undo_and_redo() {
+        let mut draft = draft();
+        let original = draft.clone();
+        let mut history = History::default();
+        history.observe(&draft, 0);
+        draft
+            .input
+            .list_prices
+            .push(ListPrice { offer_prefix: "CFQ7TTC0LH18:0001".into(), ..ListPrice::default() });
+        assert!(history.observe(&draft, 10_000));
+        draft.input.settings.billing_default = crate::model::BillingChoice::MonthlyTerm;
+        assert!(history.observe(&draft, 20_000));
+        assert_eq!(history.undo(&mut draft), Some(EditKind::Profiles));
+        assert_eq!(history.undo(&mut draft), Some(EditKind::Subscriptions));
+        assert_eq!(draft, original);
+        history.redo(&mut draft);
+        assert_eq!(draft.input.list_prices.len(), 1);
     }
 
     #[test]

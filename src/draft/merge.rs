@@ -9,14 +9,18 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::Draft;
-use crate::import::{rename_duplicate_ids, ColumnMapping, ImportOutcome, ImportReport, RejectedRow};
+use crate::import::{
+    relevant_prices, rename_duplicate_ids, ColumnMapping, ImportOutcome, ImportReport, PriceEntry,
+    RejectedRow,
+};
 use crate::model::{Channel, Subscription};
 
 /// Replaces what the draft held from the files named in `files` with what the
-/// importer made of them (`subscriptions`, `report`), keeps what came from
-/// other files, keeps the channels the user chose for subscriptions that come
-/// back with the same id, remembers the confirmed `mappings`, and names the
-/// customer from the rows when the user has not.
+/// importer made of them (`subscriptions`, `report`, the price list rows
+/// `prices` about the draft's products), keeps what came from other files,
+/// keeps the channels the user chose for subscriptions that come back with the
+/// same id, remembers the confirmed `mappings`, and names the customer from the
+/// rows when the user has not.
 ///
 /// Returns the ids, as the draft now holds them, of the subscriptions whose
 /// files did not say their channel (the review step asks for them).
@@ -25,6 +29,7 @@ pub fn merge_import(
     files: &HashSet<String>,
     mut subscriptions: Vec<Subscription>,
     report: ImportReport,
+    prices: &[PriceEntry],
     mappings: &[ColumnMapping],
 ) -> Vec<String> {
     let chosen_channels: BTreeMap<String, Channel> = draft
@@ -49,6 +54,9 @@ pub fn merge_import(
     rename_duplicate_ids(&draft.input.subscriptions, &mut subscriptions, &mut merged.issues);
     draft.import.report = merged;
     let unknown_channels = add_subscriptions(draft, subscriptions, &chosen_channels);
+    draft.input.list_prices.retain(|price| !files.contains(&price.source.file));
+    let list_prices = relevant_prices(prices, &draft.input.subscriptions);
+    draft.input.list_prices.extend(list_prices);
     for mapping in mappings {
         draft.import.mappings.retain(|kept| kept.signature != mapping.signature);
         draft.import.mappings.push(mapping.clone());
@@ -78,9 +86,11 @@ fn add_subscriptions(
     unknown_channels
 }
 
-/// Forgets a file: its subscriptions, its part of the report and its counts.
+/// Forgets a file: its subscriptions, its price list rows, its part of the
+/// report and its counts.
 pub fn forget_file(draft: &mut Draft, file: &str) {
     draft.input.subscriptions.retain(|subscription| subscription.source.file != file);
+    draft.input.list_prices.retain(|price| price.source.file != file);
     let report = &mut draft.import.report;
     report.formats.retain(|kept| kept.file != file);
     report.issues.retain(|issue| issue.file != file);
@@ -166,7 +176,7 @@ mod tests {
     fn import_into(draft: &mut Draft, files: &[InputFile]) -> Vec<String> {
         let outcome = import_files(files, &ImportOptions::default());
         let names = files.iter().map(|file| file.name.clone()).collect();
-        merge_import(draft, &names, outcome.subscriptions, outcome.report, &[])
+        merge_import(draft, &names, outcome.subscriptions, outcome.report, &outcome.prices, &[])
     }
 
     fn ids(draft: &Draft) -> Vec<&str> {

@@ -140,6 +140,7 @@ pub fn sample_draft(count: usize) -> Draft {
         settings: PlanSettings { as_of, ..PlanSettings::default() },
         subscriptions,
         overrides,
+        ..PlanInput::default()
     };
     let mut draft = Draft::new(format!("sample-{count}"), 1_795_000_000_000, input);
     draft.name = format!("Contoso Holding ({count} subscriptions)");

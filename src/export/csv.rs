@@ -49,7 +49,7 @@ impl Separator {
         lang.pick(Separator::Comma, Separator::Semicolon)
     }
 
-    fn decimal_mark(self) -> char {
+    pub(crate) fn decimal_mark(self) -> char {
         match self {
             Separator::Comma => '.',
             Separator::Semicolon => ',',
@@ -96,11 +96,47 @@ pub fn header(lang: Lang) -> Vec<&'static str> {
         lang.pick("Credit possible", "Crédit possible"),
         lang.pick("Blockers", "Points bloquants"),
         lang.pick("Rules", "Règles"),
+        lang.pick("Billing", "Facturation"),
+        lang.pick("Today per year", "Aujourd’hui par an"),
+        lang.pick("CSP per year", "CSP par an"),
+        lang.pick("CSP currency", "Devise CSP"),
+        lang.pick("Difference per year", "Écart par an"),
+        lang.pick("Partner cost per year", "Coût partenaire par an"),
+        lang.pick("Margin per year", "Marge par an"),
+        lang.pick("Price source", "Source du prix"),
     ]
 }
 
 fn date(value: Option<NaiveDate>) -> String {
     value.map(|date| date.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+/// An amount with the separator's decimal mark, empty when unknown.
+fn amount_cell(money: &Option<crate::cost::Money>, separator: Separator) -> String {
+    money
+        .as_ref()
+        .map(|money| money.plain().replace('.', &separator.decimal_mark().to_string()))
+        .unwrap_or_default()
+}
+
+/// A line's cost cells (empty for a line the money view does not price).
+fn cost_cells(cost: Option<&crate::cost::LineCost>, separator: Separator, lang: Lang) -> Vec<String> {
+    let Some(cost) = cost else { return vec![String::new(); 8] };
+    let sources: Vec<String> = cost
+        .components
+        .iter()
+        .map(|component| component.price.as_ref().map(|price| price.origin.label(lang)).unwrap_or_default())
+        .collect();
+    vec![
+        crate::i18n::cost_ui::billing_label(cost.billing, lang).to_string(),
+        amount_cell(&cost.current_yearly, separator),
+        amount_cell(&cost.csp_yearly, separator),
+        cost.csp_yearly.as_ref().map(|money| money.currency.clone()).unwrap_or_default(),
+        amount_cell(&cost.difference_yearly, separator),
+        amount_cell(&cost.cost_yearly, separator),
+        amount_cell(&cost.margin_yearly, separator),
+        sources.join(" / "),
+    ]
 }
 
 /// One line's cells, before neutralisation.
@@ -148,8 +184,9 @@ fn line_cells(customer: &str, line: &PlanLine, separator: Separator, lang: Lang)
     ]
 }
 
-/// The plan lines as CSV text, starting with the byte order mark, lines ending in CRLF.
-pub fn plan_to_csv(plan: &Plan, separator: Separator, lang: Lang) -> String {
+/// The plan lines as CSV text, with their cost columns, starting with the byte
+/// order mark, lines ending in CRLF.
+pub fn plan_to_csv(plan: &Plan, cost: &crate::cost::CostPlan, separator: Separator, lang: Lang) -> String {
     let mut writer = ::csv::WriterBuilder::new()
         .delimiter(separator.byte())
         .terminator(::csv::Terminator::CRLF)
@@ -163,10 +200,9 @@ pub fn plan_to_csv(plan: &Plan, separator: Separator, lang: Lang) -> String {
     }
     for customer in &plan.customers {
         for line in &customer.lines {
-            let cells: Vec<String> = line_cells(&customer.name, line, separator, lang)
-                .iter()
-                .map(|cell| neutralise(cell))
-                .collect();
+            let mut cells = line_cells(&customer.name, line, separator, lang);
+            cells.extend(cost_cells(cost.line(&line.subscription_id), separator, lang));
+            let cells: Vec<String> = cells.iter().map(|cell| neutralise(cell)).collect();
             if let Err(error) = writer.write_record(&cells) {
                 problems.push(error.to_string());
             }

@@ -151,11 +151,22 @@ pub fn plan_to_json(plan: &Plan, lang: Lang) -> Value {
 
 /// The name of the top-level field that holds the draft's envelope.
 pub const DRAFT_FIELD: &str = "draft";
+/// The name of the top-level field that holds the money view ([`crate::cost::CostPlan`]).
+pub const COST_FIELD: &str = "cost";
 
-/// The plan JSON (messages in `lang`) with the draft's envelope under `draft`,
-/// pretty-printed; `saved_at_ms` is the export time.
-pub fn plan_with_draft_json(plan: &Plan, draft: &Draft, lang: Lang, saved_at_ms: i64) -> String {
+/// The plan JSON (messages in `lang`) with its money view under `cost` and the
+/// draft's envelope under `draft`, pretty-printed; `saved_at_ms` is the export time.
+pub fn plan_with_draft_json(
+    plan: &Plan,
+    cost: &crate::cost::CostPlan,
+    draft: &Draft,
+    lang: Lang,
+    saved_at_ms: i64,
+) -> String {
     let mut document = plan_to_json(plan, lang);
+    if let Value::Object(fields) = &mut document {
+        fields.insert(COST_FIELD.to_string(), crate::cost::cost_to_json(cost, lang));
+    }
     let envelope = Envelope {
         schema_version: SCHEMA_VERSION,
         app_version: APP_VERSION.to_string(),

@@ -290,7 +290,13 @@ fn user_impact(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<Spans>
     items
 }
 
-fn letter_for(document: &mut Document, customer: &CustomerPlan, plan: &Plan, lang: Lang) {
+fn letter_for(
+    document: &mut Document,
+    customer: &CustomerPlan,
+    customer_cost: Option<&crate::cost::CustomerCost>,
+    plan: &Plan,
+    lang: Lang,
+) {
     let partner = if plan.partner_name.trim().is_empty() {
         lang.pick("your partner", "votre partenaire").to_string()
     } else {
@@ -332,6 +338,9 @@ fn letter_for(document: &mut Document, customer: &CustomerPlan, plan: &Plan, lan
         document.heading(2, lang.pick("What your users will notice", "Ce que vos utilisateurs remarqueront"));
         document.blocks.push(Block::List { ordered: false, tone: Tone::Normal, items: impact });
     }
+    if let Some(customer_cost) = customer_cost {
+        super::cost_section::customer_cost_section(document, &customer_cost.for_customer(), lang);
+    }
     document.paragraph(plain(lang.pick(
         "Thank you for your trust. If anything is unclear, simply reply to this letter or call us: we will gladly go through it with you.",
         "Nous vous remercions de votre confiance. Si un point n’est pas clair, répondez simplement à ce courrier ou appelez-nous : nous le reverrons volontiers avec vous.",
@@ -347,7 +356,7 @@ fn letter_for(document: &mut Document, customer: &CustomerPlan, plan: &Plan, lan
 
 /// The customer letter of the whole plan in `lang`: one letter per customer, each
 /// starting on a new page.
-pub fn customer_letter(plan: &Plan, lang: Lang) -> Document {
+pub fn customer_letter(plan: &Plan, cost: &crate::cost::CostPlan, lang: Lang) -> Document {
     let partner = plan.partner_name.trim();
     let title = match (lang, partner.is_empty()) {
         (Lang::En, true) => "Moving your Microsoft 365 subscriptions".to_string(),
@@ -360,7 +369,8 @@ pub fn customer_letter(plan: &Plan, lang: Lang) -> Document {
         if index > 0 {
             document.blocks.push(Block::PageBreak);
         }
-        letter_for(&mut document, customer, plan, lang);
+        let customer_cost = cost.customers.get(index);
+        letter_for(&mut document, customer, customer_cost, plan, lang);
     }
     document
 }

@@ -7,9 +7,12 @@
 //!   renders as text nodes and [`markdown`] renders as Markdown;
 //! - [`letter`]: the customer letter and checklist, in the customer's language;
 //! - [`csv`]: the plan lines for Excel;
+//! - [`purchase_csv`]: the purchase list, the SKUs to order in Partner Center;
+//! - [`sell_prices_csv`]: the partner's sell prices, to keep or share them;
 //! - [`json`]: the plan in its versioned schema with the draft beside it;
 //! - [`ics`]: the milestones as an RFC 5545 calendar.
 
+pub mod cost_section;
 pub mod csv;
 pub mod document;
 pub mod ics;
@@ -17,7 +20,9 @@ pub mod json;
 pub mod letter;
 pub mod markdown;
 pub mod milestones;
+pub mod purchase_csv;
 pub mod report;
+pub mod sell_prices_csv;
 
 use chrono::NaiveDate;
 
@@ -34,11 +39,20 @@ pub enum FileKind {
     Csv,
     Json,
     Calendar,
+    PurchaseList,
+    SellPrices,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 5] =
-        [FileKind::ReportMarkdown, FileKind::Letter, FileKind::Csv, FileKind::Json, FileKind::Calendar];
+    pub const ALL: [FileKind; 7] = [
+        FileKind::ReportMarkdown,
+        FileKind::Letter,
+        FileKind::Csv,
+        FileKind::Json,
+        FileKind::Calendar,
+        FileKind::PurchaseList,
+        FileKind::SellPrices,
+    ];
 
     fn stem(self, lang: Lang) -> &'static str {
         match self {
@@ -47,13 +61,15 @@ impl FileKind {
             FileKind::Csv => lang.pick("migration-plan", "plan-migration"),
             FileKind::Json => "migration-plan",
             FileKind::Calendar => lang.pick("migration-calendar", "calendrier-migration"),
+            FileKind::PurchaseList => lang.pick("purchase-list", "liste-achats"),
+            FileKind::SellPrices => lang.pick("sell-prices", "prix-de-vente"),
         }
     }
 
     pub fn extension(self) -> &'static str {
         match self {
             FileKind::ReportMarkdown | FileKind::Letter => "md",
-            FileKind::Csv => "csv",
+            FileKind::Csv | FileKind::PurchaseList | FileKind::SellPrices => "csv",
             FileKind::Json => "json",
             FileKind::Calendar => "ics",
         }
@@ -64,7 +80,7 @@ impl FileKind {
     pub fn media_type(self) -> &'static str {
         match self {
             FileKind::ReportMarkdown | FileKind::Letter => "text/markdown;charset=utf-8",
-            FileKind::Csv => "text/csv;charset=utf-8",
+            FileKind::Csv | FileKind::PurchaseList | FileKind::SellPrices => "text/csv;charset=utf-8",
             FileKind::Json => "application/json",
             FileKind::Calendar => "text/calendar;charset=utf-8",
         }

@@ -58,7 +58,7 @@ fn or_dash(text: &str) -> &str {
 }
 
 /// The partner report of the whole plan in `lang`.
-pub fn partner_report(plan: &Plan, input: &PlanInput, lang: Lang) -> Document {
+pub fn partner_report(plan: &Plan, input: &PlanInput, cost: &crate::cost::CostPlan, lang: Lang) -> Document {
     let customer_name = plan_customer_name(plan);
     let title = format!(
         "{}{}{}",
@@ -120,11 +120,15 @@ pub fn partner_report(plan: &Plan, input: &PlanInput, lang: Lang) -> Document {
         .collect();
     let several = plan.customers.len() > 1;
     let level = if several { 3 } else { 2 };
-    for customer in &plan.customers {
+    for (index, customer) in plan.customers.iter().enumerate() {
         if several {
             document.heading(2, or_dash(&customer.name));
         }
         customer_sections(&mut document, customer, &sources, level, lang);
+        // The money view has one entry per plan customer, in the same order.
+        if let Some(customer_cost) = cost.customers.get(index) {
+            super::cost_section::partner_cost_section(&mut document, plan, cost, customer_cost, level, lang);
+        }
     }
     assumptions(&mut document, plan, input, lang);
     rules_and_sources(&mut document, plan, lang);

@@ -162,7 +162,11 @@ fn currency_symbol(code: &str) -> Option<&'static str> {
 /// without a known symbol is written out: `CHF 1,234.50` / `1 234,50 CHF`; no
 /// currency at all gives the bare number.
 pub fn money(amount: f64, currency: Option<&str>, lang: Lang) -> String {
-    let number = decimal(amount, 2, lang);
+    with_currency(decimal(amount, 2, lang), currency, lang)
+}
+
+/// Puts the currency of an amount where the language writes it.
+fn with_currency(number: String, currency: Option<&str>, lang: Lang) -> String {
     let code = currency.map(str::trim).filter(|code| !code.is_empty());
     let Some(code) = code else {
         return number;
@@ -179,6 +183,15 @@ pub fn money(amount: f64, currency: Option<&str>, lang: Lang) -> String {
             symbol.map_or_else(|| code.to_ascii_uppercase(), str::to_string)
         ),
     }
+}
+
+/// An amount held in hundredths (cents), as [`money`] writes it. The cost view
+/// keeps every amount in cents so that totals are exact sums of their lines.
+pub fn money_cents(cents: i64, currency: Option<&str>, lang: Lang) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let whole = group_digits(&(cents.unsigned_abs() / 100).to_string(), lang);
+    let number = format!("{sign}{whole}{}{:02}", decimal_separator(lang), cents.unsigned_abs() % 100);
+    with_currency(number, currency, lang)
 }
 
 /// A percentage with no decimals: `42%` / `42 %` (French puts a narrow no-break
@@ -232,5 +245,9 @@ mod tests {
         assert_eq!(money(12.0, Some("CHF"), Lang::Fr), "12,00\u{00A0}CHF");
         assert_eq!(money(12.0, None, Lang::Fr), "12,00");
         assert_eq!(percent(0.43, Lang::Fr), "43\u{202F}%");
+        assert_eq!(money_cents(123_456, Some("EUR"), Lang::Fr), "1\u{202F}234,56\u{00A0}€");
+        assert_eq!(money_cents(123_456, Some("EUR"), Lang::En), "€1,234.56");
+        assert_eq!(money_cents(-5, Some("USD"), Lang::En), "-$0.05");
+        assert_eq!(money_cents(-100_000, Some("CHF"), Lang::Fr), "-1\u{202F}000,00\u{00A0}CHF");
     }
 }

@@ -8,6 +8,7 @@
 //! `ui` module so that `cargo test` checks them natively. Domain texts (rule
 //! explanations, findings, documents) live next to their code and take a `Lang` too.
 
+pub mod cost_ui;
 pub mod drafts;
 pub mod export_ui;
 pub mod flow;

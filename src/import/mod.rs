@@ -36,6 +36,7 @@ use serde::{Deserialize, Serialize};
 pub use decode::{decode as decode_text, TextEncoding};
 pub use error::{CountProblemKind, Issue, IssueKind, JsonProblem, Severity, ValueKind, WorkbookProblem};
 pub use format_id::FormatId;
+pub use formats::price_list::relevant_prices;
 pub use formats::template::{template_csv, TEMPLATE_COLUMNS};
 pub use mapping::{header_signature, suggest_mapping, ColumnMapping, Field};
 pub use price::PriceEntry;
@@ -103,7 +104,8 @@ pub struct ImportOutcome {
     /// Ids are non-empty and unique across the outcome.
     pub subscriptions: Vec<Subscription>,
     pub report: ImportReport,
-    /// Prices from new-commerce price lists, already applied to matching subscriptions.
+    /// Prices from new-commerce price lists: the partner's cost, not the customer's
+    /// current price (see [`relevant_prices`] for what a plan input keeps of them).
     pub prices: Vec<PriceEntry>,
     /// `(file name, CSV text)` of each copy of Microsoft's licensing reference
     /// table, for `catalog::Catalog::from_reference_csv`.
@@ -192,7 +194,6 @@ pub fn import_files(files: &[InputFile], options: &ImportOptions) -> ImportOutco
     }
     outcome.report.issues.extend(joined.issues);
 
-    formats::price_list::apply_prices(&outcome.prices, &mut outcome.subscriptions);
     for subscription in &mut outcome.subscriptions {
         name_the_product(subscription);
     }

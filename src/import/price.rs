@@ -1,5 +1,6 @@
-//! A unit price read from a new-commerce price list (`formats::price_list`),
-//! applied to the subscriptions of the same offer, term and billing plan.
+//! A unit price read from a new-commerce price list (`formats::price_list`):
+//! the rows about the imported products are kept in the plan input for the
+//! cost view (`crate::cost`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,8 @@ pub struct PriceEntry {
     pub segment: Option<String>,
     pub currency: String,
     pub unit_price: f64,
+    /// Microsoft's estimated retail price (`ERP Price`), when the list gives it.
+    pub erp_price: Option<f64>,
     pub effective_start: Option<NaiveDate>,
     pub effective_end: Option<NaiveDate>,
     pub source: SourceRef,

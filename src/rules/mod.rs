@@ -73,6 +73,10 @@ pub enum RuleId {
     TeamsUnbundle,
     #[serde(rename = "REGIONS")]
     Regions,
+    #[serde(rename = "PRICE-BILLING")]
+    PriceBilling,
+    #[serde(rename = "TERM-3Y")]
+    Term3y,
 }
 
 impl RuleId {
@@ -399,6 +403,28 @@ pub const RULES: &[Rule] = &[
         applies_from: date(2023, 8, 17),
         from_seed: false,
     },
+    Rule {
+        id: RuleId::PriceBilling,
+        code: "PRICE-BILLING",
+        title_en: "Prices depend on the billing choice",
+        title_fr: "Le prix dépend du mode de facturation",
+        explanation_en: "From 2025-04-01, annual and three-year terms billed monthly cost 5% more than the same terms paid upfront (CSP, web direct, MCA-E), and monthly terms cost 20% more than annual terms. Mid-term billing-frequency changes on three-year terms are blocked from that day.",
+        explanation_fr: "Depuis le 2025-04-01, les engagements annuels et triennaux facturés mensuellement coûtent 5 % de plus que les mêmes engagements payés d’avance (CSP, achat direct en ligne, MCA-E), et les engagements mensuels coûtent 20 % de plus que les engagements annuels. Les changements de fréquence de facturation en cours d’engagement triennal sont bloqués depuis cette date.",
+        source: "Partner Center: billing-frequency-changes, pricing-and-offers (announced 2024-11)",
+        applies_from: date(2025, 4, 1),
+        from_seed: false,
+    },
+    Rule {
+        id: RuleId::Term3y,
+        code: "TERM-3Y",
+        title_en: "Three-year terms for some offers",
+        title_fr: "Engagements de trois ans pour certaines offres",
+        explanation_en: "Three-year CSP terms exist for Microsoft 365 E3 and E5 and Teams Enterprise from 2025-06-01, and for E5 Security and E5 Compliance from 2025-07-01 (a minimum of 100 seats and no monthly billing for the latter are unverified details). Other offers are bought for one month or one year.",
+        explanation_fr: "Des engagements CSP de trois ans existent pour Microsoft 365 E3 et E5 et Teams Enterprise depuis le 2025-06-01, et pour E5 Security et E5 Compliance depuis le 2025-07-01 (un minimum de 100 licences et l’absence de facturation mensuelle pour ces dernières ne sont pas vérifiés). Les autres offres s’achètent pour un mois ou un an.",
+        source: "Partner Center: new-commerce-license-based (2025-06)",
+        applies_from: date(2025, 6, 1),
+        from_seed: false,
+    },
 ];
 
 /// The registry entry of a rule.
@@ -440,7 +466,9 @@ mod tests {
                 "CAP-BUSINESS",
                 "CAP-SUBS",
                 "TEAMS-UNBUNDLE",
-                "REGIONS"
+                "REGIONS",
+                "PRICE-BILLING",
+                "TERM-3Y"
             ]
         );
         for (index, entry) in RULES.iter().enumerate() {

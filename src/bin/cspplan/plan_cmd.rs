@@ -14,7 +14,7 @@ use csp_planner::export::markdown::to_markdown;
 use csp_planner::export::report::partner_report;
 use csp_planner::i18n::Lang;
 use csp_planner::import::{import_files, ImportOptions, InputFile};
-use csp_planner::model::PlanInput;
+use csp_planner::model::{BillingChoice, PlanInput};
 use csp_planner::plan::make_plan;
 
 use crate::cli::{self, Command, Opt, Takes};
@@ -37,6 +37,8 @@ pub struct Arguments {
     catalog_path: Option<String>,
     accept_mappings: bool,
     demo: bool,
+    billing: Option<BillingChoice>,
+    sell_prices_path: Option<String>,
 }
 
 impl cli::Arguments for Arguments {
@@ -157,6 +159,32 @@ pub const COMMAND: Command<Arguments> = Command {
             takes: Takes::Flag(|arguments| arguments.demo = true),
             help: ("plan the built-in demo customer", "planifie le client de démonstration intégré"),
         },
+        Opt {
+            long: "billing",
+            takes: Takes::Value("CHOICE", |arguments, text, lang| {
+                let billing = BillingChoice::from_id(text).ok_or_else(|| match lang {
+                    Lang::En => format!("unknown billing {text:?}: use monthly-term, annual-monthly, annual-upfront, triennial-monthly or triennial-upfront"),
+                    Lang::Fr => format!("facturation inconnue {text:?} : utilisez monthly-term, annual-monthly, annual-upfront, triennial-monthly ou triennial-upfront"),
+                })?;
+                arguments.billing = Some(billing);
+                Ok(())
+            }),
+            help: (
+                "the plan's default billing: monthly-term, annual-monthly, annual-upfront, triennial-monthly or triennial-upfront (default: annual-monthly)",
+                "la facturation par défaut du plan : monthly-term, annual-monthly, annual-upfront, triennial-monthly ou triennial-upfront (par défaut : annual-monthly)",
+            ),
+        },
+        Opt {
+            long: "sell-prices",
+            takes: Takes::Value("CSV", |arguments, path, _| {
+                arguments.sell_prices_path = Some(path.to_owned());
+                Ok(())
+            }),
+            help: (
+                "the partner's sell prices (the CSV the app exports), used before the price list",
+                "les prix de vente du partenaire (le CSV qu’exporte l’application), utilisés avant la liste de prix",
+            ),
+        },
     ],
 };
 
@@ -238,6 +266,8 @@ pub fn run(arguments: Arguments) -> Result<(), String> {
             return Err(format!("no subscription could be read from {}{hint}", names.join(", ")));
         }
         input.subscriptions.extend(outcome.subscriptions);
+        let list_prices = csp_planner::import::relevant_prices(&outcome.prices, &input.subscriptions);
+        input.list_prices.extend(list_prices);
     }
     if let Some(path) = &arguments.catalog_path {
         let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}"))?;
@@ -254,13 +284,33 @@ pub fn run(arguments: Arguments) -> Result<(), String> {
     if let Some(country) = arguments.customer_country {
         input.customer.country = Some(country);
     }
+    if let Some(billing) = arguments.billing {
+        input.settings.billing_default = billing;
+    }
+    if let Some(path) = &arguments.sell_prices_path {
+        let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}"))?;
+        let (prices, errors) = csp_planner::cost::partner_prices::from_csv(&text);
+        for error in errors {
+            eprintln!("cspplan: {}", error.message(path, arguments.lang));
+        }
+        for price in prices {
+            csp_planner::cost::partner_prices::set(&mut input.partner.sell_prices, price);
+        }
+    }
     let catalog = loaded_catalog.as_ref().unwrap_or_else(|| Catalog::builtin());
     let plan = make_plan(&input, catalog);
+    let cost = csp_planner::cost::assess(&plan, &input, catalog);
     let mut output = match arguments.format {
-        OutputFormat::Json => serde_json::to_string_pretty(&plan_to_json(&plan, arguments.lang))
-            .map_err(|error| format!("cannot write the plan: {error}"))?,
-        // The partner report, as the app downloads it.
-        OutputFormat::Markdown => to_markdown(&partner_report(&plan, &input, arguments.lang)),
+        OutputFormat::Json => {
+            let mut document = plan_to_json(&plan, arguments.lang);
+            if let serde_json::Value::Object(fields) = &mut document {
+                fields.insert("cost".into(), csp_planner::cost::cost_to_json(&cost, arguments.lang));
+            }
+            serde_json::to_string_pretty(&document)
+                .map_err(|error| format!("cannot write the plan: {error}"))?
+        }
+        // The partner report, as the app downloads it (its cost sections included).
+        OutputFormat::Markdown => to_markdown(&partner_report(&plan, &input, &cost, arguments.lang)),
     };
     if !output.ends_with('\n') {
         output.push('\n');

@@ -1,7 +1,10 @@
 //! A new-commerce price list (ProductTitle, ProductId, SkuId, SkuTitle, ...,
 //! TermDuration, BillingPlan, Market, Currency, UnitPrice, EffectiveStartDate,
-//! EffectiveEndDate): a source of unit prices, applied to the subscriptions
-//! of the same offer, term and billing plan.
+//! EffectiveEndDate, ERP Price): what the partner pays Microsoft for an offer
+//! (`UnitPrice`) and Microsoft's estimated retail price (`ERP Price`), per
+//! term and billing plan. The cost view (`crate::cost`) reads the rows that are
+//! about the imported products; the customer's current price stays the one its
+//! own file gives.
 
 use std::collections::HashMap;
 
@@ -11,7 +14,7 @@ use crate::import::format_id::FormatId;
 use crate::import::price::PriceEntry;
 use crate::import::rows::{no_finishing, Cells, DateTarget, FileContext};
 use crate::import::values::{clean_cell, header_key, parse_billing, parse_currency, parse_term};
-use crate::model::{BillingFrequency, SourceRef, Subscription, Term};
+use crate::model::{ListPrice, SourceRef, Subscription};
 
 pub(crate) const SPEC: TableSpec = TableSpec {
     format: FormatId::NcePriceList,
@@ -33,6 +36,7 @@ pub(crate) struct PriceColumns {
     segment: Option<usize>,
     currency: Option<usize>,
     unit_price: Option<usize>,
+    erp_price: Option<usize>,
     effective_start: Option<usize>,
     effective_end: Option<usize>,
 }
@@ -51,6 +55,7 @@ impl PriceColumns {
             segment: find("segment"),
             currency: find("currency"),
             unit_price: find("unitprice"),
+            erp_price: find("erpprice"),
             effective_start: find("effectivestartdate"),
             effective_end: find("effectiveenddate"),
         }
@@ -94,6 +99,9 @@ impl PriceColumns {
         );
         let effective_end =
             ctx.read_date(&header(self.effective_end, ctx), &cell(self.effective_end), DateTarget::PriceEnd);
+        let erp_cell = cell(self.erp_price);
+        let erp_price =
+            if erp_cell.is_empty() { None } else { ctx.read_number(&header(self.erp_price, ctx), &erp_cell) };
         let non_empty = |text: String| (!text.is_empty()).then_some(text);
         let entry = PriceEntry {
             product_id: cell(self.product_id),
@@ -106,6 +114,7 @@ impl PriceColumns {
             segment: non_empty(cell(self.segment)),
             currency,
             unit_price,
+            erp_price,
             effective_start,
             effective_end,
             source: SourceRef { file: ctx.file.clone(), line },
@@ -114,47 +123,34 @@ impl PriceColumns {
     }
 }
 
-/// How well a price fits a subscription; `None` when it is for another offer,
-/// term or billing plan.
-fn fit(price: &PriceEntry, subscription: &Subscription) -> Option<u32> {
+/// Whether a price is about a subscription's product: the same new-commerce
+/// offer (`product:sku`), or the same title.
+fn is_about(price: &PriceEntry, subscription: &Subscription) -> bool {
     let same_offer = subscription.offer_id.as_deref().is_some_and(|offer| {
         offer.to_ascii_uppercase().starts_with(&price.offer_prefix().to_ascii_uppercase())
     });
     let product_key = header_key(&subscription.product);
-    let same_title = !product_key.is_empty()
-        && (header_key(&price.sku_title) == product_key || header_key(&price.product_title) == product_key);
-    if !same_offer && !same_title {
-        return None;
-    }
-    if subscription.term != Term::Unknown && price.term != Term::Unknown && subscription.term != price.term {
-        return None;
-    }
-    if subscription.billing != BillingFrequency::Unknown
-        && price.billing != BillingFrequency::Unknown
-        && subscription.billing != price.billing
-    {
-        return None;
-    }
-    let mut score = if same_offer { 8 } else { 4 };
-    if subscription.tenant_country.is_some() && subscription.tenant_country == price.market {
-        score += 2;
-    }
-    if price.segment.as_deref().is_none_or(|segment| segment.eq_ignore_ascii_case("commercial")) {
-        score += 1;
-    }
-    Some(score)
+    same_offer
+        || (!product_key.is_empty()
+            && (header_key(&price.sku_title) == product_key
+                || header_key(&price.product_title) == product_key))
 }
 
-/// Gives each subscription without a price the best-fitting listed price.
-/// Prices read from the subscription's own file are kept. A full price list
-/// has a few hundred thousand rows, so prices are indexed by offer and title
-/// rather than compared with every subscription.
-pub fn apply_prices(prices: &[PriceEntry], subscriptions: &mut [Subscription]) {
+/// The rows of `prices` that are about one of `subscriptions`' products, every
+/// term and billing plan of them, as the plan input keeps them. A full price
+/// list has a few hundred thousand rows, so prices are indexed by offer and
+/// title rather than compared with every subscription; rows for another
+/// segment than Commercial are left out (Education and Charity prices are not
+/// a commercial customer's).
+pub fn relevant_prices(prices: &[PriceEntry], subscriptions: &[Subscription]) -> Vec<ListPrice> {
     if prices.is_empty() {
-        return;
+        return Vec::new();
     }
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for (at, price) in prices.iter().enumerate() {
+        if price.segment.as_deref().is_some_and(|segment| !segment.eq_ignore_ascii_case("commercial")) {
+            continue;
+        }
         by_key.entry(price.offer_prefix().to_ascii_uppercase()).or_default().push(at);
         for title in [&price.sku_title, &price.product_title] {
             let key = header_key(title);
@@ -166,27 +162,40 @@ pub fn apply_prices(prices: &[PriceEntry], subscriptions: &mut [Subscription]) {
             }
         }
     }
-    for subscription in subscriptions.iter_mut().filter(|subscription| subscription.unit_price.is_none()) {
+    let mut kept: Vec<usize> = Vec::new();
+    for subscription in subscriptions {
         let offer_key = subscription.offer_id.as_deref().map(|offer| {
             let mut parts = offer.split(':');
             format!("{}:{}", parts.next().unwrap_or_default(), parts.next().unwrap_or_default())
                 .to_ascii_uppercase()
         });
         let product_key = header_key(&subscription.product);
-        let candidates = offer_key
-            .iter()
-            .chain(std::iter::once(&product_key))
-            .filter_map(|key| by_key.get(key))
-            .flatten()
-            .filter_map(|&at| prices.get(at));
-        let best = candidates
-            .filter_map(|price| fit(price, subscription).map(|score| (score, price)))
-            .max_by_key(|(score, _)| *score);
-        if let Some((_, price)) = best {
-            subscription.unit_price = Some(price.unit_price);
-            if !price.currency.is_empty() {
-                subscription.currency = Some(price.currency.clone());
+        for &at in
+            offer_key.iter().chain(std::iter::once(&product_key)).filter_map(|key| by_key.get(key)).flatten()
+        {
+            if prices.get(at).is_some_and(|price| is_about(price, subscription)) {
+                kept.push(at);
             }
         }
     }
+    kept.sort_unstable();
+    kept.dedup();
+    kept.into_iter()
+        .filter_map(|at| prices.get(at))
+        .map(|price| ListPrice {
+            offer_prefix: price.offer_prefix(),
+            title: if price.sku_title.is_empty() {
+                price.product_title.clone()
+            } else {
+                price.sku_title.clone()
+            },
+            term: price.term,
+            billing: price.billing,
+            market: price.market.clone(),
+            currency: price.currency.clone(),
+            unit_price: price.unit_price,
+            erp_price: price.erp_price,
+            source: price.source.clone(),
+        })
+        .collect()
 }

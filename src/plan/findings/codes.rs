@@ -204,6 +204,13 @@ finding_codes! {
     GdapRoleNeeded => Gdap1, Info,
         "GDAP role needed: {role} ({reason}).",
         "Rôle GDAP nécessaire : {role} ({reason}).";
+    // Licence optimisation (suggestions the user accepts or refuses, see `crate::cost`).
+    UnassignedSeatsSaving => NceSeats, Info,
+        "{unassigned} of the {total} seats planned are not assigned: buying {assigned} saves about {saving} a year. Seats can be added at any time but removed only within 7 days of adding them, so right-size at purchase.",
+        "{unassigned} des {total} licences prévues ne sont pas attribuées : en acheter {assigned} économise environ {saving} par an. On peut ajouter des licences à tout moment mais n’en retirer que dans les 7 jours suivant leur ajout : ajustez à l’achat.";
+    RedundantStandalone => Equiv1, Warning,
+        "{product} only gives Exchange, which {suite} ({suite_seats} seats) already includes: if the same users hold both, not buying it saves about {saving} a year. The file has no per-user data: check the assignments before deciding.",
+        "{product} ne fournit qu’Exchange, déjà inclus dans {suite} ({suite_seats} licences) : si les mêmes utilisateurs ont les deux, ne pas l’acheter économise environ {saving} par an. Le fichier ne donne pas les attributions par utilisateur : vérifiez-les avant de décider.";
     PartOfTenant => Multi1, Info,
         "{count} of {total} subscriptions are not migrated: the plan covers part of the tenant.",
         "{count} abonnements sur {total} ne sont pas migrés : le plan couvre une partie du locataire.";

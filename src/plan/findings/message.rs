@@ -31,6 +31,9 @@ fn write_value(value: &FindingValue, lang: Lang, out: &mut String) {
             let mark = lang.pick('.', ',');
             return out.push_str(&format!("{sign}{units}{mark}{hundredths:02}"));
         }
+        FindingValue::Money(cents, currency) => {
+            return out.push_str(&format::money_cents(*cents, Some(currency), lang));
+        }
         FindingValue::Text(text) => &**text,
         FindingValue::Static(text) => *text,
         FindingValue::Path(path) => labels::path_label(*path, lang),

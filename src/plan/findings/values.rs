@@ -21,6 +21,9 @@ pub enum FindingValue {
     Number(i64),
     /// An amount in hundredths (cents), shown with two decimals.
     Amount(i64),
+    /// An amount in hundredths of a currency (ISO code), written as the language
+    /// writes money (`€1,234.56`, `1 234,56 €`).
+    Money(i64, Arc<str>),
     /// A text read from the input or the catalog (a product name, a country code):
     /// shown exactly as it is.
     Text(Arc<str>),
@@ -50,6 +53,7 @@ impl PartialEq for FindingValue {
             (Text(_) | Static(_), Text(_) | Static(_)) => self.text() == other.text(),
             (Date(a), Date(b)) => a == b,
             (Number(a), Number(b)) | (Amount(a), Amount(b)) => a == b,
+            (Money(a, x), Money(b, y)) => a == b && x == y,
             (Path(a), Path(b)) => a == b,
             (Channel(a), Channel(b)) => a == b,
             (Status(a), Status(b)) => a == b,
@@ -187,6 +191,13 @@ impl Serialize for FindingValue {
             FindingValue::Number(number) => return serializer.serialize_i64(*number),
             // Cents are exact in an f64 for any amount a plan can hold (below 2^53).
             FindingValue::Amount(cents) => return serializer.serialize_f64(*cents as f64 / 100.0),
+            FindingValue::Money(cents, currency) => {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("amount", &(*cents as f64 / 100.0))?;
+                map.serialize_entry("currency", &**currency)?;
+                return map.end();
+            }
             FindingValue::Text(text) => return serializer.serialize_str(text),
             FindingValue::Static(text) => return serializer.serialize_str(text),
             FindingValue::Path(path) => Typed::Path(*path),
@@ -212,11 +223,15 @@ impl<'de> Deserialize<'de> for FindingValue {
             Number(i64),
             Amount(f64),
             Text(String),
+            Money { amount: f64, currency: String },
             Typed(Typed),
         }
         Ok(match Raw::deserialize(deserializer)? {
             Raw::Number(number) => FindingValue::Number(number),
             Raw::Amount(amount) => FindingValue::Amount((amount * 100.0).round() as i64),
+            Raw::Money { amount, currency } => {
+                FindingValue::Money((amount * 100.0).round() as i64, Arc::from(currency))
+            }
             Raw::Text(text) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
                 Ok(date) => FindingValue::Date(date),
                 Err(_) => FindingValue::Text(Arc::from(text)),

@@ -131,7 +131,7 @@ pub fn prefill_partner(workspace: Workspace, problems: Problems) {
 }
 
 /// Changes the partner profile of the draft and remembers it for the next plan.
-fn update_partner(
+pub(crate) fn update_partner(
     workspace: Workspace,
     problems: Problems,
     reported: StoredValue<bool>,

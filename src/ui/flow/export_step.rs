@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::cost::{assess, CostPlan};
 use crate::export::csv::{plan_to_csv, Separator};
 use crate::export::document::{Block, Document, Span, Spans};
 use crate::export::ics::plan_to_ics;
@@ -130,6 +131,14 @@ pub fn ExportStep() -> impl IntoView {
         }
         Some(Arc::new(workspace.with_catalog(|catalog| make_plan(&input, catalog))))
     });
+    // The money view of the plan, for the documents' cost sections and columns.
+    let cost: Memo<Option<Arc<CostPlan>>> = Memo::new(move |_| {
+        let plan = plan.get()?;
+        workspace.draft.with(|draft| {
+            let input = &draft.as_ref()?.input;
+            Some(Arc::new(workspace.with_catalog(|catalog| assess(&plan, input, catalog))))
+        })
+    });
     let default_letter_lang = move || {
         let country = workspace
             .draft
@@ -145,10 +154,10 @@ pub fn ExportStep() -> impl IntoView {
     let separator = RwSignal::new(Separator::for_lang(lang.0.get_untracked()));
     let text = move |text: ExportText| move || text.get(lang.get());
 
-    let save = move |kind: FileKind, file_lang: Lang, make: &dyn Fn(&Plan) -> String| {
-        let Some(plan) = plan.get_untracked() else { return };
+    let save = move |kind: FileKind, file_lang: Lang, make: &dyn Fn(&Plan, &CostPlan) -> String| {
+        let (Some(plan), Some(cost)) = (plan.get_untracked(), cost.get_untracked()) else { return };
         let name = file_name(kind, &plan_customer_name(&plan), plan.as_of, file_lang);
-        if let Err(error) = download_text(&name, kind.media_type(), &make(&plan)) {
+        if let Err(error) = download_text(&name, kind.media_type(), &make(&plan, &cost)) {
             let reason = error.to_string();
             problems.report(move |lang| {
                 fill(ExportText::DownloadFailed.get(lang), &[("file", &name), ("reason", &reason)])
@@ -158,12 +167,12 @@ pub fn ExportStep() -> impl IntoView {
     let download_csv = move |_| {
         let ui = lang.0.get_untracked();
         let chosen = separator.get_untracked();
-        save(FileKind::Csv, ui, &|plan| plan_to_csv(plan, chosen, ui));
+        save(FileKind::Csv, ui, &|plan, cost| plan_to_csv(plan, cost, chosen, ui));
     };
     let download_json = move |_| {
         let ui = lang.0.get_untracked();
         let Some(draft) = workspace.draft.get_untracked() else { return };
-        save(FileKind::Json, ui, &|plan| plan_with_draft_json(plan, &draft, ui, now_ms()));
+        save(FileKind::Json, ui, &|plan, cost| plan_with_draft_json(plan, cost, &draft, ui, now_ms()));
     };
     let download_markdown = move |_| {
         let ui = lang.0.get_untracked();
@@ -172,18 +181,20 @@ pub fn ExportStep() -> impl IntoView {
         else {
             return;
         };
-        save(FileKind::ReportMarkdown, ui, &|plan| to_markdown(&partner_report(plan, &input, ui)));
+        save(FileKind::ReportMarkdown, ui, &|plan, cost| {
+            to_markdown(&partner_report(plan, &input, cost, ui))
+        });
     };
     let download_calendar = move |_| {
         let ui = lang.0.get_untracked();
         let stamp = chrono::DateTime::from_timestamp_millis(now_ms())
             .map(|time| time.naive_utc())
             .unwrap_or_default();
-        save(FileKind::Calendar, ui, &|plan| plan_to_ics(plan, ui, stamp));
+        save(FileKind::Calendar, ui, &|plan, _| plan_to_ics(plan, ui, stamp));
     };
     let download_letter = move |_| {
         let chosen = letter_lang.get_untracked();
-        save(FileKind::Letter, chosen, &|plan| to_markdown(&customer_letter(plan, chosen)));
+        save(FileKind::Letter, chosen, &|plan, cost| to_markdown(&customer_letter(plan, cost, chosen)));
     };
     let print_document = move |document_id: &'static str| {
         if let Err(reason) = print(document_id) {
@@ -194,6 +205,7 @@ pub fn ExportStep() -> impl IntoView {
     let report_view = move || {
         let ui = lang.get();
         let input = workspace.draft.with(|draft| draft.as_ref().map(|draft| draft.input.clone()))?;
+        let cost = cost.get()?;
         plan.with(|plan| {
             plan.as_ref().map(|plan| {
                 // Printed on every page (see style/print.css); hidden on screen, where the title is enough.
@@ -206,16 +218,18 @@ pub fn ExportStep() -> impl IntoView {
                 );
                 view! {
                     <div class="running-header" aria-hidden="true">{running_header}</div>
-                    {document_view(&partner_report(plan, &input, ui), ExportText::Checkbox.get(ui))}
+                    {document_view(&partner_report(plan, &input, &cost, ui), ExportText::Checkbox.get(ui))}
                 }
             })
         })
     };
     let letter_view = move || {
         let chosen = letter_lang.get();
+        let cost = cost.get()?;
         plan.with(|plan| {
-            plan.as_ref()
-                .map(|plan| document_view(&customer_letter(plan, chosen), ExportText::Checkbox.get(chosen)))
+            plan.as_ref().map(|plan| {
+                document_view(&customer_letter(plan, &cost, chosen), ExportText::Checkbox.get(chosen))
+            })
         })
     };
 

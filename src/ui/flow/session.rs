@@ -179,10 +179,10 @@ pub fn load_licensing_tables(workspace: Workspace, problems: Problems, prepared:
 /// Puts what the importer found into the draft and the session.
 pub fn merge_import(workspace: Workspace, prepared: PreparedImport) {
     let PreparedImport { outcome, file_names, mappings } = prepared;
-    let ImportOutcome { subscriptions, report, unmapped_tables, .. } = outcome;
+    let ImportOutcome { subscriptions, report, unmapped_tables, prices, .. } = outcome;
     let mut unknown_channels = Vec::new();
     workspace.update_draft(|draft| {
-        unknown_channels = merge::merge_import(draft, &file_names, subscriptions, report, &mappings);
+        unknown_channels = merge::merge_import(draft, &file_names, subscriptions, report, &prices, &mappings);
     });
     workspace.update_import_session(|session| {
         session.options.mappings = mappings;

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::line_money::LineMoney;
 use super::overrides::LineOverrides;
 use super::{date_text, use_plan_view};
 use crate::catalog::{CoreWorkload, ServicePlan};
@@ -255,7 +256,7 @@ pub(super) fn LineDetails() -> impl IntoView {
                     let lang = lang.get();
                     view_state.with_selected(|_, line| line_body(line, lang).into_any())
                 }}
-                {move || view_state.selected.get().map(|id| view! { <LineOverrides subscription_id=id /> })}
+                {move || view_state.selected.get().map(|id| view! { <LineOverrides subscription_id=id.clone() /> <LineMoney subscription_id=id /> })}
                 {move || {
                     let lang = lang.get();
                     view_state.with_selected(|_, line| findings_view(line, lang).into_any())

@@ -8,6 +8,8 @@
 mod checklist;
 mod details;
 mod keys;
+mod line_money;
+mod money;
 mod overrides;
 mod summary;
 mod table;
@@ -156,6 +158,7 @@ pub fn PlanStep() -> impl IntoView {
         })
     });
     let view_state = PlanView::new(plan);
+    money::provide_cost_view(workspace, plan);
     let shown = move |part: Stage| stage.get() >= part;
     spawn_local(async move {
         for next in [Stage::Computing, Stage::Planned, Stage::Details, Stage::Timeline, Stage::All] {
@@ -256,6 +259,9 @@ pub fn PlanStep() -> impl IntoView {
                         <details::LineDetails />
                     </Show>
                 </div>
+                <Show when=move || shown(Stage::Details)>
+                    <money::MoneyPanel />
+                </Show>
                 <Show when=move || shown(Stage::Timeline)>
                     <timeline::Timeline />
                 </Show>
