@@ -81,25 +81,7 @@ fn sheet_xml(rows: &[Vec<Cell>]) -> String {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     use Cell::*;
-    let header = [
-        "customer",
-        "tenant_country",
-        "subscription_id",
-        "product",
-        "sku_part_number",
-        "sku_id",
-        "seats_total",
-        "seats_assigned",
-        "term",
-        "billing",
-        "term_start",
-        "term_end",
-        "auto_renew",
-        "status",
-        "channel",
-        "unit_price",
-        "currency",
-    ];
+    let header = csp_planner::import::TEMPLATE_COLUMNS;
     let template_sheet = vec![
         header.iter().map(|name| Text(name)).collect(),
         vec![

@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use csp_planner::import::{import_files, retry_rejected_row, ImportOptions, InputFile};
+use csp_planner::import::{import_files, retry_rejected_row, ImportOptions, InputFile, TEMPLATE_COLUMNS};
 use proptest::prelude::*;
 
 fn fixture_bytes(name: &str) -> Vec<u8> {
@@ -76,26 +76,6 @@ fn quote(cell: &str, delimiter: char) -> String {
     }
 }
 
-const TEMPLATE_HEADER: [&str; 17] = [
-    "customer",
-    "tenant_country",
-    "subscription_id",
-    "product",
-    "sku_part_number",
-    "sku_id",
-    "seats_total",
-    "seats_assigned",
-    "term",
-    "billing",
-    "term_start",
-    "term_end",
-    "auto_renew",
-    "status",
-    "channel",
-    "unit_price",
-    "currency",
-];
-
 proptest! {
     /// Rows read = imported + rejected + blank lines + total lines, and rows
     /// read is every line after the header, whatever the dialect and encoding.
@@ -107,7 +87,7 @@ proptest! {
         crlf in any::<bool>(),
     ) {
         let newline = if crlf { "\r\n" } else { "\n" };
-        let mut text = TEMPLATE_HEADER.join(&delimiter.to_string());
+        let mut text = TEMPLATE_COLUMNS.join(&delimiter.to_string());
         // Blank lines at the very end are not rows: the table ends there.
         let last_row = lines.iter().rposition(Option::is_some);
         let Some(last_row) = last_row else { return Ok(()) };
