@@ -34,6 +34,9 @@ count_node() {
   printf -- '-- %s: %d passed, %d failed\n' "$2" "$p" "$f"
 }
 
+# Free disk space, so a run that stops on a full disk says so at its top.
+df -h . | awk 'NR == 2 { print "disk: " $4 " free of " $2 }'
+
 echo "== 1/7 formatting and lints (rustfmt, clippy for both targets, warnings denied)"
 {
   cargo fmt --check &&
