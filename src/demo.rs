@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 
 use crate::model::{
-    BillingFrequency, BillingModel, Channel, CustomerProfile, GdapStatus, LineOverride, ListPrice,
+    BillingAccount, BillingFrequency, BillingModel, Channel, CustomerProfile, GdapStatus, LineOverride,
+    ListPrice,
     PartnerProfile, PlanInput, PlanSettings, RelationshipStatus, SourceRef, Subscription, SubscriptionStatus,
     Term,
 };
@@ -28,6 +29,8 @@ struct DemoLine {
     sku_id: Option<&'static str>,
     part_number: Option<&'static str>,
     channel: Channel,
+    /// The billing account of a direct line (DIRECT-ACCOUNT).
+    account: BillingAccount,
     seats: u32,
     assigned: u32,
     status: SubscriptionStatus,
@@ -56,6 +59,7 @@ const fn demo_line(
         sku_id: Some(sku_id),
         part_number: Some(part_number),
         channel,
+        account: BillingAccount::Unknown,
         seats,
         assigned: seats,
         status: SubscriptionStatus::Active,
@@ -75,8 +79,9 @@ const PREVIOUS_PARTNER_TENANT: &str = "0b6f3a52-7c41-4e8e-9d1a-5f2c8e4b7a10";
 
 fn demo_lines() -> Vec<DemoLine> {
     vec![
-        // Bought in the admin center, annual: credit case (CRED-1, DAP-1).
+        // Bought in the admin center on a MOSA account, annual: credit case (CRED-1, DAP-1).
         DemoLine {
+            account: BillingAccount::Mosa,
             assigned: 41,
             billing: BillingFrequency::Annual,
             ends_in_days: Some(75),
@@ -90,8 +95,9 @@ fn demo_lines() -> Vec<DemoLine> {
                 45,
             )
         },
-        // Direct, monthly, ends soon: recurring billing off before the end.
+        // Direct on an MCA account, monthly, ends soon: no credit, recurring billing off before the end.
         DemoLine {
+            account: BillingAccount::Mca,
             term: Term::P1M,
             ends_in_days: Some(21),
             unit_price: Some(4.5),
@@ -104,7 +110,7 @@ fn demo_lines() -> Vec<DemoLine> {
                 8,
             )
         },
-        // Direct, term end estimated from Graph dates.
+        // Direct, term end estimated from Graph dates, billing account not known: the plan asks.
         DemoLine {
             term: Term::Unknown,
             billing: BillingFrequency::Unknown,
@@ -120,17 +126,20 @@ fn demo_lines() -> Vec<DemoLine> {
                 6,
             )
         },
-        // Legacy CSP with another partner, a suite with Teams that is no longer sold.
+        // Direct, a suite with Teams that is no longer sold to new customers: in
+        // France the equivalent is the "(no Teams)" suite plus Microsoft Teams EEA.
         DemoLine {
+            account: BillingAccount::Mca,
             assigned: 58,
+            billing: BillingFrequency::Annual,
             ends_in_days: Some(40),
-            unit_price: Some(23.1),
+            unit_price: Some(277.2),
             ..demo_line(
-                "LEG-E3-004",
+                "DIR-E3-004",
                 "Office 365 E3",
                 "6fd2c87f-b296-42f0-b197-1e91e994b900",
                 "ENTERPRISEPACK",
-                Channel::CspLegacy,
+                Channel::Direct,
                 60,
             )
         },
@@ -175,18 +184,20 @@ fn demo_lines() -> Vec<DemoLine> {
                 20,
             )
         },
-        // Legacy CSP, already expired 25 days ago: the purchase cannot fit before
-        // data is at risk once the customer has accepted the relationship (blocker).
+        // New commerce with the previous partner, already expired 25 days ago: too
+        // late to transfer, and the purchase cannot fit before data is at risk once
+        // the customer has accepted the relationship (blocker).
         DemoLine {
             status: SubscriptionStatus::Expired,
             ends_in_days: Some(-25),
             auto_renew: Some(false),
+            owner_tenant_id: Some(PREVIOUS_PARTNER_TENANT),
             ..demo_line(
-                "LEG-BB-008",
+                "NCE-BB-008",
                 "Microsoft 365 Business Basic",
                 "3b555118-da6a-4418-894f-7df1e2096870",
                 "O365_BUSINESS_ESSENTIALS",
-                Channel::CspLegacy,
+                Channel::CspNce,
                 15,
             )
         },
@@ -237,12 +248,13 @@ fn demo_lines() -> Vec<DemoLine> {
             sku_id: None,
             part_number: None,
             ends_in_days: Some(60),
+            owner_tenant_id: Some(PREVIOUS_PARTNER_TENANT),
             ..demo_line(
-                "LEG-BCK-012",
+                "NCE-BCK-012",
                 "Sauvegarde Microsoft 365 – offre revendeur",
                 "",
                 "",
-                Channel::CspLegacy,
+                Channel::CspNce,
                 40,
             )
         },
@@ -262,6 +274,7 @@ fn demo_lines() -> Vec<DemoLine> {
         },
         // Power BI Pro bought directly, with fewer seats wanted (an override).
         DemoLine {
+            account: BillingAccount::Mosa,
             assigned: 9,
             ends_in_days: Some(130),
             unit_price: Some(13.6),
@@ -348,6 +361,7 @@ pub fn demo_input(as_of: NaiveDate) -> PlanInput {
                 auto_renew: line.auto_renew,
                 trial: line.trial,
                 channel: line.channel,
+                billing_account: line.account,
                 owner_tenant_id: line.owner_tenant_id.map(str::to_string),
                 unit_price: line.unit_price,
                 currency: line.unit_price.map(|_| "EUR".to_string()),

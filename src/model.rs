@@ -40,6 +40,37 @@ impl BillingFrequency {
     ];
 }
 
+/// The billing account of a subscription bought directly from Microsoft: decides
+/// whether it can be credited and how it ends (DIRECT-ACCOUNT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum BillingAccount {
+    /// Microsoft Online Subscription Agreement: prorated credit whenever cancelled.
+    Mosa,
+    /// Microsoft Customer Agreement: credit only within 7 days of start or renewal.
+    Mca,
+    /// The file does not say: the plan asks.
+    #[default]
+    Unknown,
+}
+
+impl BillingAccount {
+    pub const ALL: [BillingAccount; 3] = [BillingAccount::Mosa, BillingAccount::Mca, BillingAccount::Unknown];
+
+    /// The id used in files, drafts and on the command line (`mosa`, `mca`, `unknown`).
+    pub fn id(self) -> &'static str {
+        match self {
+            BillingAccount::Mosa => "mosa",
+            BillingAccount::Mca => "mca",
+            BillingAccount::Unknown => "unknown",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<BillingAccount> {
+        BillingAccount::ALL.into_iter().find(|account| account.id().eq_ignore_ascii_case(id.trim()))
+    }
+}
+
 /// Where the customer bought the subscription: decides which migration path exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
@@ -148,6 +179,8 @@ pub struct Subscription {
     pub auto_renew: Option<bool>,
     pub trial: bool,
     pub channel: Channel,
+    /// For a direct subscription, its billing account type (DIRECT-ACCOUNT).
+    pub billing_account: BillingAccount,
     /// The partner tenant that sold the subscription, when a partner did (Graph `ownerTenantId`).
     pub owner_tenant_id: Option<String>,
     pub unit_price: Option<f64>,

@@ -65,6 +65,20 @@ fn input() -> PlanInput {
         source: SourceRef { file: "hand-made.csv".into(), line: 8 },
         ..Subscription::default()
     });
+    // Another partner's subscription ending before a transfer can be made: bought in
+    // CSP, the current partner turns auto-renew off.
+    input.subscriptions.push(Subscription {
+        subscription_id: "HAND-017".into(),
+        product: "Microsoft 365 Business Standard".into(),
+        sku_id: Some("f245ecc8-75af-4f8e-b61f-27d8114de5f3".into()),
+        seats_total: 5,
+        status: SubscriptionStatus::Active,
+        channel: Channel::CspNce,
+        auto_renew: Some(true),
+        term_end: as_of().checked_add_days(chrono::Days::new(5)),
+        source: SourceRef { file: "hand-made.csv".into(), line: 9 },
+        ..Subscription::default()
+    });
     input
 }
 

@@ -45,7 +45,7 @@ fn a_template_csv_gives_the_documented_json() {
         "2026-05-01",
     ]));
     assert_eq!(plan["schema_version"], 1);
-    assert_eq!(plan["rules_as_of"], "2026-11-24");
+    assert_eq!(plan["rules_as_of"], "2026-12-03");
     let line = &plan["customers"][0]["lines"][0];
     for key in ["subscription_id", "product", "path", "target", "seats", "dates", "findings"] {
         assert!(line.get(key).is_some(), "a line has `{key}`");

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use csp_planner::catalog::Catalog;
 use csp_planner::demo::demo_input;
-use csp_planner::model::MigrationPath;
+use csp_planner::model::{Channel, MigrationPath};
 use csp_planner::plan::{make_plan, FindingCode};
 use csp_planner::rules::RuleId;
 
@@ -47,5 +47,19 @@ fn the_demo_covers_every_channel_a_retired_suite_a_credit_case_and_a_blocker_on_
             assert!(plan.rules_fired().contains(&rule), "{as_of}: {rule} did not fire");
         }
         assert!(customer.checklist.len() >= 8);
+        // Today's world: no legacy CSP line, and the December 2026 facts show.
+        assert!(input.subscriptions.iter().all(|subscription| subscription.channel != Channel::CspLegacy));
+        for code in [
+            FindingCode::TeamsEeaLicence,
+            FindingCode::TransferFallback,
+            FindingCode::EaRenewalAsk,
+            FindingCode::GdapNotForEa,
+            FindingCode::BillingAccountUnknown,
+            FindingCode::CreditMosa,
+            FindingCode::DirectLifecycleDates,
+            FindingCode::EaLifecycleDates,
+        ] {
+            assert!(codes.contains(&code), "{as_of}: no {code:?}");
+        }
     }
 }

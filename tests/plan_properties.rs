@@ -183,6 +183,9 @@ fn plan_input() -> impl Strategy<Value = PlanInput> {
                         if duplicate_ids { format!("S{}", index % 3) } else { format!("S{index}") };
                     // A source position of its own, which tells its plan line apart when ids repeat.
                     subscription.source.line = index as u32 + 1;
+                    subscription.billing_account = BillingAccount::ALL[index % BillingAccount::ALL.len()];
+                    subscription.term_start =
+                        subscription.term_end.and_then(|end| end.checked_sub_days(Days::new(365)));
                 }
                 let overrides: BTreeMap<String, LineOverride> = subscriptions
                     .iter()
@@ -267,6 +270,57 @@ proptest! {
                     prop_assert!(line.has_blocker(), "{} buys on {} after {} without a blocker", &line.subscription_id, purchase_on, deadline);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn no_date_of_a_line_precedes_the_step_it_depends_on(input in plan_input()) {
+        let plan = make_plan(&input, Catalog::builtin());
+        let far = |date: NaiveDate| date == NaiveDate::MAX || date == NaiveDate::MIN;
+        for line in plan.lines() {
+            let dates = &line.dates;
+            let id = &line.subscription_id;
+            // Dates clamped at chrono's ends cannot keep their order; real plans never get there.
+            if [dates.term_end, dates.purchase_on, dates.transfer_on].into_iter().flatten().any(|date| far(date) || (date - plan.as_of).num_days().abs() > 100_000) {
+                continue;
+            }
+            let chosen_purchase = input.overrides.get(id).and_then(|line_override| line_override.purchase_on).is_some();
+            if let (Some(purchase_on), Some(cutover_on)) = (dates.purchase_on, dates.cutover_on) {
+                prop_assert!(cutover_on >= purchase_on, "{id}: cut-over {cutover_on} before the purchase {purchase_on}");
+            }
+            if let (Some(purchase_on), Some(window)) = (dates.purchase_on, dates.cancel_window_ends) {
+                prop_assert!(window >= purchase_on, "{id}: cancel window {window} before the purchase {purchase_on}");
+            }
+            if let (Some(term_end), Some(cutover_on)) = (dates.term_end, dates.cutover_on) {
+                prop_assert!(cutover_on > term_end, "{id}: cut-over {cutover_on} not after the term end {term_end}");
+            }
+            if let (Some(term_end), Some(access), Some(data)) = (dates.term_end, dates.users_lose_access_after, dates.data_at_risk_after) {
+                prop_assert!(term_end <= access && access <= data, "{id}: {term_end} / access {access} / data {data}");
+            }
+            if let (Some(transfer_on), Some(fallback_on)) = (dates.transfer_on, dates.fallback_on) {
+                prop_assert!(fallback_on >= transfer_on, "{id}: fallback {fallback_on} before the transfer {transfer_on}");
+            }
+            for (name, date) in [("auto-renew off", dates.auto_renew_off_by), ("transfer", dates.transfer_on)] {
+                if let Some(date) = date {
+                    prop_assert!(date >= plan.as_of, "{id}: {name} on {date} before the plan date {}", plan.as_of);
+                }
+            }
+            if let (Some(purchase_on), false) = (dates.purchase_on, chosen_purchase) {
+                prop_assert!(purchase_on >= plan.as_of, "{id}: purchase {purchase_on} before the plan date");
+            }
+        }
+    }
+
+    #[test]
+    fn key_dates_cover_every_line_that_moves_or_is_blocked(input in plan_input()) {
+        let plan = make_plan(&input, Catalog::builtin());
+        for customer in &plan.customers {
+            let planned = customer.lines.iter().filter(|line| line.is_migrated() || line.path == MigrationPath::Blocked);
+            let earliest = planned.filter_map(|line| line.dates.data_at_risk_after).min();
+            prop_assert_eq!(customer.key_dates.earliest_data_at_risk_after, earliest);
+            let seats = &customer.seats;
+            prop_assert_eq!(seats.to_move, seats.moved + seats.blocked);
+            prop_assert_eq!(seats.left_out, seats.left_out_free_or_trial + seats.left_out_ended + seats.left_out_by_user + seats.left_out_not_seat_based);
         }
     }
 

@@ -149,8 +149,18 @@ fn name_the_customer(draft: &mut Draft) {
             most_common(countries).and_then(|code| crate::markets::code_of(&code).map(str::to_owned));
     }
     if draft.input.customer.tenant_id.is_none() {
-        draft.input.customer.tenant_id =
-            most_common(subscriptions.iter().filter_map(|subscription| subscription.tenant_id.as_deref()));
+        // The tenant of the named customer's own rows: a file with two accounts
+        // must not give one the other's tenant id.
+        let name = crate::catalog::lookup_key(&draft.input.customer.name);
+        draft.input.customer.tenant_id = most_common(
+            subscriptions
+                .iter()
+                .filter(|subscription| {
+                    subscription.customer.trim().is_empty()
+                        || crate::catalog::lookup_key(&subscription.customer) == name
+                })
+                .filter_map(|subscription| subscription.tenant_id.as_deref()),
+        );
     }
     if draft.name.trim().is_empty() {
         draft.name = draft.input.customer.name.clone();

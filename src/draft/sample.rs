@@ -10,8 +10,8 @@ use chrono::{Days, NaiveDate};
 
 use super::Draft;
 use crate::model::{
-    BillingFrequency, Channel, CustomerProfile, LineOverride, PartnerProfile, PlanInput, PlanSettings,
-    SourceRef, Subscription, SubscriptionStatus, Term,
+    BillingAccount, BillingFrequency, Channel, CustomerProfile, LineOverride, PartnerProfile, PlanInput,
+    PlanSettings, SourceRef, Subscription, SubscriptionStatus, Term,
 };
 
 const PRODUCTS: &[(&str, &str, f64)] = &[
@@ -119,6 +119,7 @@ pub fn sample_draft(count: usize) -> Draft {
                 trial: false,
                 channel: [Channel::Direct, Channel::CspNce, Channel::CspLegacy, Channel::Ea]
                     [random.below(4) as usize],
+                billing_account: BillingAccount::Unknown,
                 owner_tenant_id: None,
                 unit_price: Some(price),
                 currency: Some("EUR".into()),

@@ -20,17 +20,24 @@
 //!       "candidates": [{ "sku_id", "sku_part_number", "name", "add_on", "shared_workloads",
 //!                        "missing_workloads", "plans_lost", "plans_gained" }],
 //!       "seats", "seats_source_total", "seats_assigned",
-//!       "dates": { "term_end", "term_end_estimated", "auto_renew_off_by", "transfer_on",
-//!                  "purchase_on", "cancel_window_ends", "cutover_on", "data_at_risk_after" },
+//!       "dates": { "term_end", "term_end_estimated", "auto_renew_off_by", "transfer_on", "fallback_on",
+//!                  "purchase_on", "cancel_window_ends", "cutover_on", "users_lose_access_after",
+//!                  "data_at_risk_after" },
 //!       "overlap_days", "overlap_cost", "currency", "reassign_licenses", "credit_eligible",
+//!       "billing_account": "mosa|mca|unknown",
 //!       "transfer_batch", "overrides_applied", "findings": [ finding ], "source": { "file", "line" }
 //!     }],
 //!     "checklist": [{ "order", "actor": "partner|customer", "due_on", "rule", "code", "text", "subscription_ids" }],
 //!     "totals": [{ "key", "name", "seats_before", "seats_after" }],
+//!     "seats": { "to_move", "moved", "blocked", "left_out", "left_out_free_or_trial", "left_out_ended",
+//!                "left_out_by_user", "left_out_not_seat_based", "add_on_seats" },
 //!     "key_dates": { "relationship_request_on", "ready_on", "first_purchase_on", "last_purchase_on",
-//!                    "first_term_end", "earliest_data_at_risk_after", "last_cutover_on" },
+//!                    "first_term_end", "earliest_users_lose_access_after", "earliest_data_at_risk_after",
+//!                    "last_cutover_on", "from_blocked_lines": ["earliest_data_at_risk_after", …] },
 //!     "rules_fired": ["…"]
-//!   }]
+//!   }],
+//!   "rules": [{ "id", "title", "explanation", "source", "applies_from", "unverified",
+//!               "history": [{ "from", "text" }] }]      the rules fired, registry order
 //! }
 //! finding = { "rule": "EXPIRED-30", "severity": "blocker|warning|info", "code": "purchase_too_late", "message": "…" }
 //! ```
@@ -45,6 +52,7 @@ use serde_json::{json, Value};
 use crate::draft::{decode_file, DecodeError, Draft, Envelope, APP_VERSION, SCHEMA_VERSION};
 use crate::i18n::Lang;
 use crate::plan::{CustomerPlan, Finding, Plan, PlanLine};
+use crate::rules::rule;
 
 /// Version of the JSON produced by [`plan_to_json`]; bumped on incompatible changes.
 pub const PLAN_JSON_SCHEMA_VERSION: u32 = 1;
@@ -93,9 +101,11 @@ fn line_json(line: &PlanLine, lang: Lang) -> Value {
             "term_end_estimated": line.dates.term_end_estimated,
             "auto_renew_off_by": line.dates.auto_renew_off_by,
             "transfer_on": line.dates.transfer_on,
+            "fallback_on": line.dates.fallback_on,
             "purchase_on": line.dates.purchase_on,
             "cancel_window_ends": line.dates.cancel_window_ends,
             "cutover_on": line.dates.cutover_on,
+            "users_lose_access_after": line.dates.users_lose_access_after,
             "data_at_risk_after": line.dates.data_at_risk_after,
         },
         "overlap_days": line.overlap_days,
@@ -103,6 +113,7 @@ fn line_json(line: &PlanLine, lang: Lang) -> Value {
         "currency": line.currency,
         "reassign_licenses": line.reassign_licenses,
         "credit_eligible": line.credit_eligible,
+        "billing_account": line.billing_account,
         "transfer_batch": line.transfer_batch,
         "overrides_applied": line.overrides_applied,
         "findings": line.findings.iter().map(|finding| finding_json(finding, lang)).collect::<Vec<_>>(),
@@ -129,6 +140,7 @@ fn customer_json(customer: &CustomerPlan, lang: Lang) -> Value {
             "subscription_ids": step.subscription_ids,
         })).collect::<Vec<_>>(),
         "totals": customer.totals,
+        "seats": customer.seats,
         "key_dates": customer.key_dates,
         "rules_fired": customer.rules_fired,
     })
@@ -146,6 +158,21 @@ pub fn plan_to_json(plan: &Plan, lang: Lang) -> Value {
         "blockers": plan.blocker_count(),
         "rules_fired": plan.rules_fired(),
         "customers": plan.customers.iter().map(|customer| customer_json(customer, lang)).collect::<Vec<_>>(),
+        "rules": plan.rules_fired().into_iter().map(|id| {
+            let entry = rule(id);
+            json!({
+                "id": entry.code,
+                "title": entry.title(lang),
+                "explanation": entry.explanation(lang),
+                "source": entry.source,
+                "applies_from": entry.applies_from,
+                "unverified": entry.unverified,
+                "history": entry.history.iter().map(|change| json!({
+                    "from": change.from,
+                    "text": change.text(lang),
+                })).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>(),
     })
 }
 

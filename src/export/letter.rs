@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::i18n::{format, labels, Lang};
-use crate::model::{GdapRole, MigrationPath};
+use crate::model::{BillingAccount, GdapRole, MigrationPath};
 use crate::plan::{Actor, ChecklistStep, CustomerPlan, FindingValue, Plan, PlanLine, StepCode};
 
 use super::document::{plain, Block, Document, Span, Spans, Tone};
@@ -150,11 +150,24 @@ fn customer_actions(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<S
         .filter(|step| step.code == StepCode::AskCredit && step.actor == Actor::Customer)
         .flat_map(|step| lines_of(customer, step))
         .collect();
-    if !credit_lines.is_empty() {
-        let names: Vec<String> = credit_lines.iter().map(|line| product_text(line, lang)).collect();
-        items.push(plain(match lang {
-            Lang::En => format!("If a subscription you bought directly from Microsoft ends before its term, contact Microsoft 365 billing support (admin center > Support > New service request) about a possible credit. This concerns {}. Microsoft decides on the credit.", join_words(&names, lang)),
-            Lang::Fr => format!("Si un abonnement acheté directement auprès de Microsoft s’arrête avant son terme, contactez le support de facturation Microsoft 365 (centre d’administration > Support > Nouvelle demande de service) au sujet d’un éventuel avoir. Sont concernés : {}. C’est Microsoft qui décide de l’avoir.", join_words(&names, lang)),
+    // What the credit is depends on the billing account (DIRECT-ACCOUNT): one item per kind.
+    for account in BillingAccount::ALL {
+        let names: Vec<String> = credit_lines
+            .iter()
+            .filter(|line| line.billing_account == account)
+            .map(|line| product_text(line, lang))
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let names = join_words(&names, lang);
+        items.push(plain(match (account, lang) {
+            (BillingAccount::Mosa, Lang::En) => format!("If a subscription you bought directly from Microsoft ends before its term, contact Microsoft 365 billing support (admin center > Support > New service request): on your MOSA billing account it gets a prorated credit. This concerns {names}."),
+            (BillingAccount::Mosa, Lang::Fr) => format!("Si un abonnement acheté directement auprès de Microsoft s’arrête avant son terme, contactez le support de facturation Microsoft 365 (centre d’administration > Support > Nouvelle demande de service) : sur votre compte de facturation MOSA, il donne droit à un avoir au prorata. Sont concernés : {names}."),
+            (BillingAccount::Mca, Lang::En) => format!("On your MCA billing account, a subscription is refunded only if it is cancelled within 7 days of its start or renewal; after that it runs, and is billed, to its end date. This concerns {names}."),
+            (BillingAccount::Mca, Lang::Fr) => format!("Sur votre compte de facturation MCA, un abonnement n’est remboursé que s’il est résilié dans les 7 jours suivant son début ou son renouvellement ; ensuite il court, et il est facturé, jusqu’à sa date de fin. Sont concernés : {names}."),
+            (BillingAccount::Unknown, Lang::En) => format!("Please tell us whether these subscriptions are on an MCA or a MOSA billing account (admin center > Billing > Billing accounts): with MOSA, ending one before its term gives a prorated credit; with MCA, only within 7 days of its start or renewal. This concerns {names}."),
+            (BillingAccount::Unknown, Lang::Fr) => format!("Merci de nous indiquer si ces abonnements dépendent d’un compte de facturation MCA ou MOSA (centre d’administration > Facturation > Comptes de facturation) : avec MOSA, en arrêter un avant son terme donne droit à un avoir au prorata ; avec MCA, seulement dans les 7 jours suivant son début ou son renouvellement. Sont concernés : {names}."),
         }));
     }
     items

@@ -29,6 +29,7 @@ pub enum ValueKind {
     BillingFrequency,
     Status,
     Channel,
+    BillingAccount,
     Guid,
     Currency,
     Country,
@@ -56,6 +57,10 @@ impl ValueKind {
             ValueKind::Channel => lang.pick(
                 "a channel (direct, ea, csp-nce, csp-legacy, unknown)",
                 "un canal (direct, ea, csp-nce, csp-legacy, unknown)",
+            ),
+            ValueKind::BillingAccount => lang.pick(
+                "a billing account type (MOSA, MCA, unknown)",
+                "un type de compte de facturation (MOSA, MCA, inconnu)",
             ),
             ValueKind::Guid => lang.pick(
                 "a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",

@@ -36,13 +36,14 @@ pub enum Field {
     AutoRenew,
     Trial,
     Channel,
+    BillingAccount,
     OwnerTenantId,
     UnitPrice,
     Currency,
 }
 
 impl Field {
-    pub const ALL: [Field; 22] = [
+    pub const ALL: [Field; 23] = [
         Field::Customer,
         Field::TenantId,
         Field::TenantCountry,
@@ -62,6 +63,7 @@ impl Field {
         Field::AutoRenew,
         Field::Trial,
         Field::Channel,
+        Field::BillingAccount,
         Field::OwnerTenantId,
         Field::UnitPrice,
         Field::Currency,
@@ -89,6 +91,7 @@ impl Field {
             Field::AutoRenew => "auto_renew",
             Field::Trial => "trial",
             Field::Channel => "channel",
+            Field::BillingAccount => "billing_account",
             Field::OwnerTenantId => "owner_tenant_id",
             Field::UnitPrice => "unit_price",
             Field::Currency => "currency",
@@ -120,6 +123,7 @@ impl Field {
             Field::AutoRenew => lang.pick("Auto-renew", "Renouvellement automatique"),
             Field::Trial => lang.pick("Trial", "Essai"),
             Field::Channel => lang.pick("Channel", "Canal"),
+            Field::BillingAccount => lang.pick("Billing account type", "Type de compte de facturation"),
             Field::OwnerTenantId => lang.pick("Selling partner tenant", "Locataire du partenaire vendeur"),
             Field::UnitPrice => lang.pick("Unit price", "Prix unitaire"),
             Field::Currency => lang.pick("Currency", "Devise"),
@@ -371,6 +375,16 @@ impl Field {
                 "programme",
                 "achatvia",
                 "boughtthrough",
+            ],
+            Field::BillingAccount => &[
+                "billingaccount",
+                "billingaccounttype",
+                "accounttype",
+                "agreementtype",
+                "comptedefacturation",
+                "typedecompte",
+                "typedecomptedefacturation",
+                "typedecontrat",
             ],
             Field::OwnerTenantId => &[
                 "ownertenantid",

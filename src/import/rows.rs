@@ -12,11 +12,11 @@ use super::mapping::{ColumnMapping, Field};
 use super::price::PriceEntry;
 use super::report::{RejectedRow, RowCounts};
 use super::values::{
-    clean_cell, currency_in_amount, header_key, is_nce_offer_id, parse_billing, parse_bool, parse_channel,
-    parse_count, parse_country, parse_currency, parse_date, parse_guid, parse_number, parse_status,
-    parse_term, DateOrder, DateOrderVotes, DateProblem,
+    clean_cell, currency_in_amount, header_key, is_nce_offer_id, parse_billing, parse_billing_account,
+    parse_bool, parse_channel, parse_count, parse_country, parse_currency, parse_date, parse_guid,
+    parse_number, parse_status, parse_term, DateOrder, DateOrderVotes, DateProblem,
 };
-use crate::model::{Channel, SourceRef, Subscription};
+use crate::model::{BillingAccount, Channel, SourceRef, Subscription};
 
 /// The cells of one row, whatever they were read from (a CSV record, a
 /// worksheet row, a JSON object flattened).
@@ -473,6 +473,17 @@ pub(crate) fn apply_field(
         Field::Channel => {
             subscription.channel =
                 ctx.read_with(header, cell, ValueKind::Channel, parse_channel).unwrap_or_default();
+            // "MOSA" / "MCA" in the channel column says the billing account too.
+            if let Some(account) =
+                parse_billing_account(cell).filter(|account| *account != BillingAccount::Unknown)
+            {
+                subscription.billing_account = account;
+            }
+        }
+        Field::BillingAccount => {
+            subscription.billing_account = ctx
+                .read_with(header, cell, ValueKind::BillingAccount, parse_billing_account)
+                .unwrap_or_default();
         }
         Field::OwnerTenantId => {
             subscription.owner_tenant_id = Some(parse_guid(cell).unwrap_or_else(|| cell.to_owned()))

@@ -40,6 +40,9 @@ macro_rules! step_codes {
 }
 
 step_codes! {
+    ResolveBlocker => Prov1,
+        "Resolve the {rule} blocker before anything is bought (see the line's finding): {items}.",
+        "Lever le point bloquant {rule} avant tout achat (voir le constat de la ligne) : {items}.";
     SendRelationshipRequest => Rel1,
         "Send the reseller relationship request to {customer} (Partner Center: Customers > Request a reseller relationship).",
         "Envoyer la demande de relation de revendeur à {customer} (Espace partenaires : Clients > Demander une relation de revendeur).";
@@ -260,8 +263,31 @@ fn has_finding(line: &PlanLine, code: FindingCode) -> bool {
     line.findings.iter().any(|finding| finding.code == code)
 }
 
+/// One step per blocker rule, first of all: what unblocks the lines, each step citing
+/// the rule of the blocker (a line is listed under its first blocker).
+fn blocker_steps(steps: &mut Vec<ChecklistStep>, lines: &[PlanLine], as_of: NaiveDate) {
+    let mut by_rule: BTreeMap<RuleId, Vec<&PlanLine>> = BTreeMap::new();
+    for line in lines.iter().filter(|line| line.path == MigrationPath::Blocked) {
+        if let Some(blocker) = line.findings.iter().find(|finding| finding.is_blocker()) {
+            by_rule.entry(blocker.rule).or_default().push(line);
+        }
+    }
+    for (rule, group) in by_rule {
+        let mut new_step = with(
+            with(step(StepCode::ResolveBlocker, Actor::Partner, Some(as_of)), "rule", rule.code()),
+            "items",
+            items(&group, Side::Source),
+        );
+        new_step.rule = rule;
+        new_step.subscription_ids = group.iter().map(|line| line.subscription_id.clone()).collect();
+        steps.push(new_step);
+    }
+}
+
+/// The checklist of the customer `customer_name` (the tenant's own name, never another's).
 pub(super) fn build(
     input: &PlanInput,
+    customer_name: &str,
     lines: &[PlanLine],
     ready_on: NaiveDate,
     setup_pending: bool,
@@ -272,14 +298,13 @@ pub(super) fn build(
     let mut steps = Vec::new();
     let mut picked = Vec::with_capacity(lines.len());
     let moving = lines.iter().any(|line| line.is_migrated());
-    if !moving {
+    let blocked = lines.iter().any(|line| line.path == MigrationPath::Blocked);
+    if !moving && !blocked {
         return steps;
     }
-    let customer_name = if input.customer.name.trim().is_empty() {
-        "the customer".to_string()
-    } else {
-        input.customer.name.clone()
-    };
+    blocker_steps(&mut steps, lines, as_of);
+    let customer_name =
+        if customer_name.trim().is_empty() { "the customer".to_string() } else { customer_name.to_string() };
     let partner_name =
         if partner.name.trim().is_empty() { "the partner".to_string() } else { partner.name.clone() };
     if partner.relationship == RelationshipStatus::None {
@@ -418,7 +443,9 @@ pub(super) fn build(
                 .max()
         })
         .max();
-    steps.push(step(StepCode::Verify, Actor::Partner, last_cutover));
+    if moving {
+        steps.push(step(StepCode::Verify, Actor::Partner, last_cutover));
+    }
 
     // Dated steps by date, then dependency order; undated steps last.
     steps.sort_by_key(|step| (step.due_on.is_none(), step.due_on, step.code));

@@ -9,11 +9,12 @@ use super::findings::{Finding, FindingCode, FindingValue};
 use super::gdap::needed_gdap_roles;
 use super::line::{self, moves_in_transfer_batch, LineContext, LineScratch};
 use super::offer::{self, OfferCache};
-use super::{CustomerPlan, KeyDates, LineFindings, PlanLine, ProductTotal, Shared};
+use super::{CustomerPlan, KeyDates, LineFindings, PlanLine, ProductTotal, SeatCounts, Shared};
 use crate::catalog::Catalog;
 use crate::markets::Market;
 use crate::model::{
-    Actor, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus, Subscription,
+    Actor, Channel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus,
+    Subscription,
     SubscriptionStatus,
 };
 use crate::rules::RuleId;
@@ -171,6 +172,20 @@ pub(super) fn plan_customer<'a>(
             )
         })
         .sum();
+    // Bought anew while the original runs: direct and unconfirmed sources (a transfer
+    // moves the subscription, an EA channel transfer starts at the EA end).
+    let planned_purchases = group
+        .subscriptions
+        .iter()
+        .zip(&resolutions)
+        .filter(|(subscription, resolution)| {
+            is_live(subscription.status)
+                && !subscription.trial
+                && matches!(line::planned_channel(subscription), Channel::Direct | Channel::Unknown)
+                && !overrides(subscription).is_some_and(|line_override| line_override.excluded)
+                && !resolution.product_index.is_some_and(|index| cache.excluded_or_non_seat(catalog, index).0)
+        })
+        .count();
     let partner_can_ask_support = partner.gdap == GdapStatus::Active
         && partner.gdap_roles.contains(&GdapRole::ServiceSupportAdministrator);
 
@@ -185,6 +200,7 @@ pub(super) fn plan_customer<'a>(
         partner_country,
         partner_market,
         active_subscriptions,
+        planned_purchases,
         business_seats,
         partner_can_ask_support,
     };
@@ -250,9 +266,10 @@ pub(super) fn plan_customer<'a>(
         setup_pending,
         &lines,
     );
-    let steps = checklist::build(input, &lines, ready_on, setup_pending, batch_count);
+    let steps = checklist::build(input, &group.name, &lines, ready_on, setup_pending, batch_count);
     let totals = totals(&lines, &mut scratch.total_addresses);
-    let key_dates = key_dates(as_of, ready_on, &lines);
+    let seats = SeatCounts::count(&lines);
+    let key_dates = key_dates(as_of, ready_on, partner.relationship, setup_pending, &lines);
     // Marked by the rule's place in the registry, so they come out in its order.
     let mut fired: Vec<Option<RuleId>> = Vec::new();
     let rules = findings
@@ -279,6 +296,7 @@ pub(super) fn plan_customer<'a>(
         findings,
         checklist: steps,
         totals,
+        seats,
         key_dates,
         rules_fired,
     }
@@ -422,16 +440,53 @@ fn totals(
     list
 }
 
-fn key_dates(as_of: chrono::NaiveDate, ready_on: chrono::NaiveDate, lines: &[PlanLine]) -> KeyDates {
-    let migrating = || lines.iter().filter(|line| line.is_migrated());
-    let purchases = || migrating().filter_map(|line| line.dates.purchase_on);
+/// The customer's milestones over every line that moves or is blocked: a blocked
+/// line's dates are as real as the others' (its data is at risk all the same), and
+/// a date taken from one is named in `from_blocked_lines`.
+fn key_dates(
+    as_of: chrono::NaiveDate,
+    ready_on: chrono::NaiveDate,
+    relationship: RelationshipStatus,
+    setup_pending: bool,
+    lines: &[PlanLine],
+) -> KeyDates {
+    let planned = || lines.iter().filter(|line| line.is_migrated() || line.path == MigrationPath::Blocked);
+    let mut from_blocked_lines = Vec::new();
+    let mut earliest =
+        |field: &'static str, date_of: fn(&PlanLine) -> Option<chrono::NaiveDate>, latest: bool| {
+            let pick = planned().filter_map(|line| date_of(line).map(|date| (date, line)));
+            let found =
+                if latest { pick.max_by_key(|(date, _)| *date) } else { pick.min_by_key(|(date, _)| *date) };
+            let date = found.map(|(date, _)| date);
+            // Flagged when every line giving that date is blocked.
+            if let Some(date) = date {
+                let blocked_only = planned()
+                    .filter(|line| date_of(line) == Some(date))
+                    .all(|line| line.path == MigrationPath::Blocked);
+                if blocked_only {
+                    from_blocked_lines.push(field.to_string());
+                }
+            }
+            date
+        };
+    let first_purchase_on = earliest("first_purchase_on", |line| line.dates.purchase_on, false);
+    let last_purchase_on = earliest("last_purchase_on", |line| line.dates.purchase_on, true);
+    let first_term_end = earliest("first_term_end", |line| line.dates.term_end, false);
+    let earliest_users_lose_access_after =
+        earliest("earliest_users_lose_access_after", |line| line.dates.users_lose_access_after, false);
+    let earliest_data_at_risk_after =
+        earliest("earliest_data_at_risk_after", |line| line.dates.data_at_risk_after, false);
+    let last_cutover_on = earliest("last_cutover_on", |line| line.dates.cutover_on, true);
     KeyDates {
-        relationship_request_on: Some(as_of),
-        ready_on: Some(ready_on),
-        first_purchase_on: purchases().min(),
-        last_purchase_on: purchases().max(),
-        first_term_end: migrating().filter_map(|line| line.dates.term_end).min(),
-        earliest_data_at_risk_after: migrating().filter_map(|line| line.dates.data_at_risk_after).min(),
-        last_cutover_on: migrating().filter_map(|line| line.dates.cutover_on).max(),
+        // A request already sent or accepted is no milestone any more.
+        relationship_request_on: (relationship == RelationshipStatus::None).then_some(as_of),
+        ready_on: setup_pending.then_some(ready_on),
+        first_purchase_on,
+        last_purchase_on,
+        first_term_end,
+        earliest_users_lose_access_after,
+        earliest_data_at_risk_after,
+        last_cutover_on,
+        from_blocked_lines,
     }
 }

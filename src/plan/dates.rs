@@ -7,8 +7,6 @@ use crate::model::BillingFrequency;
 
 /// The new subscription's refund window (NCE-CANCEL, 7 calendar days since 2022-01-10).
 pub(super) const CANCEL_WINDOW_DAYS: u64 = 7;
-/// Days a subscription stays Expired, users keeping access, before it is Disabled (EXPIRED-30).
-pub(super) const EXPIRED_DAYS: u64 = 30;
 
 pub(super) fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
     // Beyond chrono's range (year 262143) the date stays as it is rather than panic.
@@ -22,11 +20,6 @@ pub(super) fn sub_days(date: NaiveDate, days: u64) -> NaiveDate {
 /// The day users move: renewal would run the day after the inclusive term end (NCE-RENEW).
 pub(super) fn cutover_on(term_end: NaiveDate) -> NaiveDate {
     add_days(term_end, 1)
-}
-
-/// The last day of the 30 expired days (EXPIRED-30): data is at risk after it.
-pub(super) fn data_at_risk_after(term_end: NaiveDate) -> NaiveDate {
-    add_days(term_end, EXPIRED_DAYS)
 }
 
 /// Last day to turn off auto-renew or recurring billing: the day before the term end,

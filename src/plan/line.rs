@@ -7,12 +7,14 @@ use chrono::NaiveDate;
 
 use super::dates;
 use super::findings::{Finding, FindingCode, FindingValue};
+use super::lifecycle;
 use super::offer::{self, FastHash, OfferCache, Resolution};
 use super::{LineDates, LineFindings, LineSource, OverrideField, PlanLine, Shared};
 use crate::catalog::Catalog;
 use crate::markets::Market;
 use crate::model::{
-    Actor, Channel, LineOverride, MigrationPath, PlanInput, SalesArea, Subscription, SubscriptionStatus,
+    Actor, BillingAccount, Channel, LineOverride, MigrationPath, PlanInput, SalesArea, Subscription,
+    SubscriptionStatus,
 };
 
 /// What every line of a customer shares.
@@ -31,6 +33,8 @@ pub(super) struct LineContext<'a> {
     pub partner_market: Option<Market>,
     /// Active license-based subscriptions of the tenant (CAP-SUBS).
     pub active_subscriptions: usize,
+    /// Live subscriptions the plan buys anew in CSP while the originals still run (CAP-SUBS).
+    pub planned_purchases: usize,
     /// Business-family seats of the tenant after the plan (CAP-BUSINESS).
     pub business_seats: u64,
     /// GDAP is active with Service support administrator (DAP-1, GDAP-1).
@@ -39,8 +43,6 @@ pub(super) struct LineContext<'a> {
 
 /// Tenant cap above which no subscription may be added (CAP-SUBS).
 pub(super) const SUBSCRIPTION_CAP: usize = 300;
-/// Active subscriptions above which duplicates must not be bought first (CAP-SUBS).
-pub(super) const SUBSCRIPTION_DUPLICATE_THRESHOLD: usize = 150;
 /// Seats of the Business family per tenant (CAP-BUSINESS).
 pub(super) const BUSINESS_SEAT_CAP: u64 = 300;
 /// Direct subscriptions above this many licenses need a support call to cancel (DIRECT-CANCEL).
@@ -136,11 +138,26 @@ fn not_migrated_reason(
     match subscription.status {
         SubscriptionStatus::Deleted => ended(SubscriptionStatus::Deleted),
         SubscriptionStatus::Disabled => ended(SubscriptionStatus::Disabled),
+        // Warning seats are in their grace period: users still have access.
+        SubscriptionStatus::Warning if subscription.term_end.is_none() => None,
         SubscriptionStatus::Expired | SubscriptionStatus::Warning => match subscription.term_end {
-            Some(term_end) if ctx.as_of <= dates::data_at_risk_after(term_end) => None,
+            Some(term_end)
+                if ctx.as_of <= lifecycle::of(planned_channel(subscription)).data_at_risk_after(term_end) =>
+            {
+                None
+            }
             _ => ended(SubscriptionStatus::Expired),
         },
         _ => None,
+    }
+}
+
+/// The channel the line is planned for: legacy CSP offers are gone (LEGACY-CSP), so a
+/// "legacy" source is planned as the new-commerce subscription it must be by now.
+pub(super) fn planned_channel(subscription: &Subscription) -> Channel {
+    match subscription.channel {
+        Channel::CspLegacy => Channel::CspNce,
+        channel => channel,
     }
 }
 
@@ -148,7 +165,8 @@ fn recommended_path(channel: Channel) -> MigrationPath {
     match channel {
         Channel::CspNce => MigrationPath::PartnerTransfer,
         Channel::Ea => MigrationPath::EaChannelTransfer,
-        Channel::Direct | Channel::CspLegacy => MigrationPath::Repurchase,
+        Channel::Direct => MigrationPath::Repurchase,
+        Channel::CspLegacy => MigrationPath::PartnerTransfer,
         Channel::Unknown => MigrationPath::Blocked,
     }
 }
@@ -250,7 +268,7 @@ fn plan_line_with<'a>(
         subscription_id: subscription.subscription_id.clone(),
         product,
         source_sku: product_index.and_then(|index| cache.offer_ref(ctx.catalog, index)),
-        channel: subscription.channel,
+        channel: planned_channel(subscription),
         status: subscription.status,
         path: MigrationPath::NotMigrated,
         recommended_path: MigrationPath::NotMigrated,
@@ -268,7 +286,14 @@ fn plan_line_with<'a>(
         overlap_cost: None,
         currency: subscription.currency.as_deref().map(|code| scratch.currency(code)),
         reassign_licenses: false,
-        credit_eligible: subscription.channel == Channel::Direct,
+        // An MCA account is refunded only within 7 days of the term start, never by a
+        // credit on an early end (DIRECT-ACCOUNT): the move lets it run to its end.
+        credit_eligible: planned_channel(subscription) == Channel::Direct
+            && subscription.billing_account != BillingAccount::Mca,
+        billing_account: match planned_channel(subscription) {
+            Channel::Direct => subscription.billing_account,
+            _ => BillingAccount::Unknown,
+        },
         transfer_batch: None,
         overrides_applied: Vec::new(),
         note: line_override.note.clone(),
@@ -276,6 +301,9 @@ fn plan_line_with<'a>(
         source: LineSource { file: scratch.file(&subscription.source.file), line: subscription.source.line },
     };
 
+    if subscription.channel == Channel::CspLegacy {
+        findings.push(Finding::new(FindingCode::LegacyCspSource));
+    }
     if line_override.excluded {
         overrides_applied.push(OverrideField::Excluded);
         findings.push(Finding::new(FindingCode::ExcludedByUser));
@@ -296,7 +324,7 @@ fn plan_line_with<'a>(
     let mut recommended = if not_migrated.is_some() {
         MigrationPath::NotMigrated
     } else {
-        recommended_path(subscription.channel)
+        recommended_path(planned_channel(subscription))
     };
     if let Some(reason) = not_migrated {
         findings.push(reason);
@@ -322,7 +350,20 @@ fn plan_line_with<'a>(
         line.overrides_applied = overrides_applied;
         return line;
     }
-    if subscription.channel == Channel::Unknown && path_override.is_none() {
+    match subscription.status {
+        SubscriptionStatus::Suspended => findings.push(
+            Finding::new(FindingCode::SeatsSuspended)
+                .with("seats", seats)
+                .with("product", line.product.to_arc()),
+        ),
+        SubscriptionStatus::Warning if subscription.term_end.is_none() => findings.push(
+            Finding::new(FindingCode::SeatsInWarning)
+                .with("seats", seats)
+                .with("product", line.product.to_arc()),
+        ),
+        _ => {}
+    }
+    if planned_channel(subscription) == Channel::Unknown && path_override.is_none() {
         findings.push(Finding::new(FindingCode::ChannelUnknown).with("product", line.product.to_arc()));
     }
     // The path whose dates and offer are planned (an unconfirmed channel is planned as a purchase).
@@ -330,13 +371,15 @@ fn plan_line_with<'a>(
         MigrationPath::Blocked => MigrationPath::Repurchase,
         path => path,
     };
-    if working_path == MigrationPath::PartnerTransfer && subscription.channel != Channel::CspNce {
-        findings.push(Finding::new(FindingCode::TransferNotAvailable).with("channel", subscription.channel));
+    if working_path == MigrationPath::PartnerTransfer && planned_channel(subscription) != Channel::CspNce {
+        findings
+            .push(Finding::new(FindingCode::TransferNotAvailable).with("channel", planned_channel(subscription)));
         working_path = MigrationPath::Repurchase;
     }
-    if working_path == MigrationPath::EaChannelTransfer && subscription.channel != Channel::Ea {
-        findings
-            .push(Finding::new(FindingCode::EaTransferNotAvailable).with("channel", subscription.channel));
+    if working_path == MigrationPath::EaChannelTransfer && planned_channel(subscription) != Channel::Ea {
+        findings.push(
+            Finding::new(FindingCode::EaTransferNotAvailable).with("channel", planned_channel(subscription)),
+        );
         working_path = MigrationPath::Repurchase;
     }
 
@@ -361,10 +404,10 @@ fn plan_line_with<'a>(
     let mut term_end = subscription.term_end;
     let expired = matches!(subscription.status, SubscriptionStatus::Expired | SubscriptionStatus::Warning);
     match term_end {
-        Some(end) if expired => findings.push(
-            Finding::new(FindingCode::ExpiredRecoverable)
-                .with("data_at_risk_after", dates::data_at_risk_after(end)),
-        ),
+        Some(end) if expired => findings.push(Finding::new(FindingCode::ExpiredRecoverable).with(
+            "users_lose_access_after",
+            lifecycle::of(planned_channel(subscription)).users_lose_access_after(end),
+        )),
         Some(end) if end < ctx.as_of => {
             findings.push(Finding::new(FindingCode::TermEndPassed).with("term_end", end));
             term_end = None;
@@ -402,8 +445,9 @@ fn plan_line_with<'a>(
     let business_overlap_seats = ctx.business_seats + u64::from(seats);
     let business_overlap =
         is_business && ctx.business_seats <= BUSINESS_SEAT_CAP && business_overlap_seats > BUSINESS_SEAT_CAP;
-    let subscription_overlap = ctx.active_subscriptions > SUBSCRIPTION_DUPLICATE_THRESHOLD
-        && ctx.active_subscriptions <= SUBSCRIPTION_CAP;
+    // Active plus planned subscriptions must stay within the cap while both run.
+    let subscription_overlap = ctx.active_subscriptions <= SUBSCRIPTION_CAP
+        && ctx.active_subscriptions + ctx.planned_purchases > SUBSCRIPTION_CAP;
     let buy_after_expiry =
         working_path == MigrationPath::Repurchase && (business_overlap || subscription_overlap);
 
@@ -432,6 +476,7 @@ fn plan_line_with<'a>(
                 findings.push(
                     Finding::new(FindingCode::SubscriptionCapOverlap)
                         .with("count", ctx.active_subscriptions)
+                        .with("planned", ctx.planned_purchases)
                         .with("purchase_on", purchase_on),
                 );
             }
@@ -450,6 +495,7 @@ fn plan_line_with<'a>(
         cache,
     );
     source_end_findings(ctx, subscription, working_path, seats, &line, findings);
+    super::commerce::line_findings(ctx, subscription, working_path, &mut line, findings);
 
     if let Some(assigned) =
         subscription.seats_assigned.filter(|assigned| *assigned < subscription.seats_total)
@@ -522,11 +568,27 @@ fn plan_dates(
     let Some(end) = term_end else {
         return;
     };
-    let cutover = dates::cutover_on(end);
-    let data_at_risk_after = dates::data_at_risk_after(end);
+    let lifecycle = lifecycle::of(planned_channel(subscription));
+    // Users move when the CSP licence exists: the day after the term end, or the
+    // purchase when it comes later (an expired source, a late relationship).
+    let cutover = dates::cutover_on(end).max(purchase_on.unwrap_or(NaiveDate::MIN));
+    let users_lose_access_after = lifecycle.users_lose_access_after(end);
+    let data_at_risk_after = lifecycle.data_at_risk_after(end);
     line.dates.cutover_on = Some(cutover);
+    line.dates.users_lose_access_after = Some(users_lose_access_after);
     line.dates.data_at_risk_after = Some(data_at_risk_after);
-    if working_path == MigrationPath::Repurchase && subscription.channel != Channel::Ea && !expired {
+    if users_lose_access_after != data_at_risk_after && !expired {
+        let code = match planned_channel(subscription) {
+            Channel::Ea => FindingCode::EaLifecycleDates,
+            _ => FindingCode::DirectLifecycleDates,
+        };
+        findings.push(
+            Finding::new(code)
+                .with("users_lose_access_after", users_lose_access_after)
+                .with("data_at_risk_after", data_at_risk_after),
+        );
+    }
+    if working_path == MigrationPath::Repurchase && planned_channel(subscription) != Channel::Ea && !expired {
         line.dates.auto_renew_off_by = Some(dates::auto_renew_off_by(end, ctx.as_of));
     }
     let Some(purchase_on) = purchase_on else {
@@ -541,13 +603,20 @@ fn plan_dates(
                 .with("purchase_on", purchase_on)
                 .with("data_at_risk_after", data_at_risk_after),
         );
-    } else if purchase_on > cutover && !expired && !buy_after_expiry {
+    } else if purchase_on > users_lose_access_after {
+        findings.push(
+            Finding::new(FindingCode::PurchaseAfterAccessEnds)
+                .with("purchase_on", purchase_on)
+                .with("users_lose_access_after", users_lose_access_after)
+                .with("data_at_risk_after", data_at_risk_after),
+        );
+    } else if purchase_on > dates::cutover_on(end) && !expired && !buy_after_expiry {
         findings.push(
             Finding::new(FindingCode::PurchaseAfterTermEnd)
                 .with("purchase_on", purchase_on)
                 .with("gap_days", (purchase_on - end).num_days() - 1)
                 .with("term_end", end)
-                .with("data_at_risk_after", data_at_risk_after),
+                .with("users_lose_access_after", users_lose_access_after),
         );
     }
     if working_path == MigrationPath::Repurchase && !expired {
@@ -600,6 +669,7 @@ fn plan_offer(
     cache: &mut OfferCache,
 ) {
     let catalog = ctx.catalog;
+    let in_eea = unbundled_from == offer::TEAMS_UNBUNDLE_EEA_FROM;
     if let Some(chosen) = line_override.target_sku_id.as_deref().filter(|sku_id| !sku_id.trim().is_empty()) {
         overrides_applied.push(OverrideField::TargetSku);
         let chosen_index = catalog
@@ -614,7 +684,7 @@ fn plan_offer(
             ),
         }
         if let Some(index) = source_index {
-            line.candidates = cache.ranked(catalog, index);
+            line.candidates = cache.ranked(catalog, index, in_eea);
         }
         return;
     }
@@ -643,12 +713,11 @@ fn plan_offer(
         set_target(ctx, line, findings, source_index, source, None, false, cache);
         return;
     }
-    let area = if unbundled_from == offer::TEAMS_UNBUNDLE_EEA_FROM {
-        SalesArea::EeaAndSwitzerland
-    } else {
-        SalesArea::Worldwide
-    };
-    match (equivalent, cache.teams_enterprise(catalog)) {
+    let area = if in_eea { SalesArea::EeaAndSwitzerland } else { SalesArea::Worldwide };
+    // EEA-only suites are never proposed outside the EEA and Switzerland (TEAMS-EEA).
+    let (worldwide, eea_only) = equivalent;
+    let suite = if in_eea { worldwide.or(eea_only) } else { worldwide };
+    match (suite, cache.teams_licence(catalog, in_eea)) {
         (Some(suite), Some(teams)) => {
             findings.push(
                 Finding::new(FindingCode::TeamsSuiteRetired)
@@ -658,13 +727,25 @@ fn plan_offer(
                     .with("suite", cache.name(catalog, suite))
                     .with("teams", cache.name(catalog, teams)),
             );
-            line.candidates = cache.teams_candidates(catalog, source, suite, teams);
+            if in_eea && catalog.product(teams).is_some_and(|product| offer::is_eea_only(&product.name)) {
+                findings.push(
+                    Finding::new(FindingCode::TeamsEeaLicence).with("teams", cache.name(catalog, teams)),
+                );
+            }
+            line.candidates = cache.teams_candidates(catalog, source, suite, teams, in_eea);
             set_target(ctx, line, findings, source_index, suite, Some(teams), false, cache);
         }
         _ => {
+            if let (false, Some(eea_suite)) = (in_eea, eea_only) {
+                findings.push(
+                    Finding::new(FindingCode::EeaOnlyNotProposed)
+                        .with("suite", cache.name(catalog, eea_suite))
+                        .with("product", cache.name(catalog, source)),
+                );
+            }
             findings
                 .push(Finding::new(FindingCode::NoEquivalent).with("product", cache.name(catalog, source)));
-            line.candidates = cache.ranked(catalog, source);
+            line.candidates = cache.ranked(catalog, source, in_eea);
         }
     }
 }
@@ -723,8 +804,25 @@ fn source_end_findings(
     line: &PlanLine,
     findings: &mut Vec<Finding>,
 ) {
-    if subscription.channel == Channel::Direct {
-        findings.push(Finding::new(FindingCode::CreditPossible));
+    if planned_channel(subscription) == Channel::Direct {
+        match subscription.billing_account {
+            BillingAccount::Unknown => {
+                findings.push(Finding::new(FindingCode::BillingAccountUnknown));
+                findings.push(Finding::new(FindingCode::CreditPossible));
+            }
+            BillingAccount::Mosa => findings.push(Finding::new(FindingCode::CreditMosa)),
+            BillingAccount::Mca => {
+                let window_ends = subscription.term_start.map(dates::cancel_window_ends);
+                match window_ends.filter(|ends| *ends >= ctx.as_of) {
+                    Some(ends) => {
+                        findings.push(Finding::new(FindingCode::CreditMcaInWindow).with("window_ends", ends))
+                    }
+                    None => findings.push(Finding::new(FindingCode::CreditMcaNone)),
+                }
+            }
+        }
+    }
+    if line.credit_eligible {
         findings.push(Finding::new(if ctx.partner_can_ask_support {
             FindingCode::CreditAskedByPartner
         } else {
@@ -741,14 +839,14 @@ fn source_end_findings(
         findings.push(Finding::new(FindingCode::AutoRenewAlreadyOff).with("term_end", term_end));
         return;
     }
-    match subscription.channel {
+    match planned_channel(subscription) {
         Channel::Direct => {
             findings.push(
                 Finding::new(FindingCode::RecurringBillingOff)
                     .with("auto_renew_off_by", off_by)
                     .with("term_end", term_end),
             );
-            if seats > DIRECT_ONLINE_CANCEL_LIMIT {
+            if seats > DIRECT_ONLINE_CANCEL_LIMIT && subscription.billing_account != BillingAccount::Mca {
                 findings.push(Finding::new(FindingCode::LargeDirectCancellation).with("seats", seats));
             }
         }

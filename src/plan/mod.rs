@@ -6,13 +6,16 @@
 //! customer: the ordered checklist, totals before and after, and key dates.
 
 mod checklist;
+mod commerce;
 mod customer;
 mod dates;
 mod findings;
 mod gdap;
+mod lifecycle;
 mod line;
 mod offer;
 pub mod query;
+mod seats;
 mod shared;
 
 use chrono::NaiveDate;
@@ -80,6 +83,8 @@ pub struct CustomerPlan {
     pub findings: Vec<Finding>,
     pub checklist: Vec<ChecklistStep>,
     pub totals: Vec<ProductTotal>,
+    /// Seats to move, moved, blocked and left out, each counted once.
+    pub seats: SeatCounts,
     pub key_dates: KeyDates,
     /// Rules that produced a finding or a step for this customer, in registry order.
     pub rules_fired: Vec<RuleId>,
@@ -123,8 +128,11 @@ pub struct PlanLine {
     pub currency: Option<Shared<str>>,
     /// Licenses must be reassigned because the offer changes (REASSIGN-1).
     pub reassign_licenses: bool,
-    /// Bought directly from Microsoft: may be credit-eligible (CRED-1).
+    /// Bought directly from Microsoft: may be credit-eligible (CRED-1, DIRECT-ACCOUNT).
     pub credit_eligible: bool,
+    /// The billing account of a direct source (DIRECT-ACCOUNT); `unknown` otherwise.
+    #[serde(default)]
+    pub billing_account: crate::model::BillingAccount,
     /// Partner-to-partner transfer batch (1-based), for `partner_transfer` lines.
     pub transfer_batch: Option<u32>,
     /// Which of the user's overrides were applied.
@@ -280,6 +288,10 @@ pub struct LineDates {
     pub auto_renew_off_by: Option<NaiveDate>,
     /// The day a partner-to-partner transfer is initiated or an EA channel transfer scheduled.
     pub transfer_on: Option<NaiveDate>,
+    /// For a partner-to-partner transfer: the last day to wait for the source
+    /// partner's approval before buying instead (P2P-LAPSE).
+    #[serde(default)]
+    pub fallback_on: Option<NaiveDate>,
     /// Recommended (or chosen) CSP purchase date; for an EA channel transfer, the
     /// day the scheduled CSP subscription starts.
     pub purchase_on: Option<NaiveDate>,
@@ -287,7 +299,12 @@ pub struct LineDates {
     pub cancel_window_ends: Option<NaiveDate>,
     /// The day users move to the CSP subscription: the day after the source term end.
     pub cutover_on: Option<NaiveDate>,
-    /// Last day of the 30 expired days; data is at risk after it (EXPIRED-30).
+    /// Last day users keep access to the source after its term end (30 days for CSP
+    /// and direct, EXPIRED-30; 90 days for EA, EA-GRACE).
+    #[serde(default)]
+    pub users_lose_access_after: Option<NaiveDate>,
+    /// Last day the source's data is safe; at risk after it (CSP: the 30 expired days,
+    /// EXPIRED-30; direct: until Disabled ends, DIRECT-REACTIVATE; EA: EA-GRACE).
     pub data_at_risk_after: Option<NaiveDate>,
 }
 
@@ -301,6 +318,33 @@ pub struct ProductTotal {
     pub seats_after: u64,
 }
 
+/// The customer's seats, each counted once: `to_move` = `moved` + `blocked`; the
+/// seats left out are not part of the move (free, trial, non-seat, ended, left out
+/// by the user); add-on seats bought next to a suite (Teams Enterprise beside a
+/// "(no Teams)" suite) are counted apart, never as seats moved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct SeatCounts {
+    /// Seats of the lines that move or are blocked, as planned (overrides applied).
+    pub to_move: u64,
+    /// Seats of the lines that move.
+    pub moved: u64,
+    /// Seats of the blocked lines: they move once their blockers are resolved.
+    pub blocked: u64,
+    /// Source seats of the lines that are not migrated.
+    pub left_out: u64,
+    /// Of `left_out`: free, viral and trial SKUs (FREE-TRIAL).
+    pub left_out_free_or_trial: u64,
+    /// Of `left_out`: subscriptions already ended (EXPIRED-30).
+    pub left_out_ended: u64,
+    /// Of `left_out`: left out by the user (MULTI-1).
+    pub left_out_by_user: u64,
+    /// Of `left_out`: products without seats (SEAT-BASED).
+    pub left_out_not_seat_based: u64,
+    /// Add-on licences bought with a new suite (TEAMS-UNBUNDLE), not counted in `moved`.
+    pub add_on_seats: u64,
+}
+
 /// The customer's milestones.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct KeyDates {
@@ -310,8 +354,20 @@ pub struct KeyDates {
     pub first_purchase_on: Option<NaiveDate>,
     pub last_purchase_on: Option<NaiveDate>,
     pub first_term_end: Option<NaiveDate>,
+    #[serde(default)]
+    pub earliest_users_lose_access_after: Option<NaiveDate>,
     pub earliest_data_at_risk_after: Option<NaiveDate>,
     pub last_cutover_on: Option<NaiveDate>,
+    /// The fields above whose date comes from blocked lines only (`earliest_data_at_risk_after`, ...).
+    #[serde(default)]
+    pub from_blocked_lines: Vec<String>,
+}
+
+impl KeyDates {
+    /// Whether the date of `field` (a field name of this struct) comes from blocked lines only.
+    pub fn from_blocked(&self, field: &str) -> bool {
+        self.from_blocked_lines.iter().any(|blocked| blocked == field)
+    }
 }
 
 /// Makes the plan. Pure and deterministic: the same input and catalog always give

@@ -174,15 +174,25 @@ pub(super) fn is_business_family(product: &Product) -> bool {
     BUSINESS_FAMILY_PREFIXES.iter().any(|prefix| name.starts_with(prefix)) && !name.contains("donation")
 }
 
-/// The "(no Teams)" equivalent of a retired suite with Teams, if the product is one.
-pub(super) fn teams_suite_equivalent(catalog: &Catalog, product: &Product) -> Option<Option<usize>> {
+/// The catalog indexes of a retired suite's "(no Teams)" equivalents: the
+/// worldwide one, then the EEA-only one, each when the catalog has it.
+pub(super) type SuiteEquivalents = (Option<usize>, Option<usize>);
+
+/// The "(no Teams)" equivalents of a retired suite with Teams, if the product is one.
+pub(super) fn teams_suite_equivalent(catalog: &Catalog, product: &Product) -> Option<SuiteEquivalents> {
     let (_, worldwide, eea) = TEAMS_SUITES.iter().find(|(source, _, _)| *source == product.sku_id)?;
-    let equivalent = [worldwide, eea]
-        .into_iter()
-        .filter(|sku_id| !sku_id.is_empty())
-        .find_map(|sku_id| catalog.index_by_sku_id(sku_id));
-    Some(equivalent)
+    let index = |sku_id: &str| (!sku_id.is_empty()).then(|| catalog.index_by_sku_id(sku_id)).flatten();
+    Some((index(worldwide), index(eea)))
 }
+
+/// Sold only in the EEA and Switzerland ("... EEA (no Teams)", "Microsoft Teams EEA"):
+/// never a target elsewhere (TEAMS-EEA).
+pub(super) fn is_eea_only(name: &str) -> bool {
+    name.contains("EEA (no Teams)") || name.trim() == "Microsoft Teams EEA"
+}
+
+/// Microsoft Teams EEA, the Teams licence of the "(no Teams)" suites in the EEA (TEAMS-EEA).
+pub(super) const TEAMS_EEA_SKU_ID: &str = "7e74bd05-2c47-404e-829a-ba95c66fe8e5";
 
 /// The day suites with Teams stopped being sold in the customer's country.
 pub(super) fn teams_unbundled_from(country: Option<&str>) -> NaiveDate {
@@ -197,7 +207,7 @@ pub(super) fn teams_unbundled_from(country: Option<&str>) -> NaiveDate {
 #[derive(Default)]
 pub(super) struct OfferCache {
     resolved_sku_ids: HashMap<String, Option<usize>, FastHash>,
-    ranked: HashMap<usize, Shared<Vec<OfferCandidate>>, FastHash>,
+    ranked: HashMap<(usize, bool), Shared<Vec<OfferCandidate>>, FastHash>,
     teams_candidates: HashMap<(usize, usize, usize), Shared<Vec<OfferCandidate>>, FastHash>,
     refs: HashMap<usize, Shared<OfferRef>, FastHash>,
     names: Vec<Option<Arc<str>>>,
@@ -207,9 +217,10 @@ pub(super) struct OfferCache {
     excluded_or_non_seat: Vec<Option<(bool, bool)>>,
     no_candidates: Option<Shared<Vec<OfferCandidate>>>,
     teams_enterprise: Option<Option<usize>>,
+    teams_eea: Option<Option<usize>>,
     resolved_names: HashMap<String, Option<usize>, FastHash>,
     /// Per product: `None` when it is not a retired suite with Teams, else its equivalent.
-    teams_suite_equivalents: Vec<Option<Option<Option<usize>>>>,
+    teams_suite_equivalents: Vec<Option<Option<SuiteEquivalents>>>,
     catalog_label: Option<Arc<str>>,
     /// "Suite + add-on" names of the targets bought with an add-on.
     pair_names: HashMap<(usize, usize), Arc<str>, FastHash>,
@@ -226,11 +237,23 @@ pub(super) type LostPlans = (usize, Arc<str>);
 pub(super) type FastHash = rustc_hash::FxBuildHasher;
 
 impl OfferCache {
-    /// Alternatives to the source product, best first.
-    pub(super) fn ranked(&mut self, catalog: &Catalog, source_index: usize) -> Shared<Vec<OfferCandidate>> {
+    /// Alternatives to the source product, best first; EEA-only SKUs only for a
+    /// tenant in the EEA or Switzerland (TEAMS-EEA).
+    pub(super) fn ranked(
+        &mut self,
+        catalog: &Catalog,
+        source_index: usize,
+        in_eea: bool,
+    ) -> Shared<Vec<OfferCandidate>> {
         self.ranked
-            .entry(source_index)
-            .or_insert_with(|| Shared::new(rank_candidates(catalog, source_index)))
+            .entry((source_index, in_eea))
+            .or_insert_with(|| {
+                let mut candidates = rank_candidates(catalog, source_index);
+                if !in_eea {
+                    candidates.retain(|candidate| !is_eea_only(&candidate.offer.name));
+                }
+                Shared::new(candidates)
+            })
             .clone()
     }
 
@@ -241,6 +264,7 @@ impl OfferCache {
         source: usize,
         suite: usize,
         teams: usize,
+        in_eea: bool,
     ) -> Shared<Vec<OfferCandidate>> {
         if let Some(candidates) = self.teams_candidates.get(&(source, suite, teams)) {
             return candidates.clone();
@@ -252,7 +276,7 @@ impl OfferCache {
             candidates.push(candidate_for(source_product, suite_product, Some(teams_product)));
             let suite_sku = &suite_product.sku_id;
             candidates.extend(
-                self.ranked(catalog, source)
+                self.ranked(catalog, source, in_eea)
                     .iter()
                     .filter(|candidate| &candidate.offer.sku_id != suite_sku)
                     .take(2)
@@ -348,7 +372,7 @@ impl OfferCache {
         &mut self,
         catalog: &Catalog,
         index: usize,
-    ) -> Option<Option<usize>> {
+    ) -> Option<SuiteEquivalents> {
         *slot(&mut self.teams_suite_equivalents, index, catalog.product_count()).get_or_insert_with(|| {
             catalog.product(index).and_then(|product| teams_suite_equivalent(catalog, product))
         })
@@ -372,6 +396,16 @@ impl OfferCache {
 
     pub(super) fn teams_enterprise(&mut self, catalog: &Catalog) -> Option<usize> {
         *self.teams_enterprise.get_or_insert_with(|| catalog.index_by_sku_id(TEAMS_ENTERPRISE_SKU_ID))
+    }
+
+    /// The Teams licence sold next to a "(no Teams)" suite: Microsoft Teams EEA in
+    /// the EEA and Switzerland where the catalog has it, else Teams Enterprise.
+    pub(super) fn teams_licence(&mut self, catalog: &Catalog, in_eea: bool) -> Option<usize> {
+        let eea = *self.teams_eea.get_or_insert_with(|| catalog.index_by_sku_id(TEAMS_EEA_SKU_ID));
+        match eea {
+            Some(index) if in_eea => Some(index),
+            _ => self.teams_enterprise(catalog),
+        }
     }
 
     pub(super) fn no_candidates(&mut self) -> Shared<Vec<OfferCandidate>> {

@@ -26,6 +26,8 @@ pub(crate) struct SkuItem {
     pub consumed: Option<u32>,
     pub enabled: Option<u32>,
     pub warning: Option<u32>,
+    /// Seats of a subscription past its grace period: still seats, users without access.
+    pub suspended: Option<u32>,
     pub account_name: Option<String>,
     pub account_id: Option<String>,
     pub subscription_ids: Vec<String>,
@@ -84,9 +86,11 @@ pub(crate) fn read_sku(ctx: &mut FileContext, file_index: usize, line: u32, item
         return None;
     }
     let prepaid = property(object, "prepaidUnits").and_then(Value::as_object);
-    let (enabled, warning) = match prepaid {
-        Some(units) => (count(ctx, units, "enabled"), count(ctx, units, "warning")),
-        None => (None, None),
+    let (enabled, warning, suspended) = match prepaid {
+        Some(units) => {
+            (count(ctx, units, "enabled"), count(ctx, units, "warning"), count(ctx, units, "suspended"))
+        }
+        None => (None, None, None),
     };
     let subscription_ids = property(object, "subscriptionIds")
         .or_else(|| property(object, "subscriptionsIds"))
@@ -98,15 +102,44 @@ pub(crate) fn read_sku(ctx: &mut FileContext, file_index: usize, line: u32, item
         source: SourceRef { file: ctx.file.clone(), line },
         sku_id,
         sku_part_number,
-        status: status(ctx, object, "capabilityStatus"),
+        status: seats_status(status(ctx, object, "capabilityStatus"), enabled, warning, suspended),
         consumed: count(ctx, object, "consumedUnits"),
         enabled,
         warning,
+        suspended,
         account_name: cleaned(object, "accountName"),
         account_id: guid(ctx, object, "accountId"),
         subscription_ids,
         had_warnings: ctx.row_has_warnings(),
     })
+}
+
+impl SkuItem {
+    /// Enabled, warning and suspended units are all seats of the subscription; their
+    /// state is said by the status (SEAT-BASED).
+    fn seats(&self) -> u32 {
+        [self.enabled, self.warning, self.suspended].into_iter().flatten().fold(0, u32::saturating_add)
+    }
+}
+
+/// The status a SKU's units say when `capabilityStatus` says nothing more precise:
+/// no enabled unit but units in grace (Warning) or past it (Suspended).
+fn seats_status(
+    status: SubscriptionStatus,
+    enabled: Option<u32>,
+    warning: Option<u32>,
+    suspended: Option<u32>,
+) -> SubscriptionStatus {
+    let has = |units: Option<u32>| units.is_some_and(|units| units > 0);
+    match status {
+        SubscriptionStatus::Active | SubscriptionStatus::Unknown if !has(enabled) && has(warning) => {
+            SubscriptionStatus::Warning
+        }
+        SubscriptionStatus::Active | SubscriptionStatus::Unknown if !has(enabled) && has(suspended) => {
+            SubscriptionStatus::Suspended
+        }
+        status => status,
+    }
 }
 
 /// Reads a `directory/subscriptions` item; `None` (row rejected) when it
@@ -244,9 +277,7 @@ pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinRes
         };
         subscription.seats_total = match (item.total_licenses, sku) {
             (Some(total), _) => total,
-            (None, Some(sku)) if siblings == 1 => {
-                sku.enabled.unwrap_or(0).saturating_add(sku.warning.unwrap_or(0))
-            }
+            (None, Some(sku)) if siblings == 1 => sku.seats(),
             _ => 0,
         };
         if let Some(sku) = sku {
@@ -295,6 +326,7 @@ pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinRes
             merged.push(sku.file_index);
             continue;
         }
+        let seats = sku.seats();
         let subscription = Subscription {
             subscription_id: match sku.subscription_ids.as_slice() {
                 [only] => only.clone(),
@@ -303,7 +335,7 @@ pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinRes
             sku_id: sku.sku_id,
             sku_part_number: sku.sku_part_number,
             status: sku.status,
-            seats_total: sku.enabled.unwrap_or(0).saturating_add(sku.warning.unwrap_or(0)),
+            seats_total: seats,
             seats_assigned: sku.consumed,
             customer: sku.account_name.unwrap_or_default(),
             tenant_id: sku.account_id,

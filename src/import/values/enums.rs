@@ -2,7 +2,7 @@
 //! and French spellings.
 
 use super::text::{is_one_of, with_key};
-use crate::model::{BillingFrequency, Channel, SubscriptionStatus, Term};
+use crate::model::{BillingAccount, BillingFrequency, Channel, SubscriptionStatus, Term};
 
 pub fn parse_bool(cell: &str) -> Option<bool> {
     const TRUE: &[&str] =
@@ -80,6 +80,24 @@ pub fn parse_channel(cell: &str) -> Option<Channel> {
     })
 }
 
+/// The billing account type of a direct subscription (DIRECT-ACCOUNT), also read
+/// from a channel cell that says "MOSA" or "MCA".
+pub fn parse_billing_account(cell: &str) -> Option<BillingAccount> {
+    if let Some(account) = BillingAccount::from_id(cell) {
+        return Some(account);
+    }
+    with_key(cell, |key| match key {
+        "mosa" | "directmosa" | "microsoftonlinesubscriptionagreement" | "onlinesubscriptionagreement" => {
+            Some(BillingAccount::Mosa)
+        }
+        "mca" | "directmca" | "microsoftcustomeragreement" | "contratclientmicrosoft" => {
+            Some(BillingAccount::Mca)
+        }
+        "unknown" | "inconnu" | "inconnue" => Some(BillingAccount::Unknown),
+        _ => None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +122,12 @@ mod tests {
         assert_eq!(parse_status("Suspendu"), Some(SubscriptionStatus::Suspended));
         assert_eq!(parse_status("Expiré"), Some(SubscriptionStatus::Expired));
         assert_eq!(parse_channel("csp-nce"), Some(Channel::CspNce));
+        assert_eq!(parse_billing_account(" MCA "), Some(BillingAccount::Mca));
+        assert_eq!(
+            parse_billing_account("Microsoft Online Subscription Agreement"),
+            Some(BillingAccount::Mosa)
+        );
+        assert_eq!(parse_billing_account("direct"), None);
         assert_eq!(parse_channel("Enterprise Agreement"), Some(Channel::Ea));
     }
 }

@@ -49,15 +49,21 @@ finding_codes! {
         "The chosen target SKU {sku_id} is not in the catalog ({catalog}): choose another offer.",
         "Le SKU cible choisi {sku_id} est absent du catalogue ({catalog}) : choisissez une autre offre.";
     // Lines that are not migrated.
-    FreeSkuNotMigrated => Multi1, Info,
+    FreeSkuNotMigrated => FreeTrial, Info,
         "{product} is a free, viral or trial SKU (exclude list): it is not migrated.",
         "{product} est un SKU gratuit, viral ou d’essai (liste d’exclusion) : il n’est pas migré.";
-    TrialNotMigrated => Multi1, Info,
+    TrialNotMigrated => FreeTrial, Info,
         "{product} is a trial: it is not migrated; buy the product in CSP if the customer keeps it.",
         "{product} est un essai : il n’est pas migré ; achetez le produit dans CSP si le client le conserve.";
-    NonSeatNotMigrated => Multi1, Info,
+    NonSeatNotMigrated => SeatBased, Info,
         "{product} has no seats (usage-based or capacity product): it is not part of a seat migration.",
         "{product} n’a pas de licences par utilisateur (produit à l’usage ou de capacité) : il ne fait pas partie d’une migration de licences.";
+    SeatsSuspended => SeatBased, Warning,
+        "The {seats} seats of {product} are suspended: the subscription is past its grace period, users have lost access and only admins reach the data until it is deleted. Buy in CSP as soon as possible (a direct subscription can also be reactivated).",
+        "Les {seats} licences de {product} sont suspendues : l’abonnement a dépassé son délai de grâce, les utilisateurs ont perdu l’accès et seuls les administrateurs atteignent les données jusqu’à sa suppression. Achetez dans CSP au plus vite (un abonnement direct peut aussi être réactivé).";
+    SeatsInWarning => SeatBased, Warning,
+        "The {seats} seats of {product} are in the Warning state: the term has ended and users keep access only during the grace period. Buy in CSP before they are suspended.",
+        "Les {seats} licences de {product} sont en état Avertissement : l’engagement est terminé et les utilisateurs ne gardent l’accès que pendant le délai de grâce. Achetez dans CSP avant leur suspension.";
     AlreadyEnded => Expired30, Info,
         "{product} is already {status}: it is not migrated.",
         "{product} est déjà à l’état {status} : il n’est pas migré.";
@@ -65,7 +71,10 @@ finding_codes! {
         "Left out of the plan by the user: the customer keeps this subscription where it is.",
         "Écarté du plan par l’utilisateur : le client garde cet abonnement là où il est.";
     // Channel and path.
-    ChannelUnknown => Multi1, Blocker,
+    LegacyCspSource => LegacyCsp, Warning,
+        "The file says legacy CSP, but legacy offers are gone (new commerce only since 1 September 2024): the file is probably old or mislabelled. Planned as a new-commerce subscription of another partner; check the current offer and term end with that partner.",
+        "Le fichier indique CSP hérité, mais les offres héritées n’existent plus (new commerce uniquement depuis le 1er septembre 2024) : le fichier est sans doute ancien ou mal étiqueté. Planifié comme un abonnement new commerce d’un autre partenaire ; vérifiez l’offre et la fin d’engagement actuelles auprès de ce partenaire.";
+    ChannelUnknown => SourceChannel, Blocker,
         "The file does not say where {product} was bought: confirm the channel (direct, EA, another CSP partner) or choose the path.",
         "Le fichier n’indique pas où {product} a été acheté : confirmez le canal (direct, EA, autre partenaire CSP) ou choisissez le parcours.";
     PathConfirmedByUser => Multi1, Info,
@@ -83,6 +92,24 @@ finding_codes! {
     TransferAfterTermEnd => P2pTransfer, Warning,
         "The term ends on {term_end}, before a transfer can be made ({ready_on}): buy in CSP instead and let the original expire.",
         "L’engagement se termine le {term_end}, avant qu’un transfert soit possible ({ready_on}) : achetez plutôt dans CSP et laissez expirer l’original.";
+    TransferFallback => P2pLapse, Info,
+        "If the current partner has not approved the transfer by {fallback_on}, fall back: buy in CSP and let the original expire (a request that is not approved lapses after about 30 days, unverified).",
+        "Si l’actuel partenaire n’a pas approuvé le transfert au plus tard le {fallback_on}, repliez-vous : achetez dans CSP et laissez expirer l’original (une demande non approuvée expire au bout d’environ 30 jours, non vérifié).";
+    ScheduledChangesDeleted => ScheduledChanges, Info,
+        "Any immediate mid-term change (seats, billing, upgrade) deletes every change scheduled for the renewal, which runs from 00:00 UTC on {renewal_on}: schedule changes after the transfer, with auto-renew on.",
+        "Toute modification immédiate en cours d’engagement (licences, facturation, mise à niveau) supprime toutes les modifications planifiées pour le renouvellement, qui a lieu à partir de 00:00 UTC le {renewal_on} : planifiez les modifications après le transfert, renouvellement automatique activé.";
+    EaRenewalAsk => EaRenewal, Warning,
+        "Ask the customer whether this EA can renew: since 1 January 2025 Microsoft refuses some EA renewals. If it cannot, there is no channel transfer at renewal: choose \"buy in CSP\" for this line, timed to the EA end.",
+        "Demandez au client si cet EA peut être renouvelé : depuis le 1er janvier 2025, Microsoft refuse certains renouvellements EA. S’il ne le peut pas, il n’y a pas de transfert de canal au renouvellement : choisissez « achat dans CSP » pour cette ligne, calé sur la fin de l’EA.";
+    EaRenewalRefusedPurchase => EaRenewal, Info,
+        "Planned as a CSP purchase timed to the EA end, not a channel transfer: an EA whose renewal is refused has no channel transfer to rely on.",
+        "Planifié comme un achat CSP calé sur la fin de l’EA, et non un transfert de canal : un EA dont le renouvellement est refusé n’offre pas de transfert de canal.";
+    GdapNotForEa => GdapEa, Info,
+        "GDAP does not cover EA subscriptions: the customer's EA administrator acts on this subscription (support, licences) until it ends; the partner acts only on the CSP one.",
+        "GDAP ne couvre pas les abonnements EA : c’est l’administrateur EA du client qui agit sur cet abonnement (support, licences) jusqu’à sa fin ; le partenaire n’agit que sur l’abonnement CSP.";
+    ThreeYearTerm => Term3y, Info,
+        "The source has a three-year term and CSP sells {target} on three-year terms too, for these {seats} seats (unverified details: at least 100 seats, no monthly billing).",
+        "La source a un engagement de trois ans et CSP vend aussi {target} en engagement de trois ans, pour ces {seats} licences (détails non vérifiés : 100 licences au minimum, pas de facturation mensuelle).";
     EaChannelTransfer => EaChannel, Info,
         "Schedule the CSP subscription through a channel transfer to start on {purchase_on}, the day after the EA term ends.",
         "Planifiez l’abonnement CSP par un transfert de canal pour qu’il démarre le {purchase_on}, lendemain de la fin de l’engagement EA.";
@@ -112,6 +139,12 @@ finding_codes! {
     TeamsSuiteRetired => TeamsUnbundle, Warning,
         "{product} includes Teams and has not been sold to new customers since {since} ({area}): the proposed equivalent is {suite} + {teams}.",
         "{product} inclut Teams et n’est plus vendu aux nouveaux clients depuis le {since} ({area}) : l’équivalent proposé est {suite} + {teams}.";
+    TeamsEeaLicence => TeamsEea, Info,
+        "In the EEA and Switzerland the Teams licence for a \"(no Teams)\" suite is {teams}.",
+        "Dans l’EEE et en Suisse, la licence Teams d’une suite « (no Teams) » est {teams}.";
+    EeaOnlyNotProposed => TeamsEea, Info,
+        "{suite} is sold only in the EEA and Switzerland, so it is not proposed for {product} in this tenant's country.",
+        "{suite} n’est vendu que dans l’EEE et en Suisse : il n’est donc pas proposé pour {product} dans le pays de ce locataire.";
     TeamsSuiteKept => TeamsUnbundle, Info,
         "{product} includes Teams and is no longer sold to new customers, but this path keeps the same offer.",
         "{product} inclut Teams et n’est plus vendu aux nouveaux clients, mais ce parcours conserve la même offre.";
@@ -136,14 +169,23 @@ finding_codes! {
         "The term end {term_end} is past although the subscription is active: it has probably renewed; check the current term end.",
         "La fin d’engagement {term_end} est passée alors que l’abonnement est actif : il a sans doute été renouvelé ; vérifiez la fin d’engagement actuelle.";
     ExpiredRecoverable => Expired30, Warning,
-        "The subscription is already expired: users keep access until {data_at_risk_after}; buy in CSP before then.",
-        "L’abonnement a déjà expiré : les utilisateurs gardent l’accès jusqu’au {data_at_risk_after} ; achetez dans CSP avant cette date.";
+        "The subscription is already expired: users keep access until {users_lose_access_after}; buy in CSP before then.",
+        "L’abonnement a déjà expiré : les utilisateurs gardent l’accès jusqu’au {users_lose_access_after} ; achetez dans CSP avant cette date.";
+    DirectLifecycleDates => DirectReactivate, Info,
+        "If the source lapses, users lose access after {users_lose_access_after}; an admin can still reactivate it until {data_at_risk_after}, after which its data is at risk.",
+        "Si la source n’est pas renouvelée, les utilisateurs perdent l’accès après le {users_lose_access_after} ; un administrateur peut encore la réactiver jusqu’au {data_at_risk_after}, après quoi ses données sont en danger.";
+    EaLifecycleDates => EaGrace, Info,
+        "After the EA end date users keep access until {users_lose_access_after} (90 days); the services then stay inactive until {data_at_risk_after} (60 days), after which data is at risk.",
+        "Après la fin de l’EA, les utilisateurs gardent l’accès jusqu’au {users_lose_access_after} (90 jours) ; les services restent ensuite inactifs jusqu’au {data_at_risk_after} (60 jours), après quoi les données sont en danger.";
+    PurchaseAfterAccessEnds => DirectReactivate, Warning,
+        "The purchase on {purchase_on} comes after {users_lose_access_after}, when users lose access: buy earlier or have an admin reactivate the source (data safe until {data_at_risk_after}).",
+        "L’achat du {purchase_on} intervient après le {users_lose_access_after}, date où les utilisateurs perdent l’accès : achetez plus tôt ou faites réactiver la source par un administrateur (données sûres jusqu’au {data_at_risk_after}).";
     PurchaseTooLate => Expired30, Blocker,
         "The purchase cannot happen before {purchase_on}, after {data_at_risk_after}, the last day before data is at risk: move the relationship steps earlier or keep the source one more term.",
         "L’achat ne peut pas avoir lieu avant le {purchase_on}, après le {data_at_risk_after}, dernier jour avant que les données soient en danger : avancez les étapes de relation ou gardez la source un engagement de plus.";
     PurchaseAfterTermEnd => Expired30, Warning,
-        "The purchase on {purchase_on} comes {gap_days} days after the term end {term_end}: users run on the expired subscription meanwhile (safe until {data_at_risk_after}).",
-        "L’achat du {purchase_on} intervient {gap_days} jours après la fin d’engagement du {term_end} : les utilisateurs restent sur l’abonnement expiré entre-temps (sans risque jusqu’au {data_at_risk_after}).";
+        "The purchase on {purchase_on} comes {gap_days} days after the term end {term_end}: users run on the expired subscription meanwhile (access kept until {users_lose_access_after}).",
+        "L’achat du {purchase_on} intervient {gap_days} jours après la fin d’engagement du {term_end} : les utilisateurs restent sur l’abonnement expiré entre-temps (accès conservé jusqu’au {users_lose_access_after}).";
     PurchaseBeforeAsOf => Time1, Warning,
         "The chosen purchase date {purchase_on} is before the plan date {as_of}.",
         "La date d’achat choisie, {purchase_on}, est antérieure à la date du plan, {as_of}.";
@@ -169,12 +211,24 @@ finding_codes! {
         "The customer turns off recurring billing in the Microsoft 365 admin center by {auto_renew_off_by}, so the subscription runs to {term_end} and stops; do not cancel it (no refund).",
         "Le client désactive la facturation récurrente dans le centre d’administration Microsoft 365 avant le {auto_renew_off_by}, pour que l’abonnement coure jusqu’au {term_end} puis s’arrête ; ne l’annulez pas (aucun remboursement).";
     LargeDirectCancellation => DirectCancel, Info,
-        "With {seats} licenses (more than 25), cancelling this direct subscription early would need a call to Microsoft support.",
-        "Avec {seats} licences (plus de 25), annuler cet abonnement direct avant son terme nécessiterait un appel au support Microsoft.";
+        "With {seats} licenses (more than 25), cancelling this direct subscription online is not possible on a MOSA account: reduce it to 25 first or call Microsoft support.",
+        "Avec {seats} licences (plus de 25), cet abonnement direct ne peut pas être annulé en ligne sur un compte MOSA : descendez d’abord à 25 ou appelez le support Microsoft.";
     // Credit.
     CreditPossible => Cred1, Info,
         "Bought directly from Microsoft: if it is cancelled before its term end, it may be eligible for a credit, handled by Microsoft 365 billing support.",
         "Acheté directement auprès de Microsoft : s’il est annulé avant la fin de son engagement, il peut donner droit à un crédit, traité par le support de facturation Microsoft 365.";
+    BillingAccountUnknown => DirectAccount, Warning,
+        "Ask the customer whether this direct subscription is on an MCA or a MOSA billing account (admin center > Billing > Billing accounts): the credit and the way to end it depend on it.",
+        "Demandez au client si cet abonnement direct dépend d’un compte de facturation MCA ou MOSA (centre d’administration > Facturation > Comptes de facturation) : le crédit et la façon d’y mettre fin en dépendent.";
+    CreditMosa => Cred1, Info,
+        "MOSA billing account: if it is cancelled before its term end it gets a prorated credit, whatever the date, handled by Microsoft 365 billing support.",
+        "Compte de facturation MOSA : s’il est annulé avant la fin de son engagement, il donne droit à un crédit au prorata, quelle que soit la date, traité par le support de facturation Microsoft 365.";
+    CreditMcaInWindow => DirectAccount, Info,
+        "MCA billing account: a prorated refund only if it is cancelled by {window_ends} (7 days after its start or renewal); after that, recurring billing can only be turned off and the term is paid to its end.",
+        "Compte de facturation MCA : remboursement au prorata seulement en cas d’annulation au plus tard le {window_ends} (7 jours après son début ou son renouvellement) ; ensuite, on ne peut que désactiver la facturation récurrente et l’engagement est dû jusqu’à son terme.";
+    CreditMcaNone => DirectAccount, Info,
+        "MCA billing account: no credit outside the 7 days after its start or renewal. Turn off recurring billing and let it run to its term end (an annual term billed monthly is charged to the end); a monthly subscription cancelled inside its window loses access at once.",
+        "Compte de facturation MCA : aucun crédit en dehors des 7 jours suivant son début ou son renouvellement. Désactivez la facturation récurrente et laissez-le courir jusqu’à la fin de son engagement (un engagement annuel facturé mensuellement est dû jusqu’au bout) ; un abonnement mensuel annulé pendant sa fenêtre perd l’accès aussitôt.";
     CreditAskedByPartner => Dap1, Info,
         "The partner can ask Microsoft 365 billing support about the credit on the customer's behalf (GDAP with Service support administrator).",
         "Le partenaire peut interroger le support de facturation Microsoft 365 sur le crédit pour le compte du client (GDAP avec le rôle Administrateur du support du service).";
@@ -192,8 +246,8 @@ finding_codes! {
         "The tenant has {count} license-based subscriptions, above the cap of 300.",
         "Le locataire compte {count} abonnements de licences, au-delà du plafond de 300.";
     SubscriptionCapOverlap => CapSubs, Warning,
-        "The tenant has {count} active subscriptions (more than 150): buying duplicates first would exceed 300, so the purchase is planned on {purchase_on}, after the original expires.",
-        "Le locataire compte {count} abonnements actifs (plus de 150) : acheter les doublons d’abord dépasserait 300, l’achat est donc prévu le {purchase_on}, après l’expiration de l’original.";
+        "The tenant has {count} active subscriptions and the plan buys {planned} new ones: holding both before the originals end would exceed 300, so the purchase is planned on {purchase_on}, after the original expires.",
+        "Le locataire compte {count} abonnements actifs et le plan en achète {planned} nouveaux : détenir les deux avant la fin des originaux dépasserait 300, l’achat est donc prévu le {purchase_on}, après l’expiration de l’original.";
     // Customer-wide steps.
     RelationshipNeeded => Rel1, Info,
         "The customer must accept the reseller relationship before anything is provisioned; planned acceptance by {ready_on}.",
