@@ -9,9 +9,8 @@ use chrono::{Days, NaiveDate};
 
 use crate::model::{
     BillingAccount, BillingFrequency, BillingModel, Channel, CustomerProfile, GdapStatus, LineOverride,
-    ListPrice,
-    PartnerProfile, PlanInput, PlanSettings, RelationshipStatus, SourceRef, Subscription, SubscriptionStatus,
-    Term,
+    ListPrice, PartnerProfile, PlanInput, PlanSettings, RelationshipStatus, SourceRef, Subscription,
+    SubscriptionStatus, Term,
 };
 
 const DEMO_FILE: &str = "demo: Contoso Rénovation SAS";

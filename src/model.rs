@@ -538,3 +538,46 @@ pub enum Decision {
     Accepted,
     Refused,
 }
+
+impl PlanInput {
+    /// Sets the billing account type of the direct subscription `subscription_id`,
+    /// or of every direct subscription when `None` (DIRECT-ACCOUNT); other channels
+    /// have no such account and are left alone.
+    pub fn set_billing_account(&mut self, subscription_id: Option<&str>, account: BillingAccount) {
+        let direct =
+            self.subscriptions.iter_mut().filter(|subscription| subscription.channel == Channel::Direct);
+        for subscription in direct {
+            if subscription_id.is_none_or(|id| id == subscription.subscription_id) {
+                subscription.billing_account = account;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_billing_account_is_set_per_direct_subscription_or_for_all() {
+        let subscription = |id: &str, channel| Subscription {
+            subscription_id: id.into(),
+            channel,
+            ..Subscription::default()
+        };
+        let mut input = PlanInput {
+            subscriptions: vec![
+                subscription("A", Channel::Direct),
+                subscription("B", Channel::Direct),
+                subscription("C", Channel::Ea),
+            ],
+            ..PlanInput::default()
+        };
+        input.set_billing_account(Some("B"), BillingAccount::Mca);
+        let accounts =
+            |input: &PlanInput| input.subscriptions.iter().map(|s| s.billing_account).collect::<Vec<_>>();
+        assert_eq!(accounts(&input), [BillingAccount::Unknown, BillingAccount::Mca, BillingAccount::Unknown]);
+        input.set_billing_account(None, BillingAccount::Mosa);
+        assert_eq!(accounts(&input), [BillingAccount::Mosa, BillingAccount::Mosa, BillingAccount::Unknown]);
+    }
+}

@@ -173,22 +173,45 @@ fn summary(document: &mut Document, customer: &CustomerPlan, level: u8, lang: La
         0 => lang.pick("No blockers", "Aucun point bloquant").to_string(),
         count => format!("{}{}{count}", lang.pick("Blockers", "Points bloquants"), lang.pick(": ", " : ")),
     })]);
+    items.push(plain(customer.seats.describe(lang)));
     document.blocks.push(Block::List { ordered: false, tone: Tone::Normal, items });
     let keys = &customer.key_dates;
     let mut facts = Vec::new();
-    let mut fact = |label: &str, date: Option<chrono::NaiveDate>| {
+    // A date that comes from blocked lines only is flagged: it is as real as the others.
+    let mut fact = |label: &str, date: Option<chrono::NaiveDate>, field: &str| {
         if let Some(date) = date {
-            facts.push((label.to_string(), plain(format::date(date, lang))));
+            let mut spans = plain(format::date(date, lang));
+            if keys.from_blocked(field) {
+                spans.push(Span::Text(" ".into()));
+                spans.push(Span::Strong(lang.pick("(blocked line)", "(ligne bloquée)").to_string()));
+            }
+            facts.push((label.to_string(), spans));
         }
     };
-    fact(lang.pick("Customer set-up done by", "Mise en place client au plus tard le"), keys.ready_on);
-    fact(lang.pick("First purchase", "Premier achat"), keys.first_purchase_on);
-    fact(lang.pick("Last purchase", "Dernier achat"), keys.last_purchase_on);
-    fact(lang.pick("First source term end", "Première fin d’engagement d’origine"), keys.first_term_end);
-    fact(lang.pick("Last cut-over", "Dernière bascule"), keys.last_cutover_on);
+    fact(
+        lang.pick("Customer set-up done by", "Mise en place client au plus tard le"),
+        keys.ready_on,
+        "ready_on",
+    );
+    fact(lang.pick("First purchase", "Premier achat"), keys.first_purchase_on, "first_purchase_on");
+    fact(lang.pick("Last purchase", "Dernier achat"), keys.last_purchase_on, "last_purchase_on");
+    fact(
+        lang.pick("First source term end", "Première fin d’engagement d’origine"),
+        keys.first_term_end,
+        "first_term_end",
+    );
+    fact(lang.pick("Last cut-over", "Dernière bascule"), keys.last_cutover_on, "last_cutover_on");
+    if keys.earliest_users_lose_access_after != keys.earliest_data_at_risk_after {
+        fact(
+            lang.pick("Users first lose access after", "Premiers utilisateurs sans accès après le"),
+            keys.earliest_users_lose_access_after,
+            "earliest_users_lose_access_after",
+        );
+    }
     fact(
         lang.pick("Earliest data-at-risk date", "Première date de risque pour les données"),
         keys.earliest_data_at_risk_after,
+        "earliest_data_at_risk_after",
     );
     if !facts.is_empty() {
         document.blocks.push(Block::Facts(facts));
@@ -197,11 +220,12 @@ fn summary(document: &mut Document, customer: &CustomerPlan, level: u8, lang: La
 
 /// A finding as a list item: `[REL-1] Blocker: message`.
 fn finding_item(finding: &crate::plan::Finding, about: Option<&PlanLine>, lang: Lang) -> Spans {
-    let mut spans = vec![
-        Span::Rule(finding.rule.code().to_string()),
-        Span::Text(" ".into()),
-        Span::Strong(finding.severity.label(lang).to_string()),
-    ];
+    let mut spans = vec![Span::Rule(finding.rule.code().to_string())];
+    if let Some(tag) = rule(finding.rule).unverified_tag(lang) {
+        spans.push(Span::Text(" ".into()));
+        spans.push(Span::Estimated(format!("({tag})")));
+    }
+    spans.extend([Span::Text(" ".into()), Span::Strong(finding.severity.label(lang).to_string())]);
     if let Some(line) = about {
         spans.push(Span::Text(format!(" – {}", line_label(line))));
     }
@@ -351,12 +375,23 @@ fn subscription(
         dates.auto_renew_off_by,
     );
     date_fact(lang.pick("Transfer on", "Transfert le"), dates.transfer_on);
+    date_fact(
+        lang.pick("Fall back to buying if not approved by", "Se replier sur un achat si non approuvé le"),
+        dates.fallback_on,
+    );
     date_fact(lang.pick("Buy on", "Achat le"), dates.purchase_on);
     date_fact(
         lang.pick("Cancellation window ends", "Fin de la fenêtre d’annulation"),
         dates.cancel_window_ends,
     );
     date_fact(lang.pick("Cut-over", "Bascule"), dates.cutover_on);
+    // Two dates where the channel makes them differ (direct, EA), one otherwise.
+    if dates.users_lose_access_after != dates.data_at_risk_after {
+        date_fact(
+            lang.pick("Users lose access after", "Les utilisateurs perdent l’accès après le"),
+            dates.users_lose_access_after,
+        );
+    }
     date_fact(lang.pick("Data at risk after", "Données en danger après le"), dates.data_at_risk_after);
     if let Some(days) = line.overlap_days.filter(|days| *days > 0) {
         let mut spans =
@@ -602,10 +637,24 @@ fn rules_and_sources(document: &mut Document, plan: &Plan, lang: Lang) {
             let entry = rule(id);
             vec![
                 vec![Span::Rule(entry.code.to_string())],
-                vec![
-                    Span::Strong(entry.title(lang).to_string()),
-                    Span::Text(format!(" – {}", entry.explanation(lang))),
-                ],
+                {
+                    let mut what = vec![Span::Strong(entry.title(lang).to_string())];
+                    if let Some(tag) = entry.unverified_tag(lang) {
+                        what.push(Span::Text(" ".into()));
+                        what.push(Span::Estimated(format!("({tag})")));
+                    }
+                    what.push(Span::Text(format!(" – {}", entry.explanation(lang))));
+                    for change in entry.history {
+                        what.push(Span::Text(format!(
+                            " {} {}{}{}",
+                            lang.pick("From", "Depuis le"),
+                            format::date(change.from, lang),
+                            lang.pick(": ", " : "),
+                            change.text(lang)
+                        )));
+                    }
+                    what
+                },
                 plain(entry.source),
                 plain(format::date(entry.applies_from, lang)),
             ]

@@ -106,6 +106,15 @@ crate::texts! {
         ProductColumn => "Product", "Produit";
         SeatsColumn => "Licenses", "Licences";
         ChannelColumn => "Bought through", "Acheté via";
+        // Billing account of direct subscriptions (DIRECT-ACCOUNT).
+        AccountsTitle => "Which billing account are the direct subscriptions on?", "De quel compte de facturation dépendent les abonnements directs ?";
+        AccountsIntro => "The credit and the way to end a direct subscription depend on it: MCA refunds only within 7 days of start or renewal, MOSA gives a prorated credit. The customer sees it in the admin center (Billing > Billing accounts). Still unknown: {count}.",
+                         "Le crédit et la façon de mettre fin à un abonnement direct en dépendent : MCA ne rembourse que dans les 7 jours suivant le début ou le renouvellement, MOSA donne un crédit au prorata. Le client le voit dans le centre d’administration (Facturation > Comptes de facturation). Encore inconnus : {count}.";
+        AccountForAll => "Set every direct subscription to", "Définir chaque abonnement direct sur";
+        AccountApplyAll => "Apply to all direct", "Appliquer à tous les directs";
+        AccountColumn => "Billing account", "Compte de facturation";
+        AccountsMore => "{count} more direct subscriptions are not listed here; \"Apply to all direct\" sets them too.",
+                        "{count} autres abonnements directs ne sont pas listés ici ; « Appliquer à tous les directs » les modifie aussi.";
 
         // Customer and partner step.
         CustomerTitle => "Customer and partner", "Client et partenaire";

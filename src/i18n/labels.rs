@@ -7,8 +7,8 @@
 
 use super::Lang;
 use crate::model::{
-    Actor, BillingFrequency, BillingModel, Channel, GdapRole, MigrationPath, SalesArea, SubscriptionStatus,
-    Term,
+    Actor, BillingAccount, BillingFrequency, BillingModel, Channel, GdapRole, MigrationPath, SalesArea,
+    SubscriptionStatus, Term,
 };
 
 /// The name of a migration path: `Buy in CSP` / `Achat dans CSP`.
@@ -58,6 +58,20 @@ pub fn path_explanation(path: MigrationPath, lang: Lang) -> &'static str {
             "This subscription stays out of the plan (free, trial, usage-based, already ended, or left out).",
             "Cet abonnement reste hors du plan (gratuit, essai, à l’usage, déjà terminé, ou écarté).",
         ),
+    }
+}
+
+/// The billing account of a direct subscription (DIRECT-ACCOUNT).
+pub fn billing_account_label(account: BillingAccount, lang: Lang) -> &'static str {
+    match account {
+        BillingAccount::Mosa => lang.pick(
+            "MOSA (Microsoft Online Subscription Agreement)",
+            "MOSA (Contrat d’abonnement Microsoft Online)",
+        ),
+        BillingAccount::Mca => {
+            lang.pick("MCA (Microsoft Customer Agreement)", "MCA (Contrat client Microsoft)")
+        }
+        BillingAccount::Unknown => lang.pick("Unknown: ask the customer", "Inconnu : à demander au client"),
     }
 }
 

@@ -17,8 +17,10 @@ crate::texts! {
         SummaryLabel => "Plan summary", "Synthèse du plan";
         CardSubscriptions => "Subscriptions", "Abonnements";
         CardSubscriptionsDetail => "{migrated} migrated, {left} left out", "{migrated} migrés, {left} écartés";
-        CardSeats => "Seats before → after", "Licences avant → après";
-        CardSeatsDetail => "{assigned} assigned today", "{assigned} attribuées aujourd’hui";
+        CardSeats => "Seats to move → planned", "Licences à migrer → planifiées";
+        CardSeatsDetail => "{blocked} on blocked lines (moved once unblocked); {left} left out: {free} free or trial, {ended} ended, {by_user} by you, {not_seat} not seat-based",
+                           "{blocked} sur des lignes bloquées (migrées une fois débloquées) ; {left} écartées : {free} gratuites ou d’essai, {ended} terminées, {by_user} par vous, {not_seat} hors licences par utilisateur";
+        CardSeatsAddOns => "Plus {count} add-on licences bought with the new suites (not new users).", "Plus {count} licences complémentaires achetées avec les nouvelles suites (pas de nouveaux utilisateurs).";
         CardBlockers => "Blockers", "Blocages";
         CardBlockersNone => "Nothing blocks the plan.", "Rien ne bloque le plan.";
         CardBlockersSome => "To resolve before buying.", "À résoudre avant tout achat.";
@@ -37,6 +39,8 @@ crate::texts! {
         KeyFirstPurchase => "First CSP purchase", "Premier achat CSP";
         KeyFirstTermEnd => "First source term ends", "Première fin d’engagement source";
         KeyDataAtRisk => "Earliest data-at-risk deadline", "Première échéance de risque pour les données";
+        KeyUsersLoseAccess => "Users first lose access", "Premiers utilisateurs sans accès";
+        KeyFromBlocked => "on a blocked line", "sur une ligne bloquée";
         KeyLastCutover => "Last cut-over", "Dernière bascule";
         // Table.
         TableLabel => "Plan lines", "Lignes du plan";
@@ -98,12 +102,16 @@ crate::texts! {
         DateCancelWindow => "7-day cancellation window ends", "Fin du délai d’annulation de 7 jours";
         DateCutover => "Cut-over", "Bascule";
         DateDataAtRisk => "Data at risk after", "Données en danger après le";
+        DateUsersLoseAccess => "Users lose access after", "Les utilisateurs perdent l’accès après le";
+        DateFallback => "Buy instead if the transfer is not approved by", "Acheter à la place si le transfert n’est pas approuvé le";
         OverlapLine => "Overlap: {days} day(s) paid twice", "Chevauchement : {days} jour(s) payé(s) deux fois";
         OverlapCostLine => "Overlap: {days} day(s) paid twice, {cost}", "Chevauchement : {days} jour(s) payé(s) deux fois, {cost}";
         CreditEligible => "Bought directly from Microsoft: the customer may be eligible for a credit.", "Acheté directement auprès de Microsoft : le client peut avoir droit à un avoir.";
         FindingsHeading => "Findings and the rules behind them", "Constats et règles appliquées";
         NoFindings => "No finding for this line.", "Aucun constat pour cette ligne.";
         RuleSource => "Source: {source}. Applies from {date}.", "Source : {source}. S’applique depuis le {date}.";
+        RuleUnverified => "Unverified: seen only in secondary sources, not stated as certain.", "Non vérifié : vu seulement dans des sources secondaires, non présenté comme certain.";
+        RuleChange => "From {date}: {text}", "Depuis le {date} : {text}";
         NoteHeading => "Note", "Remarque";
         Planning => "Planning…", "Planification…";
         // Overrides.

@@ -13,8 +13,7 @@ use super::{CustomerPlan, KeyDates, LineFindings, PlanLine, ProductTotal, SeatCo
 use crate::catalog::Catalog;
 use crate::markets::Market;
 use crate::model::{
-    Actor, Channel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus,
-    Subscription,
+    Actor, Channel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus, Subscription,
     SubscriptionStatus,
 };
 use crate::rules::RuleId;

@@ -372,8 +372,9 @@ fn plan_line_with<'a>(
         path => path,
     };
     if working_path == MigrationPath::PartnerTransfer && planned_channel(subscription) != Channel::CspNce {
-        findings
-            .push(Finding::new(FindingCode::TransferNotAvailable).with("channel", planned_channel(subscription)));
+        findings.push(
+            Finding::new(FindingCode::TransferNotAvailable).with("channel", planned_channel(subscription)),
+        );
         working_path = MigrationPath::Repurchase;
     }
     if working_path == MigrationPath::EaChannelTransfer && planned_channel(subscription) != Channel::Ea {

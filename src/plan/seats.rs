@@ -8,6 +8,19 @@ use crate::i18n::Lang;
 use crate::model::MigrationPath;
 
 impl SeatCounts {
+    /// Adds another customer's counts (the app's cards sum over every customer).
+    pub fn add(&mut self, other: &SeatCounts) {
+        self.to_move += other.to_move;
+        self.moved += other.moved;
+        self.blocked += other.blocked;
+        self.left_out += other.left_out;
+        self.left_out_free_or_trial += other.left_out_free_or_trial;
+        self.left_out_ended += other.left_out_ended;
+        self.left_out_by_user += other.left_out_by_user;
+        self.left_out_not_seat_based += other.left_out_not_seat_based;
+        self.add_on_seats += other.add_on_seats;
+    }
+
     pub(super) fn count(lines: &[PlanLine]) -> SeatCounts {
         let mut counts = SeatCounts::default();
         for line in lines {

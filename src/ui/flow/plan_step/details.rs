@@ -94,8 +94,19 @@ fn finding_item(finding: &Finding, lang: Lang) -> impl IntoView {
                 {finding.message(lang)}
             </p>
             <details class="finding-rule">
-                <summary><span class="rule-code">{entry.code}</span>" · "{entry.title(lang)}</summary>
+                <summary>
+                    <span class="rule-code">{entry.code}</span>" · "{entry.title(lang)}
+                    {entry.unverified_tag(lang).map(|tag| view! { " " <span class="tag tag-unverified" data-testid="rule-unverified">{tag}</span> })}
+                </summary>
                 <p>{entry.explanation(lang)}</p>
+                {entry.unverified.then(|| view! { <p class="muted">{PlanText::RuleUnverified.get(lang)}</p> })}
+                {(!entry.history.is_empty()).then(|| view! {
+                    <ul class="rule-history">
+                        {entry.history.iter().map(|change| view! {
+                            <li>{fill(PlanText::RuleChange.get(lang), &[("date", &format::date(change.from, lang)), ("text", change.text(lang))])}</li>
+                        }).collect_view()}
+                    </ul>
+                })}
                 <p class="muted">{source}</p>
             </details>
         </li>
@@ -167,9 +178,17 @@ fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
     for (label, date) in [
         (PlanText::DateAutoRenewOff, dates.auto_renew_off_by),
         (PlanText::DateTransfer, dates.transfer_on),
+        (PlanText::DateFallback, dates.fallback_on),
         (PlanText::DatePurchase, dates.purchase_on),
         (PlanText::DateCancelWindow, dates.cancel_window_ends),
         (PlanText::DateCutover, dates.cutover_on),
+        // Two dates only where the channel makes them differ (direct, EA).
+        (
+            PlanText::DateUsersLoseAccess,
+            dates
+                .users_lose_access_after
+                .filter(|_| dates.users_lose_access_after != dates.data_at_risk_after),
+        ),
         (PlanText::DateDataAtRisk, dates.data_at_risk_after),
     ] {
         if let Some(date) = date {

@@ -14,7 +14,7 @@ use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::model::{LineOverride, MigrationPath};
 use crate::plan::query::{FindingsFilter, LineFilter};
-use crate::plan::Plan;
+use crate::plan::{Plan, SeatCounts};
 use crate::rules::Severity;
 use crate::ui::lang::use_lang;
 use crate::ui::workspace::use_workspace;
@@ -25,15 +25,14 @@ struct Figures {
     subscriptions: u64,
     migrated: u64,
     left_out: u64,
-    seats_before: u64,
-    seats_after: u64,
-    seats_assigned: u64,
+    seats: SeatCounts,
     blockers: u64,
     warnings: u64,
     /// Overlap cost per currency ("" when the file gives none), and the days counted.
     overlap_cost: BTreeMap<String, f64>,
     overlap_days: u64,
-    next_date: Option<(NaiveDate, PlanText)>,
+    /// The date, what it is, and whether it comes from blocked lines only.
+    next_date: Option<(NaiveDate, PlanText, bool)>,
 }
 
 fn figures(plan: &Plan) -> Figures {
@@ -46,7 +45,6 @@ fn figures(plan: &Plan) -> Figures {
         if line.path == MigrationPath::NotMigrated {
             figures.left_out += 1;
         }
-        figures.seats_assigned += u64::from(line.seats_assigned.unwrap_or(0));
         if let Some(cost) = line.overlap_cost {
             *figures
                 .overlap_cost
@@ -56,23 +54,25 @@ fn figures(plan: &Plan) -> Figures {
         }
     }
     for customer in &plan.customers {
-        for total in &customer.totals {
-            figures.seats_before += total.seats_before;
-            figures.seats_after += total.seats_after;
-        }
+        figures.seats.add(&customer.seats);
         let keys = &customer.key_dates;
         let candidates = [
-            (keys.relationship_request_on, PlanText::KeyRelationship),
-            (keys.ready_on, PlanText::KeyReady),
-            (keys.first_purchase_on, PlanText::KeyFirstPurchase),
-            (keys.first_term_end, PlanText::KeyFirstTermEnd),
-            (keys.earliest_data_at_risk_after, PlanText::KeyDataAtRisk),
-            (keys.last_cutover_on, PlanText::KeyLastCutover),
+            (keys.relationship_request_on, PlanText::KeyRelationship, "relationship_request_on"),
+            (keys.ready_on, PlanText::KeyReady, "ready_on"),
+            (keys.first_purchase_on, PlanText::KeyFirstPurchase, "first_purchase_on"),
+            (keys.first_term_end, PlanText::KeyFirstTermEnd, "first_term_end"),
+            (
+                keys.earliest_users_lose_access_after,
+                PlanText::KeyUsersLoseAccess,
+                "earliest_users_lose_access_after",
+            ),
+            (keys.earliest_data_at_risk_after, PlanText::KeyDataAtRisk, "earliest_data_at_risk_after"),
+            (keys.last_cutover_on, PlanText::KeyLastCutover, "last_cutover_on"),
         ];
-        for (date, label) in candidates {
+        for (date, label, field) in candidates {
             let Some(date) = date.filter(|date| *date >= plan.as_of) else { continue };
-            if figures.next_date.is_none_or(|(next, _)| date < next) {
-                figures.next_date = Some((date, label));
+            if figures.next_date.is_none_or(|(next, _, _)| date < next) {
+                figures.next_date = Some((date, label, keys.from_blocked(field)));
             }
         }
     }
@@ -146,13 +146,28 @@ pub(super) fn PlanSummary() -> impl IntoView {
             <div class="summary-card" data-testid="summary-seats">
                 <span class="card-label">{move || PlanText::CardSeats.get(lang.get())}</span>
                 <span class="card-value">
-                    <span data-testid="seats-before">{count(|f| f.seats_before)}</span>
+                    <span data-testid="seats-to-move">{count(|f| f.seats.to_move)}</span>
                     " → "
-                    <span data-testid="seats-after">{count(|f| f.seats_after)}</span>
+                    <span data-testid="seats-moved">{count(|f| f.seats.moved)}</span>
                 </span>
-                <span class="card-detail">{move || {
+                <span class="card-detail" data-testid="seats-detail">{move || {
                     let lang = lang.get();
-                    fill(PlanText::CardSeatsDetail.get(lang), &[("assigned", &format::count(figures.with(|f| f.seats_assigned), lang))])
+                    figures.with(|f| {
+                        let seats = &f.seats;
+                        let mut text = fill(PlanText::CardSeatsDetail.get(lang), &[
+                            ("blocked", &format::count(seats.blocked, lang)),
+                            ("left", &format::count(seats.left_out, lang)),
+                            ("free", &format::count(seats.left_out_free_or_trial, lang)),
+                            ("ended", &format::count(seats.left_out_ended, lang)),
+                            ("by_user", &format::count(seats.left_out_by_user, lang)),
+                            ("not_seat", &format::count(seats.left_out_not_seat_based, lang)),
+                        ]);
+                        if seats.add_on_seats > 0 {
+                            text.push(' ');
+                            text.push_str(&fill(PlanText::CardSeatsAddOns.get(lang), &[("count", &format::count(seats.add_on_seats, lang))]));
+                        }
+                        text
+                    })
                 }}</span>
             </div>
             <div class="summary-card" class:danger=move || figures.with(|f| f.blockers > 0) data-testid="summary-blockers">
@@ -202,9 +217,12 @@ pub(super) fn PlanSummary() -> impl IntoView {
                 {move || {
                     let lang = lang.get();
                     match figures.with(|f| f.next_date) {
-                        Some((date, label)) => view! {
+                        Some((date, label, blocked)) => view! {
                             <span class="card-value">{format::date(date, lang)}</span>
-                            <span class="card-detail">{label.get(lang)}</span>
+                            <span class="card-detail">
+                                {label.get(lang)}
+                                {blocked.then(|| view! { " " <span class="tag tag-blocked" data-testid="next-date-blocked">{PlanText::KeyFromBlocked.get(lang)}</span> })}
+                            </span>
                         }.into_any(),
                         None => view! { <span class="card-value small">{PlanText::CardNextDateNone.get(lang)}</span> }.into_any(),
                     }

@@ -3,6 +3,7 @@
 //! rejected rows fixable in place, and the source channel where the file did
 //! not say it.
 
+mod billing_accounts;
 mod channels;
 mod date_order;
 mod files;
@@ -39,6 +40,7 @@ pub fn ReviewStep() -> impl IntoView {
             <ReportSection />
             <RejectedRows />
             <ChannelSection />
+            <billing_accounts::BillingAccountSection />
         </section>
     }
 }
