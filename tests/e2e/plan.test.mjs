@@ -37,12 +37,16 @@ const texts = {
     date: /\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b/,
     teams: /no Teams/, equivalents: /Ranked equivalents/, rule: /TEAMS-UNBUNDLE/, pathRepurchase: 'Buy in CSP',
     legend: /7-day cancellation window/, blocked: /Blocked/,
+    seatsDetail: /525 free or trial/, teamsEea: /Microsoft Teams EEA/, fallback: /Buy instead if the transfer is not approved by/,
+    unverified: 'unverified',
   },
   fr: {
     title: 'Plan de migration', relationship: /demande de relation de revendeur/i, today: /Aujourd’hui/,
     date: /\b\d{1,2} (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}\b/,
     teams: /no Teams/, equivalents: /Équivalents classés/, rule: /TEAMS-UNBUNDLE/, pathRepurchase: 'Achat dans CSP',
     legend: /Délai d’annulation de 7 jours/, blocked: /Bloqué/,
+    seatsDetail: /525 gratuites ou d’essai/, teamsEea: /Microsoft Teams EEA/, fallback: /Acheter à la place si le transfert n’est pas approuvé le/,
+    unverified: 'non vérifié',
   },
 };
 
@@ -54,12 +58,14 @@ for (const lang of ['en', 'fr']) {
       await openDemo(page);
       await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
 
-      // Summary: 14 subscriptions, seats before and after, blockers, a next date in the language's format.
+      // Summary: 14 subscriptions, seats to move and planned (free, trial and blocked seats
+      // counted apart), blockers, a next date in the language's format.
       const summary = page.getByTestId('plan-summary');
       assert.equal(number(await summary.getByTestId('summary-subscriptions').locator('.card-value').innerText()), 14);
-      const seatsBefore = number(await page.getByTestId('seats-before').innerText());
-      const seatsAfter = number(await page.getByTestId('seats-after').innerText());
-      assert.ok(seatsBefore > 0 && seatsAfter > 0 && seatsAfter <= seatsBefore, `seats ${seatsBefore} -> ${seatsAfter}`);
+      const seatsBefore = number(await page.getByTestId('seats-to-move').innerText());
+      const seatsAfter = number(await page.getByTestId('seats-moved').innerText());
+      assert.ok(seatsBefore > 0 && seatsAfter > 0 && seatsAfter < seatsBefore, `seats ${seatsBefore} -> ${seatsAfter}`);
+      assert.match(await page.getByTestId('seats-detail').innerText(), t.seatsDetail);
       assert.ok(number(await summary.getByTestId('summary-blockers').locator('.card-value').innerText()) > 0, 'the demo has a blocker');
       assert.match(await summary.getByTestId('summary-next-date').innerText(), t.date);
       assert.match(await summary.getByTestId('summary-overlap').innerText(), lang === 'en' ? /€\d/ : /\d,\d\d\u00a0€/);
@@ -92,7 +98,9 @@ for (const lang of ['en', 'fr']) {
       await details.getByText(t.equivalents).first().waitFor();
       const detailsText = await details.innerText();
       assert.match(detailsText, t.teams);
-      assert.match(detailsText, /LEG-E3-004/);
+      assert.match(detailsText, /DIR-E3-004/);
+      assert.match(detailsText, t.teamsEea);
+      assert.ok(await details.locator('[data-rule="TEAMS-EEA"]').count() > 0, 'the EEA Teams rule is cited');
       assert.match(detailsText, t.date);
       assert.ok(await details.locator('[data-rule="TEAMS-UNBUNDLE"]').count() > 0, 'the Teams rule is cited');
       const rule = details.locator('[data-rule="TEAMS-UNBUNDLE"] details').first();
@@ -106,20 +114,28 @@ for (const lang of ['en', 'fr']) {
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="plan-line"]').length === 1);
       await lines.first().locator('button').click();
       await page.getByTestId('override-seats').fill('40');
-      await page.waitForFunction((before) => Number(document.querySelector('[data-testid="seats-after"]').textContent.replace(/\D/g, '')) === before - 5, seatsAfter);
+      await page.waitForFunction((before) => Number(document.querySelector('[data-testid="seats-moved"]').textContent.replace(/\D/g, '')) === before - 5, seatsAfter);
       await page.getByTestId('override-reset').click();
-      await page.waitForFunction((before) => Number(document.querySelector('[data-testid="seats-after"]').textContent.replace(/\D/g, '')) === before, seatsAfter);
+      await page.waitForFunction((before) => Number(document.querySelector('[data-testid="seats-moved"]').textContent.replace(/\D/g, '')) === before, seatsAfter);
 
       // Exclude a line: its path becomes "not migrated"; change its target; then reset.
       await page.getByTestId('override-exclude').check();
       await page.waitForFunction(() => document.querySelector('[data-testid="plan-line"]')?.dataset.path === 'not_migrated');
-      assert.ok(number(await page.getByTestId('seats-after').innerText()) < seatsAfter, 'excluding lowers the seats after');
+      assert.ok(number(await page.getByTestId('seats-moved').innerText()) < seatsAfter, 'excluding lowers the seats after');
       await page.getByTestId('override-exclude').uncheck();
       await page.waitForFunction(() => document.querySelector('[data-testid="plan-line"]')?.dataset.path === 'repurchase');
       await page.getByTestId('override-target').selectOption({ label: 'Microsoft 365 E3' });
       await details.getByText(lang === 'en' ? 'chosen by you' : 'choisie par vous').first().waitFor();
       await page.getByTestId('override-reset').click();
       await page.waitForFunction(() => !document.querySelector('[data-testid="line-details"] .tag')?.textContent.match(/chosen|choisie/));
+
+      // A partner-to-partner transfer names its fallback day; the lapse delay is shown as unverified.
+      await page.getByTestId('plan-filter').fill('NCE-BS-006');
+      await page.waitForFunction(() => document.querySelector('[data-testid="plan-line"]')?.dataset.id === 'NCE-BS-006');
+      await lines.first().locator('button').click();
+      await details.getByText(t.fallback).first().waitFor();
+      const lapse = details.locator('[data-rule="P2P-LAPSE"]').first();
+      assert.equal(await lapse.getByTestId('rule-unverified').innerText(), t.unverified);
 
       // The path of the unknown-channel line can be chosen by hand.
       await page.getByTestId('plan-filter').fill('UNK-VISIO-011');
