@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! {
-//!   "schema_version": 1, "rules_as_of": "2026-11-24", "as_of": "…", "lang": "en|fr",
+//!   "schema_version": 1, "rules_as_of": "2026-12-03", "as_of": "…", "lang": "en|fr",
 //!   "catalog": "built-in, 2026-11-24", "partner": { "name", "country", "market" },
 //!   "blockers": 2, "rules_fired": ["REL-1", …],
 //!   "customers": [{
