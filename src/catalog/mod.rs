@@ -8,6 +8,7 @@
 
 pub mod compact;
 mod reference_csv;
+mod terms;
 pub mod workloads;
 
 use std::collections::HashMap;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 
 pub use reference_csv::{is_guid, CatalogError, FieldProblem};
+pub use terms::has_three_year_term;
 pub use workloads::CoreWorkload;
 
 /// The built-in reference table, in compact form.

@@ -54,23 +54,6 @@ pub fn months_per_period(billing: BillingFrequency) -> f64 {
     }
 }
 
-/// Part numbers (prefixes) of the offers sold with a three-year CSP term (TERM-3Y).
-const THREE_YEAR_OFFERS: &[&str] = &[
-    "SPE_E3",
-    "SPE_E5",
-    "MICROSOFT_365_E3",
-    "MICROSOFT_365_E5",
-    "MICROSOFT_TEAMS_ENTERPRISE",
-    "IDENTITY_THREAT_PROTECTION",
-    "INFORMATION_PROTECTION_COMPLIANCE",
-];
-
-/// Whether the offer with this part number has a three-year term.
-pub fn has_three_year_term(part_number: &str) -> bool {
-    let upper = part_number.trim().to_ascii_uppercase();
-    THREE_YEAR_OFFERS.iter().any(|prefix| upper.starts_with(prefix))
-}
-
 /// The choice a line is priced at: a three-year choice for an offer without a
 /// three-year term falls back to the same billing of a one-year term.
 pub fn available(choice: BillingChoice, three_years: bool) -> BillingChoice {
@@ -104,14 +87,5 @@ mod tests {
             convert(upfront, BillingChoice::AnnualUpfront, BillingChoice::TriennialUpfront, after),
             None
         );
-    }
-
-    #[test]
-    fn three_year_terms_only_for_the_offers_that_have_them() {
-        assert!(has_three_year_term("SPE_E3"));
-        assert!(has_three_year_term("Microsoft_Teams_Enterprise_New"));
-        assert!(!has_three_year_term("SPB"));
-        assert_eq!(available(BillingChoice::TriennialMonthly, false), BillingChoice::AnnualMonthly);
-        assert_eq!(available(BillingChoice::TriennialUpfront, true), BillingChoice::TriennialUpfront);
     }
 }

@@ -362,7 +362,8 @@ fn line_cost(
 ) -> LineCost {
     let line_override = input.overrides.get(&line.subscription_id);
     let target = line.target.as_deref();
-    let three_year_term = target.is_some_and(|target| billing::has_three_year_term(&target.sku_part_number));
+    let three_year_term =
+        target.is_some_and(|target| crate::catalog::has_three_year_term(&target.sku_part_number));
     let source_choice = BillingChoice::of(subscription.term, subscription.billing);
     let kept_by_transfer = line.path == MigrationPath::PartnerTransfer && source_choice.is_some();
     let asked = line_override.and_then(|line_override| line_override.billing);

@@ -5,22 +5,11 @@
 
 use super::dates;
 use super::findings::{Finding, FindingCode};
-use super::line::LineContext;
 use super::PlanLine;
 use crate::model::{Channel, MigrationPath, Subscription, Term};
 
 /// Days after which a transfer request the source partner ignores lapses (P2P-LAPSE, unverified).
 const TRANSFER_LAPSE_DAYS: u64 = 30;
-
-/// Part numbers CSP sells on three-year terms (TERM-3Y): Microsoft 365 E3 / E5 and
-/// Teams Enterprise from 2025-06-01, E5 Security / Compliance from 2025-07-01.
-const THREE_YEAR_PARTS: &[&str] = &[
-    "SPE_E3",
-    "SPE_E5",
-    "Microsoft_Teams_Enterprise_New",
-    "IDENTITY_THREAT_PROTECTION",
-    "INFORMATION_PROTECTION_COMPLIANCE",
-];
 
 /// The last day to give up on a transfer and buy instead: when the request would
 /// lapse, or earlier when a purchase must still come `lead_days` before the term end.
@@ -35,7 +24,7 @@ pub(super) fn fallback_on(
 }
 
 pub(super) fn line_findings(
-    ctx: &LineContext,
+    purchase_lead_days: u32,
     subscription: &Subscription,
     working_path: MigrationPath,
     line: &mut PlanLine,
@@ -43,8 +32,7 @@ pub(super) fn line_findings(
 ) {
     if working_path == MigrationPath::PartnerTransfer {
         if let Some(transfer_on) = line.dates.transfer_on {
-            let fallback =
-                fallback_on(transfer_on, line.dates.term_end, ctx.input.settings.purchase_lead_days);
+            let fallback = fallback_on(transfer_on, line.dates.term_end, purchase_lead_days);
             line.dates.fallback_on = Some(fallback);
             findings.push(Finding::new(FindingCode::TransferFallback).with("fallback_on", fallback));
         }
@@ -63,9 +51,8 @@ pub(super) fn line_findings(
         findings.push(Finding::new(code));
         findings.push(Finding::new(FindingCode::GdapNotForEa));
     }
-    let three_year_target = line.target.as_ref().filter(|target| {
-        THREE_YEAR_PARTS.iter().any(|part| part.eq_ignore_ascii_case(&target.sku_part_number))
-    });
+    let three_year_target =
+        line.target.as_ref().filter(|target| crate::catalog::has_three_year_term(&target.sku_part_number));
     if let (Some(target), Term::P3Y) = (three_year_target, subscription.term) {
         findings.push(
             Finding::new(FindingCode::ThreeYearTerm)

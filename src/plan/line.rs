@@ -496,7 +496,13 @@ fn plan_line_with<'a>(
         cache,
     );
     source_end_findings(ctx, subscription, working_path, seats, &line, findings);
-    super::commerce::line_findings(ctx, subscription, working_path, &mut line, findings);
+    super::commerce::line_findings(
+        ctx.input.settings.purchase_lead_days,
+        subscription,
+        working_path,
+        &mut line,
+        findings,
+    );
 
     if let Some(assigned) =
         subscription.seats_assigned.filter(|assigned| *assigned < subscription.seats_total)
