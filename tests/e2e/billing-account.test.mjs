@@ -9,7 +9,7 @@ import { useBrowserAndServer, openContext, waitForApp, seriousAccessibilityViola
 const shared = useBrowserAndServer();
 
 function templateRange(rows) {
-  const header = ['subscription_id', 'product', 'sku_part_number', 'seats_total', 'term_end', 'channel'];
+  const header = ['subscription_id', 'product', 'sku_part_number', 'seats_total', 'seats_assigned', 'term_end', 'channel'];
   return [header, ...rows].map((cells) => cells.join('\t')).join('\n') + '\n';
 }
 
@@ -28,9 +28,9 @@ for (const [lang, locale] of [['en', 'en-US'], ['fr', 'fr-FR']]) {
       await waitForApp(page);
       await page.getByTestId('new-plan').click();
       await page.getByTestId('paste-input').fill(templateRange([
-        ['D-1', 'Office 365 E3', 'ENTERPRISEPACK', '10', '2027-09-30', 'direct'],
-        ['D-2', 'Microsoft 365 Business Premium', 'SPB', '30', '2027-10-31', 'direct'],
-        ['E-3', 'Microsoft 365 E3', 'SPE_E3', '120', '2027-06-30', 'ea'],
+        ['D-1', 'Office 365 E3', 'ENTERPRISEPACK', '10', '10', '2027-09-30', 'direct'],
+        ['D-2', 'Microsoft 365 Business Premium', 'SPB', '30', '30', '2027-10-31', 'direct'],
+        ['E-3', 'Microsoft 365 E3', 'SPE_E3', '120', '120', '2027-06-30', 'ea'],
       ]));
       await page.getByTestId('paste-import').click();
       const section = page.getByTestId('billing-accounts');

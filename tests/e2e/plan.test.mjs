@@ -33,7 +33,7 @@ const number = (text) => Number(text.replace(/[^\d]/g, ''));
 
 const texts = {
   en: {
-    title: 'Migration plan', relationship: /reseller relationship request/i, today: /Today/,
+    title: 'Migration plan', relationship: /reseller relationship request/i, unblock: /^Resolve the [A-Z0-9-]+ blocker before anything is bought/m, today: /Today/,
     date: /\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b/,
     teams: /no Teams/, equivalents: /Ranked equivalents/, rule: /TEAMS-UNBUNDLE/, pathRepurchase: 'Buy in CSP',
     legend: /7-day cancellation window/, blocked: /Blocked/,
@@ -41,7 +41,7 @@ const texts = {
     unverified: 'unverified',
   },
   fr: {
-    title: 'Plan de migration', relationship: /demande de relation de revendeur/i, today: /Aujourd’hui/,
+    title: 'Plan de migration', relationship: /demande de relation de revendeur/i, unblock: /^Lever le point bloquant [A-Z0-9-]+ avant tout achat/m, today: /Aujourd’hui/,
     date: /\b\d{1,2} (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}\b/,
     teams: /no Teams/, equivalents: /Équivalents classés/, rule: /TEAMS-UNBUNDLE/, pathRepurchase: 'Achat dans CSP',
     legend: /Délai d’annulation de 7 jours/, blocked: /Bloqué/,
@@ -148,11 +148,16 @@ for (const lang of ['en', 'fr']) {
       await page.waitForFunction(() => document.querySelector('[data-testid="plan-line"]')?.dataset.path === 'blocked');
       await page.getByTestId('plan-filter').fill('');
 
-      // The checklist: ordered, dated, who does what, starting with the relationship request.
+      // The checklist: ordered, dated, who does what; the demo has blocked lines, so it
+      // starts with what unblocks them, then the relationship request.
       const steps = page.getByTestId('checklist').getByTestId('checklist-step');
       assert.ok(await steps.count() >= 5, 'several steps');
-      assert.match(await steps.first().innerText(), t.relationship);
+      assert.match(await steps.first().innerText(), t.unblock);
       assert.match(await steps.first().innerText(), t.date);
+      const stepTexts = await steps.allInnerTexts();
+      const unblockCount = stepTexts.findIndex((text) => !t.unblock.test(text));
+      assert.ok(unblockCount > 0, 'the unblocking steps come first');
+      assert.match(stepTexts[unblockCount], t.relationship);
 
       // The timeline: an SVG with a title and description, markers, today, a legend and a list.
       const timeline = page.getByTestId('timeline');

@@ -7,7 +7,7 @@ use crate::import::mapping::Field;
 use crate::import::rows::no_finishing;
 
 /// The template's columns, in order.
-pub const TEMPLATE_COLUMNS: [&str; 17] = [
+pub const TEMPLATE_COLUMNS: [&str; 18] = [
     "customer",
     "tenant_country",
     "subscription_id",
@@ -23,6 +23,7 @@ pub const TEMPLATE_COLUMNS: [&str; 17] = [
     "auto_renew",
     "status",
     "channel",
+    "billing_account",
     "unit_price",
     "currency",
 ];
@@ -49,6 +50,7 @@ pub(crate) const SPEC: TableSpec = TableSpec {
         ("trial", Field::Trial),
         ("status", Field::Status),
         ("channel", Field::Channel),
+        ("billingaccount", Field::BillingAccount),
         ("ownertenantid", Field::OwnerTenantId),
         ("unitprice", Field::UnitPrice),
         ("currency", Field::Currency),
@@ -62,7 +64,7 @@ pub(crate) const SPEC: TableSpec = TableSpec {
 pub fn template_csv() -> String {
     let mut text = TEMPLATE_COLUMNS.join(",");
     text.push_str("\r\n");
-    text.push_str("Example Customer Ltd,FR,example-subscription-1,Office 365 E3,ENTERPRISEPACK,6fd2c87f-b296-42f0-b197-1e91e994b900,25,22,P1Y,monthly,2025-07-01,2026-06-30,true,active,direct,,\r\n");
-    text.push_str("Example Customer Ltd,FR,example-subscription-2,Microsoft 365 Business Premium,SPB,cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46,10,10,P1M,monthly,2026-03-01,2026-03-31,true,active,csp-nce,20.60,EUR\r\n");
+    text.push_str("Example Customer Ltd,FR,example-subscription-1,Office 365 E3,ENTERPRISEPACK,6fd2c87f-b296-42f0-b197-1e91e994b900,25,22,P1Y,monthly,2025-07-01,2026-06-30,true,active,direct,mca,,\r\n");
+    text.push_str("Example Customer Ltd,FR,example-subscription-2,Microsoft 365 Business Premium,SPB,cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46,10,10,P1M,monthly,2026-03-01,2026-03-31,true,active,csp-nce,,20.60,EUR\r\n");
     text
 }
