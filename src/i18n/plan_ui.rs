@@ -18,8 +18,8 @@ crate::texts! {
         CardSubscriptions => "Subscriptions", "Abonnements";
         CardSubscriptionsDetail => "{migrated} migrated, {left} left out", "{migrated} migrés, {left} écartés";
         CardSeats => "Seats to move → planned", "Licences à migrer → planifiées";
-        CardSeatsDetail => "{blocked} on blocked lines (moved once unblocked); {left} left out: {free} free or trial, {ended} ended, {by_user} by you, {not_seat} not seat-based",
-                           "{blocked} sur des lignes bloquées (migrées une fois débloquées) ; {left} écartées : {free} gratuites ou d’essai, {ended} terminées, {by_user} par vous, {not_seat} hors licences par utilisateur";
+        CardSeatsDetail => "{blocked} on blocked lines (moved once unblocked); {left} left out: {free} free or trial, {ended} ended, {by_user} by you, {not_seat} not seat-based.",
+                           "{blocked} sur des lignes bloquées (migrées une fois débloquées) ; {left} écartées : {free} gratuites ou d’essai, {ended} terminées, {by_user} par vous, {not_seat} hors licences par utilisateur.";
         CardSeatsAddOns => "Plus {count} add-on licences bought with the new suites (not new users).", "Plus {count} licences complémentaires achetées avec les nouvelles suites (pas de nouveaux utilisateurs).";
         CardBlockers => "Blockers", "Blocages";
         CardBlockersNone => "Nothing blocks the plan.", "Rien ne bloque le plan.";
