@@ -109,7 +109,12 @@ const BUILTIN_LABEL_PREFIX: &str = "built-in, ";
 /// catalog's label is translated, a loaded file's name is shown as it is.
 pub fn catalog_label(source_label: &str, lang: Lang) -> String {
     match source_label.strip_prefix(BUILTIN_LABEL_PREFIX) {
-        Some(date) => format!("{}{date}", lang.pick("built-in, ", "intégré, ")),
+        Some(date) => {
+            // The date in words, like every other date the reader sees.
+            let date =
+                date.parse().map_or_else(|_| date.to_string(), |date| crate::i18n::format::date(date, lang));
+            format!("{}{date}", lang.pick("built-in, ", "intégré, "))
+        }
         None => source_label.to_string(),
     }
 }
@@ -348,8 +353,8 @@ mod label_tests {
 
     #[test]
     fn the_built_in_label_reads_in_each_language_and_a_file_name_stays() {
-        assert_eq!(catalog_label("built-in, 2026-11-24", Lang::Fr), "intégré, 2026-11-24");
-        assert_eq!(catalog_label("built-in, 2026-11-24", Lang::En), "built-in, 2026-11-24");
+        assert_eq!(catalog_label("built-in, 2026-11-24", Lang::Fr), "intégré, 24 nov. 2026");
+        assert_eq!(catalog_label("built-in, 2026-11-24", Lang::En), "built-in, 24 Nov 2026");
         assert_eq!(catalog_label("licensing-2027.csv", Lang::Fr), "licensing-2027.csv");
     }
 }
