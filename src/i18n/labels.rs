@@ -97,7 +97,7 @@ pub fn channel_short_label(channel: Channel, lang: Lang) -> &'static str {
     match channel {
         Channel::Direct => "Direct",
         Channel::Ea => "EA",
-        Channel::CspNce => "CSP new commerce",
+        Channel::CspNce => lang.pick("CSP new commerce", "CSP NCE"),
         Channel::CspLegacy => lang.pick("CSP legacy", "CSP historique"),
         Channel::Unknown => lang.pick("Channel unknown", "Canal inconnu"),
     }
@@ -241,7 +241,8 @@ mod tests {
     #[test]
     fn every_channel_has_a_label_and_a_short_label_in_both_languages() {
         check(&Channel::ALL, channel_label, &[]);
-        check(&Channel::ALL, channel_short_label, &["Direct", "EA", "CSP new commerce"]);
+        check(&Channel::ALL, channel_short_label, &["Direct", "EA"]);
+        assert_eq!(channel_short_label(Channel::CspNce, Lang::Fr), "CSP NCE");
         assert_eq!(channel_label(Channel::CspLegacy, Lang::Fr), "Autre partenaire CSP, offre historique");
     }
 
