@@ -5,8 +5,8 @@
 //! margin, nor where its prices come from).
 
 use crate::cost::{CostPlan, CurrencyTotals, CustomerCost, Money};
-use crate::i18n::cost_ui::billing_label;
 use crate::i18n::format;
+use crate::i18n::labels::billing_label;
 use crate::i18n::Lang;
 use crate::model::Decision;
 use crate::plan::Plan;

@@ -128,7 +128,7 @@ fn cost_cells(cost: Option<&crate::cost::LineCost>, separator: Separator, lang: 
         .map(|component| component.price.as_ref().map(|price| price.origin.label(lang)).unwrap_or_default())
         .collect();
     vec![
-        crate::i18n::cost_ui::billing_label(cost.billing, lang).to_string(),
+        crate::i18n::labels::billing_label(cost.billing, lang).to_string(),
         amount_cell(&cost.current_yearly, separator),
         amount_cell(&cost.csp_yearly, separator),
         cost.csp_yearly.as_ref().map(|money| money.currency.clone()).unwrap_or_default(),

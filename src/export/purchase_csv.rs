@@ -3,7 +3,7 @@
 //! comma with `;`, ISO dates, formulas neutralised).
 
 use crate::cost::{CostPlan, PurchaseRow};
-use crate::i18n::cost_ui::billing_label;
+use crate::i18n::labels::billing_label;
 use crate::i18n::Lang;
 use crate::plan::Plan;
 

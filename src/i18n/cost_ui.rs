@@ -91,40 +91,21 @@ crate::texts! {
     }
 }
 
-/// The name of a billing choice.
-pub fn billing_label(choice: BillingChoice, lang: Lang) -> &'static str {
-    match choice {
-        BillingChoice::MonthlyTerm => lang.pick("Monthly term", "Engagement mensuel"),
-        BillingChoice::AnnualMonthly => {
-            lang.pick("Annual term, billed monthly", "Engagement annuel, facturé mensuellement")
-        }
-        BillingChoice::AnnualUpfront => {
-            lang.pick("Annual term, paid upfront", "Engagement annuel, payé d’avance")
-        }
-        BillingChoice::TriennialMonthly => {
-            lang.pick("Three-year term, billed monthly", "Engagement de trois ans, facturé mensuellement")
-        }
-        BillingChoice::TriennialUpfront => {
-            lang.pick("Three-year term, paid upfront", "Engagement de trois ans, payé d’avance")
-        }
-    }
-}
-
 /// What a billing choice does to the price, with the rule and the date it applies from.
 pub fn billing_rule(choice: BillingChoice, lang: Lang) -> &'static str {
     match choice {
         BillingChoice::MonthlyTerm => lang.pick(
-            "+20% over an annual term (PRICE-BILLING, from 2025-04-01)",
-            "+20 % par rapport à un engagement annuel (PRICE-BILLING, depuis le 2025-04-01)",
+            "+20% over an annual term (PRICE-BILLING, from 1 Apr 2025)",
+            "+20 % par rapport à un engagement annuel (PRICE-BILLING, depuis le 1er avr. 2025)",
         ),
         BillingChoice::AnnualMonthly | BillingChoice::TriennialMonthly => lang.pick(
-            "+5% over paid upfront (PRICE-BILLING, from 2025-04-01)",
-            "+5 % par rapport au paiement d’avance (PRICE-BILLING, depuis le 2025-04-01)",
+            "+5% over paid upfront (PRICE-BILLING, from 1 Apr 2025)",
+            "+5 % par rapport au paiement d’avance (PRICE-BILLING, depuis le 1er avr. 2025)",
         ),
         BillingChoice::AnnualUpfront => lang.pick("the reference price", "le prix de référence"),
         BillingChoice::TriennialUpfront => lang.pick(
-            "for the offers with a three-year term (TERM-3Y, from 2025-06-01)",
-            "pour les offres à engagement de trois ans (TERM-3Y, depuis le 2025-06-01)",
+            "for the offers with a three-year term (TERM-3Y, from 1 Jun 2025)",
+            "pour les offres à engagement de trois ans (TERM-3Y, depuis le 1er juin 2025)",
         ),
     }
 }
@@ -138,7 +119,10 @@ mod tests {
     fn every_cost_text_exists_in_both_languages_with_the_same_placeholders() {
         assert_eq!(check_translations(crate::text_entries!(CostText)), Ok(CostText::ALL.len()));
         for choice in BillingChoice::ALL {
-            assert_ne!(billing_label(choice, Lang::En), billing_label(choice, Lang::Fr));
+            assert_ne!(
+                crate::i18n::labels::billing_label(choice, Lang::En),
+                crate::i18n::labels::billing_label(choice, Lang::Fr)
+            );
             assert_ne!(billing_rule(choice, Lang::En), billing_rule(choice, Lang::Fr));
         }
     }

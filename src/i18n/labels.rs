@@ -7,8 +7,8 @@
 
 use super::Lang;
 use crate::model::{
-    Actor, BillingAccount, BillingFrequency, BillingModel, Channel, GdapRole, MigrationPath, SalesArea,
-    SubscriptionStatus, Term,
+    Actor, BillingAccount, BillingChoice, BillingFrequency, BillingModel, Channel, GdapRole, MigrationPath,
+    SalesArea, SubscriptionStatus, Term,
 };
 
 /// The name of a migration path: `Buy in CSP` / `Achat dans CSP`.
@@ -58,6 +58,25 @@ pub fn path_explanation(path: MigrationPath, lang: Lang) -> &'static str {
             "This subscription stays out of the plan (free, trial, usage-based, already ended, or left out).",
             "Cet abonnement reste hors du plan (gratuit, essai, à l’usage, déjà terminé, ou écarté).",
         ),
+    }
+}
+
+/// The name of a billing choice.
+pub fn billing_label(choice: BillingChoice, lang: Lang) -> &'static str {
+    match choice {
+        BillingChoice::MonthlyTerm => lang.pick("Monthly term", "Engagement mensuel"),
+        BillingChoice::AnnualMonthly => {
+            lang.pick("Annual term, billed monthly", "Engagement annuel, facturé mensuellement")
+        }
+        BillingChoice::AnnualUpfront => {
+            lang.pick("Annual term, paid upfront", "Engagement annuel, payé d’avance")
+        }
+        BillingChoice::TriennialMonthly => {
+            lang.pick("Three-year term, billed monthly", "Engagement de trois ans, facturé mensuellement")
+        }
+        BillingChoice::TriennialUpfront => {
+            lang.pick("Three-year term, paid upfront", "Engagement de trois ans, payé d’avance")
+        }
     }
 }
 

@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::cost_ui::{billing_label, billing_rule, CostText};
+use crate::i18n::cost_ui::{billing_rule, CostText};
 use crate::i18n::format;
+use crate::i18n::labels::billing_label;
 use crate::i18n::template::fill;
 use crate::model::BillingChoice;
 use crate::ui::lang::use_lang;

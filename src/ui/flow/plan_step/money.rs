@@ -13,8 +13,9 @@ use crate::cost::{assess, partner_prices, CostPlan, CurrencyTotals, MonthlyChart
 use crate::export::csv::Separator;
 use crate::export::purchase_csv::purchase_list_to_csv;
 use crate::export::{file_name, plan_customer_name, FileKind};
-use crate::i18n::cost_ui::{billing_label, billing_rule, CostText};
+use crate::i18n::cost_ui::{billing_rule, CostText};
 use crate::i18n::format;
+use crate::i18n::labels::billing_label;
 use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::model::{BillingChoice, Decision, Optimisation, SellPrice};
