@@ -87,7 +87,7 @@ crate::texts! {
         LineDropped => "Not bought in CSP (suggestion accepted).", "Non acheté dans CSP (suggestion acceptée).";
         LineNotInView => "This line is not migrated: it has no CSP cost.", "Cette ligne n’est pas migrée : elle n’a pas de coût CSP.";
         PriceFrom => "{price} per seat and per month, {origin}", "{price} par licence et par mois, {origin}";
-        ConvertedFrom => "converted from {billing} by PRICE-BILLING (2025-04-01)", "converti depuis {billing} par PRICE-BILLING (2025-04-01)";
+        ConvertedFrom => "converted from {billing} by PRICE-BILLING (from 1 Apr 2025)", "converti depuis {billing} par PRICE-BILLING (depuis le 1er avr. 2025)";
     }
 }
 
