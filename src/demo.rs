@@ -364,6 +364,8 @@ pub fn demo_input(as_of: NaiveDate) -> PlanInput {
                 owner_tenant_id: line.owner_tenant_id.map(str::to_string),
                 unit_price: line.unit_price,
                 currency: line.unit_price.map(|_| "EUR".to_string()),
+                add_on: false,
+                base_subscription_id: None,
                 source: SourceRef {
                     file: DEMO_FILE.into(),
                     line: u32::try_from(index + 2).unwrap_or(u32::MAX),

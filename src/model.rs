@@ -185,7 +185,55 @@ pub struct Subscription {
     pub owner_tenant_id: Option<String>,
     pub unit_price: Option<f64>,
     pub currency: Option<String>,
+    /// The file says this subscription is an add-on of another (the NCE bulk tool's
+    /// `AddOn`); add-ons the catalog knows are recognised without it (ADDON-BASE).
+    /// Left out of drafts and exports when false, as most subscriptions are.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub add_on: bool,
+    /// The subscription this add-on extends, when the file says (`BaseSubscriptionId`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_subscription_id: Option<String>,
     pub source: SourceRef,
+}
+
+/// A licence that extends a base licence of the same users, and so needs one
+/// (ADDON-BASE). Each kind says which base qualifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AddOnKind {
+    /// Microsoft 365 Copilot: a Microsoft 365 or Office 365 suite, or an Exchange,
+    /// SharePoint or Teams plan.
+    Copilot,
+    /// Microsoft 365 Copilot Business: a Business plan (Basic, Standard, Premium).
+    CopilotBusiness,
+    /// Teams Phone, Audio Conferencing, Teams Premium: a licence that includes Teams.
+    Teams,
+    /// Defender for Office 365, Exchange Online Archiving, the Purview (compliance)
+    /// add-ons: a licence that includes Exchange Online.
+    Exchange,
+    /// Microsoft 365 E5 Security: a licence that includes Entra ID P1.
+    Security,
+    /// Defender add-ons (vulnerability management, app governance): the Defender
+    /// product they extend.
+    Defender,
+    /// Extra file storage: a licence that includes SharePoint Online.
+    Storage,
+    /// Marked as an add-on by the file, of a kind the planner does not know: any
+    /// Microsoft 365 suite or plan.
+    Other,
+}
+
+impl AddOnKind {
+    pub const ALL: [AddOnKind; 8] = [
+        AddOnKind::Copilot,
+        AddOnKind::CopilotBusiness,
+        AddOnKind::Teams,
+        AddOnKind::Exchange,
+        AddOnKind::Security,
+        AddOnKind::Defender,
+        AddOnKind::Storage,
+        AddOnKind::Other,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

@@ -23,6 +23,9 @@ const SKU_IDS: &[&str] = &[
     "4B9405B0-7788-4568-ADD1-99614E613B69 ",
     "16ddbbfc-09ea-4de2-b1d7-312db6112d70",
     "c7df2760-2c81-4ef7-b578-5b5392b571df",
+    // Add-ons: Microsoft 365 Copilot, Teams Phone Standard (ADDON-BASE).
+    "639dec6b-bb19-468b-871c-c5c441c4b0cb",
+    "e43b5b99-8dfb-405f-9987-dc307f34bcbd",
     "not-a-guid",
     "",
 ];
@@ -104,6 +107,7 @@ fn subscription() -> impl Strategy<Value = Subscription> {
             BillingFrequency::Triennial,
             BillingFrequency::Unknown,
         ]),
+        (prop::bool::weighted(0.15), prop::option::of(0usize..26)),
     )
         .prop_map(
             |(
@@ -111,6 +115,7 @@ fn subscription() -> impl Strategy<Value = Subscription> {
                 (product, seats, assigned, status, channel),
                 (term_end, estimated, auto_renew, trial, unit_price, owner),
                 billing,
+                (add_on, base),
             )| {
                 Subscription {
                     customer: customer.to_string(),
@@ -130,6 +135,9 @@ fn subscription() -> impl Strategy<Value = Subscription> {
                     currency: unit_price.map(|_| "EUR".to_string()),
                     owner_tenant_id: owner.map(str::to_string),
                     billing,
+                    add_on,
+                    // Ids are S0, S1, ...: some name a line, some none, some the add-on itself.
+                    base_subscription_id: base.map(|index| format!("S{index}")),
                     ..Subscription::default()
                 }
             },
@@ -307,6 +315,65 @@ proptest! {
             }
             if let (Some(purchase_on), false) = (dates.purchase_on, chosen_purchase) {
                 prop_assert!(purchase_on >= plan.as_of, "{id}: purchase {purchase_on} before the plan date");
+            }
+        }
+    }
+
+    #[test]
+    fn an_add_on_follows_its_base(input in plan_input()) {
+        let plan = make_plan(&input, Catalog::builtin());
+        for customer in &plan.customers {
+            let line_of = |id: &str| {
+                let mut found = customer.lines.iter().filter(|line| line.subscription_id == id);
+                // Repeated ids name no line for sure.
+                match (found.next(), found.next()) {
+                    (Some(line), None) => Some(line),
+                    _ => None,
+                }
+            };
+            for line in &customer.lines {
+                let Some(add_on) = &line.add_on else { continue };
+                let id = &line.subscription_id;
+                if line_of(id).is_none() {
+                    continue; // a repeated id: which line a base names is not for sure
+                }
+                let chosen = input.overrides.get(id).cloned().unwrap_or_default();
+                if chosen.path.is_some() || chosen.excluded || line.path == MigrationPath::NotMigrated {
+                    continue;
+                }
+                let Some(base) = add_on.base_subscription_id.as_deref().and_then(line_of) else {
+                    // No base: the add-on cannot move, and says why.
+                    if add_on.base_subscription_id.is_none() {
+                        prop_assert_eq!(line.path, MigrationPath::Blocked, "{} has no base but is not blocked", id);
+                        prop_assert!(line.findings.iter().any(|finding| finding.is_blocker() && finding.rule.code() == "ADDON-BASE"), "{}", id);
+                    }
+                    continue;
+                };
+                // Only a file names an add-on as a base (a calling plan on Teams Phone).
+                if base.is_add_on() {
+                    prop_assert!(input.subscriptions.iter().any(|subscription| &subscription.subscription_id == id && subscription.base_subscription_id.is_some()), "{}: the planner chose the add-on {} as its base", id, base.subscription_id);
+                }
+                if matches!(base.path, MigrationPath::NotMigrated | MigrationPath::Blocked) {
+                    prop_assert_eq!(line.path, MigrationPath::Blocked, "{}: its base {} does not move", id, base.subscription_id);
+                }
+                let base_in_csp = match base.path {
+                    MigrationPath::PartnerTransfer => base.dates.transfer_on,
+                    _ => base.dates.purchase_on.or(base.dates.transfer_on),
+                };
+                if let (Some(purchase_on), Some(base_on), None) = (line.dates.purchase_on, base_in_csp, chosen.purchase_on) {
+                    prop_assert!(purchase_on >= base_on, "{}: bought {} before its base {} is in CSP on {}", id, purchase_on, base.subscription_id, base_on);
+                }
+                let owner = |wanted: &str| input.subscriptions.iter().find(|subscription| subscription.subscription_id == wanted).map(|subscription| subscription.owner_tenant_id.clone().unwrap_or_default().trim().to_ascii_lowercase());
+                if let (Some(batch), Some(base_batch), true) = (line.transfer_batch, base.transfer_batch, owner(id) == owner(&base.subscription_id)) {
+                    prop_assert_eq!(batch, base_batch, "{}: not in its base's transfer batch", id);
+                }
+                // In a step naming both, the base comes first.
+                for step in &customer.checklist {
+                    let place = |wanted: &str| step.subscription_ids.iter().position(|id| id == wanted);
+                    if let (Some(add_on_at), Some(base_at)) = (place(id), place(&base.subscription_id)) {
+                        prop_assert!(base_at < add_on_at, "{}: listed before its base in step {}", id, step.order);
+                    }
+                }
             }
         }
     }

@@ -123,6 +123,8 @@ pub fn sample_draft(count: usize) -> Draft {
                 owner_tenant_id: None,
                 unit_price: Some(price),
                 currency: Some("EUR".into()),
+                add_on: false,
+                base_subscription_id: None,
                 source: SourceRef { file: "partner-center-subscriptions.csv".into(), line: index as u32 + 2 },
             }
         })

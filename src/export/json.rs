@@ -25,7 +25,9 @@
 //!                  "data_at_risk_after" },
 //!       "overlap_days", "overlap_cost", "currency", "reassign_licenses", "credit_eligible",
 //!       "billing_account": "mosa|mca|unknown",
-//!       "transfer_batch", "overrides_applied", "findings": [ finding ], "source": { "file", "line" }
+//!       "transfer_batch", "overrides_applied", "findings": [ finding ], "source": { "file", "line" },
+//!       "add_on": { "kind": "copilot|copilot-business|teams|exchange|security|defender|storage|other",
+//!                   "base_subscription_id" }   (on add-on lines only, ADDON-BASE)
 //!     }],
 //!     "checklist": [{ "order", "actor": "partner|customer", "due_on", "rule", "code", "text", "subscription_ids" }],
 //!     "totals": [{ "key", "name", "seats_before", "seats_after" }],
@@ -67,7 +69,7 @@ fn finding_json(finding: &Finding, lang: Lang) -> Value {
 }
 
 fn line_json(line: &PlanLine, lang: Lang) -> Value {
-    json!({
+    let mut value = json!({
         "subscription_id": line.subscription_id,
         "product": line.product,
         "channel": line.channel,
@@ -118,7 +120,15 @@ fn line_json(line: &PlanLine, lang: Lang) -> Value {
         "overrides_applied": line.overrides_applied,
         "findings": line.findings.iter().map(|finding| finding_json(finding, lang)).collect::<Vec<_>>(),
         "source": { "file": line.source.file, "line": line.source.line },
-    })
+    });
+    // Only add-on lines carry it: the other lines of every plan stay as they were.
+    if let (Some(add_on), Some(fields)) = (&line.add_on, value.as_object_mut()) {
+        fields.insert(
+            "add_on".into(),
+            json!({ "kind": add_on.kind, "base_subscription_id": add_on.base_subscription_id }),
+        );
+    }
+    value
 }
 
 fn customer_json(customer: &CustomerPlan, lang: Lang) -> Value {

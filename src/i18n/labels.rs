@@ -7,8 +7,8 @@
 
 use super::Lang;
 use crate::model::{
-    Actor, BillingAccount, BillingChoice, BillingFrequency, BillingModel, Channel, GdapRole, MigrationPath,
-    SalesArea, SubscriptionStatus, Term,
+    Actor, AddOnKind, BillingAccount, BillingChoice, BillingFrequency, BillingModel, Channel, GdapRole,
+    MigrationPath, SalesArea, SubscriptionStatus, Term,
 };
 
 /// The name of a migration path: `Buy in CSP` / `Achat dans CSP`.
@@ -221,6 +221,38 @@ pub fn mca_attestation(billing_model: BillingModel, lang: Lang) -> &'static str 
         ),
         BillingModel::IndirectReseller => {
             lang.pick("attested through the indirect provider", "attestation par le fournisseur indirect")
+        }
+    }
+}
+
+/// The base licence an add-on of this kind needs, as a sentence says it (ADDON-BASE).
+pub fn base_needed_label(kind: AddOnKind, lang: Lang) -> &'static str {
+    match kind {
+        AddOnKind::Copilot => lang.pick(
+            "a Microsoft 365 or Office 365 suite, or an Exchange, SharePoint or Teams plan",
+            "une suite Microsoft 365 ou Office 365, ou un plan Exchange, SharePoint ou Teams",
+        ),
+        AddOnKind::CopilotBusiness => lang.pick(
+            "a Microsoft 365 Business plan (Basic, Standard or Premium)",
+            "un plan Microsoft 365 Business (Basic, Standard ou Premium)",
+        ),
+        AddOnKind::Teams => lang.pick("a licence that includes Teams", "une licence qui inclut Teams"),
+        AddOnKind::Exchange => {
+            lang.pick("a licence that includes Exchange Online", "une licence qui inclut Exchange Online")
+        }
+        AddOnKind::Security => lang.pick(
+            "a licence that includes Entra ID P1 (Microsoft 365 E3, EMS E3, Business Premium)",
+            "une licence qui inclut Entra ID P1 (Microsoft 365 E3, EMS E3, Business Premium)",
+        ),
+        AddOnKind::Defender => lang.pick(
+            "the Microsoft Defender licence it extends",
+            "la licence Microsoft Defender qu’il complète",
+        ),
+        AddOnKind::Storage => {
+            lang.pick("a licence that includes SharePoint Online", "une licence qui inclut SharePoint Online")
+        }
+        AddOnKind::Other => {
+            lang.pick("the Microsoft 365 licence it extends", "la licence Microsoft 365 qu’il complète")
         }
     }
 }

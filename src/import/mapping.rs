@@ -40,10 +40,14 @@ pub enum Field {
     OwnerTenantId,
     UnitPrice,
     Currency,
+    /// Whether the subscription is an add-on of another (ADDON-BASE).
+    AddOn,
+    /// The subscription an add-on extends.
+    BaseSubscriptionId,
 }
 
 impl Field {
-    pub const ALL: [Field; 23] = [
+    pub const ALL: [Field; 25] = [
         Field::Customer,
         Field::TenantId,
         Field::TenantCountry,
@@ -67,6 +71,8 @@ impl Field {
         Field::OwnerTenantId,
         Field::UnitPrice,
         Field::Currency,
+        Field::AddOn,
+        Field::BaseSubscriptionId,
     ];
 
     /// The model's field name (`seats_total`), also the template's column name.
@@ -95,6 +101,8 @@ impl Field {
             Field::OwnerTenantId => "owner_tenant_id",
             Field::UnitPrice => "unit_price",
             Field::Currency => "currency",
+            Field::AddOn => "add_on",
+            Field::BaseSubscriptionId => "base_subscription_id",
         }
     }
 
@@ -127,6 +135,8 @@ impl Field {
             Field::OwnerTenantId => lang.pick("Selling partner tenant", "Locataire du partenaire vendeur"),
             Field::UnitPrice => lang.pick("Unit price", "Prix unitaire"),
             Field::Currency => lang.pick("Currency", "Devise"),
+            Field::AddOn => lang.pick("Add-on", "Module complémentaire"),
+            Field::BaseSubscriptionId => lang.pick("Base subscription ID", "ID de l’abonnement de base"),
         }
     }
 
@@ -409,6 +419,15 @@ impl Field {
                 "prixparlicence",
             ],
             Field::Currency => &["currency", "devise", "monnaie", "currencycode"],
+            Field::AddOn => &["addon", "isaddon", "modulecomplementaire", "complement", "optionnel"],
+            Field::BaseSubscriptionId => &[
+                "basesubscriptionid",
+                "basesubscription",
+                "parentsubscriptionid",
+                "abonnementdebase",
+                "idabonnementdebase",
+                "iddelabonnementdebase",
+            ],
         }
     }
 }

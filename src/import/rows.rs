@@ -498,6 +498,8 @@ pub(crate) fn apply_field(
         Field::Currency => {
             subscription.currency = ctx.read_with(header, cell, ValueKind::Currency, parse_currency)
         }
+        Field::AddOn => subscription.add_on = ctx.read_bool(header, cell).unwrap_or(false),
+        Field::BaseSubscriptionId => subscription.base_subscription_id = non_empty(cell),
     }
     Ok(())
 }

@@ -253,9 +253,38 @@ fn dated_steps<'a>(
         let date = same_date.first().and_then(|(date, _)| *date);
         group.clear();
         group.extend(same_date.iter().map(|(_, line)| *line));
+        bases_first(&mut group);
         let mut new_step = with(step(code, actor, date), "items", items(&group, side));
         new_step.subscription_ids = group.iter().map(|line| line.subscription_id.clone()).collect();
         steps.push(new_step);
+    }
+}
+
+/// Puts every base before its add-ons (ADDON-BASE), the lines otherwise in plan
+/// order: each round takes, in order, the lines whose base is not left in the group.
+fn bases_first(group: &mut Vec<&PlanLine>) {
+    if !group.iter().any(|line| line.is_add_on()) {
+        return;
+    }
+    let mut left: Vec<&PlanLine> = std::mem::take(group);
+    while !left.is_empty() {
+        let waits = |line: &PlanLine, left: &[&PlanLine]| {
+            let base = line.add_on.as_ref().and_then(|add_on| add_on.base_subscription_id.as_deref());
+            base.is_some_and(|base| {
+                left.iter().any(|other| {
+                    other.subscription_id == base && other.subscription_id != line.subscription_id
+                })
+            })
+        };
+        let (ready, waiting): (Vec<&PlanLine>, Vec<&PlanLine>) =
+            left.iter().partition(|line| !waits(line, &left));
+        if ready.is_empty() {
+            // Bases that name each other: keep them as they are.
+            group.extend(waiting);
+            return;
+        }
+        group.extend(ready);
+        left = waiting;
     }
 }
 
@@ -272,7 +301,8 @@ fn blocker_steps(steps: &mut Vec<ChecklistStep>, lines: &[PlanLine], as_of: Naiv
             by_rule.entry(blocker.rule).or_default().push(line);
         }
     }
-    for (rule, group) in by_rule {
+    for (rule, mut group) in by_rule {
+        bases_first(&mut group);
         let mut new_step = with(
             with(step(StepCode::ResolveBlocker, Actor::Partner, Some(as_of)), "rule", rule.code()),
             "items",
@@ -346,7 +376,8 @@ pub(super) fn build(
             batches.entry(batch).or_default().push(line);
         }
     }
-    for (batch, group) in batches {
+    for (batch, mut group) in batches {
+        bases_first(&mut group);
         let due = group.iter().filter_map(|line| line.dates.transfer_on).min();
         let mut new_step = step(StepCode::InitiateTransfer, Actor::Partner, due);
         new_step = with(

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::add_ons;
 use super::checklist;
 use super::dates;
 use super::findings::{Finding, FindingCode, FindingValue};
@@ -13,8 +14,8 @@ use super::{CustomerPlan, KeyDates, LineFindings, PlanLine, ProductTotal, SeatCo
 use crate::catalog::Catalog;
 use crate::markets::Market;
 use crate::model::{
-    Actor, Channel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus, Subscription,
-    SubscriptionStatus,
+    Actor, AddOnKind, Channel, GdapRole, GdapStatus, MigrationPath, PlanInput, RelationshipStatus,
+    Subscription, SubscriptionStatus,
 };
 use crate::rules::RuleId;
 
@@ -206,24 +207,120 @@ pub(super) fn plan_customer<'a>(
     // The lines' findings are gathered in one vector, then shared out (see LineFindings),
     // sized by the findings per line of the customers before so it seldom grows.
     scratch.lines.findings = Vec::with_capacity(scratch.findings_for(group.subscriptions.len()));
-    let mut ranges = Vec::with_capacity(group.subscriptions.len());
-    let mut lines: Vec<PlanLine> = group
+    // Bases before add-ons (ADDON-BASE): an add-on is planned once its customer's
+    // other lines are, so it can find its base, follow its dates and share its fate.
+    let add_on_kinds: Vec<Option<AddOnKind>> = group
         .subscriptions
         .iter()
-        .zip(resolutions)
+        .zip(&resolutions)
         .map(|(subscription, resolution)| {
-            let (line, range) = line::plan_line(
-                &context,
-                subscription,
-                resolution,
-                overrides(subscription),
-                cache,
-                &mut scratch.lines,
-            );
-            ranges.push(range);
-            line
+            let product_kind = resolution.product_index.map(|index| cache.add_on_kind(catalog, index));
+            add_ons::kind_of(subscription, product_kind)
         })
         .collect();
+    let product_indexes: Vec<Option<usize>> =
+        resolutions.iter().map(|resolution| resolution.product_index).collect();
+    let count = group.subscriptions.len();
+    let mut planned: Vec<Option<PlanLine>> = (0..count).map(|_| None).collect();
+    let mut ranges: Vec<std::ops::Range<usize>> = vec![0..0; count];
+    let mut resolutions: Vec<Option<offer::Resolution>> = resolutions.into_iter().map(Some).collect();
+    let mut plan_one = |index: usize,
+                        add_on: Option<&line::AddOnPlanning>,
+                        planned: &mut Vec<Option<PlanLine>>,
+                        cache: &mut OfferCache| {
+        let (Some(subscription), Some(resolution)) =
+            (group.subscriptions.get(index), resolutions.get_mut(index).and_then(Option::take))
+        else {
+            return;
+        };
+        let (line, range) = line::plan_line(
+            &context,
+            subscription,
+            resolution,
+            overrides(subscription),
+            add_on,
+            cache,
+            &mut scratch.lines,
+        );
+        if let (Some(slot), Some(kept)) = (planned.get_mut(index), ranges.get_mut(index)) {
+            *slot = Some(line);
+            *kept = range;
+        }
+    };
+    for (index, kind) in add_on_kinds.iter().enumerate() {
+        if kind.is_none() {
+            plan_one(index, None, &mut planned, cache);
+        }
+    }
+    // Add-ons whose named base is another add-on wait for it (a calling plan on
+    // Teams Phone); those that name each other in a circle are planned last.
+    let mut waiting: Vec<usize> =
+        (0..count).filter(|index| add_on_kinds.get(*index).is_some_and(Option::is_some)).collect();
+    while !waiting.is_empty() {
+        let is_waiting_add_on = |id: &str, waiting: &[usize]| {
+            waiting.iter().any(|&other| {
+                group
+                    .subscriptions
+                    .get(other)
+                    .is_some_and(|other| add_ons::is_named(&other.subscription_id, id))
+            })
+        };
+        let ready: Vec<usize> = waiting
+            .iter()
+            .copied()
+            .filter(|&index| {
+                group
+                    .subscriptions
+                    .get(index)
+                    .and_then(|subscription| add_ons::named_base(subscription))
+                    .is_none_or(|base| {
+                        group
+                            .subscriptions
+                            .get(index)
+                            .is_some_and(|own| add_ons::is_named(&own.subscription_id, base))
+                            || !is_waiting_add_on(base, &waiting)
+                    })
+            })
+            .collect();
+        let circle = ready.is_empty();
+        let now = if circle { std::mem::take(&mut waiting) } else { ready };
+        waiting.retain(|index| !now.contains(index));
+        for index in now {
+            let (Some(Some(kind)), Some(subscription)) =
+                (add_on_kinds.get(index).copied(), group.subscriptions.get(index))
+            else {
+                continue;
+            };
+            let qualifying: Vec<bool> = product_indexes
+                .iter()
+                .zip(&add_on_kinds)
+                .map(|(product, candidate_kind)| match (product, candidate_kind) {
+                    (Some(product), None) => catalog.product(*product).is_some_and(|found| {
+                        add_ons::qualifies_as_base(kind, found, cache.is_business_family(catalog, *product))
+                    }),
+                    _ => false,
+                })
+                .collect();
+            let unplanned = |id: &str| {
+                group.subscriptions.iter().zip(&planned).zip(&add_on_kinds).any(
+                    |((other, line), other_kind)| {
+                        other_kind.is_some()
+                            && line.is_none()
+                            && add_ons::is_named(&other.subscription_id, id)
+                    },
+                )
+            };
+            let base = add_ons::find_base(
+                subscription,
+                &planned,
+                |candidate| qualifying.get(candidate).copied().unwrap_or(false),
+                unplanned,
+            );
+            let planning = line::AddOnPlanning { kind, base };
+            plan_one(index, Some(&planning), &mut planned, cache);
+        }
+    }
+    let mut lines: Vec<PlanLine> = planned.into_iter().flatten().collect();
     let source_partners: Vec<&str> = group
         .subscriptions
         .iter()
@@ -302,7 +399,9 @@ pub(super) fn plan_customer<'a>(
 }
 
 /// Numbers the transfer lines in batches of at most 25, one source partner per
-/// batch (a transfer request goes to one partner); returns the batch count.
+/// batch (a transfer request goes to one partner), a base and its add-ons in one
+/// batch (ADDON-BASE) unless together they are more than a batch holds; returns
+/// the batch count.
 fn assign_transfer_batches(lines: &mut [PlanLine], source_partners: &[&str]) -> usize {
     let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for ((index, line), source) in lines.iter().enumerate().zip(source_partners) {
@@ -312,16 +411,51 @@ fn assign_transfer_batches(lines: &mut [PlanLine], source_partners: &[&str]) -> 
     }
     let mut batch = 0u32;
     for indexes in by_source.values() {
-        for chunk in indexes.chunks(TRANSFER_BATCH_SIZE) {
-            batch += 1;
-            for &index in chunk {
+        let mut in_batch = 0usize;
+        for group in base_groups(lines, indexes) {
+            // A group that fits in no open batch starts a new one; one larger than a
+            // batch fills as many as it needs.
+            if in_batch == 0 || in_batch + group.len() > TRANSFER_BATCH_SIZE {
+                batch += 1;
+                in_batch = 0;
+            }
+            for index in group {
+                if in_batch == TRANSFER_BATCH_SIZE {
+                    batch += 1;
+                    in_batch = 0;
+                }
                 if let Some(line) = lines.get_mut(index) {
                     line.transfer_batch = Some(batch);
                 }
+                in_batch += 1;
             }
         }
     }
     batch as usize
+}
+
+/// The lines `indexes` as groups of a base followed by its add-ons, in the order
+/// of the bases; an add-on whose base is not among them is a group of its own.
+fn base_groups(lines: &[PlanLine], indexes: &[usize]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::with_capacity(indexes.len());
+    let mut group_of_base: HashMap<&str, usize, offer::FastHash> = HashMap::default();
+    for &index in indexes {
+        if let Some(line) = lines.get(index).filter(|line| !line.is_add_on()) {
+            group_of_base.insert(line.subscription_id.as_str(), groups.len());
+            groups.push(vec![index]);
+        }
+    }
+    for &index in indexes {
+        let Some(add_on) = lines.get(index).and_then(|line| line.add_on.as_ref()) else {
+            continue;
+        };
+        let group = add_on.base_subscription_id.as_deref().and_then(|base| group_of_base.get(base));
+        match group.and_then(|&group| groups.get_mut(group)) {
+            Some(group) => group.push(index),
+            None => groups.push(vec![index]),
+        }
+    }
+    groups
 }
 
 #[allow(clippy::too_many_arguments)]

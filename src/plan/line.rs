@@ -5,17 +5,24 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::add_ons::{BaseOfAddOn, PlannedBase};
 use super::dates;
 use super::findings::{Finding, FindingCode, FindingValue};
 use super::lifecycle;
 use super::offer::{self, FastHash, OfferCache, Resolution};
-use super::{LineDates, LineFindings, LineSource, OverrideField, PlanLine, Shared};
+use super::{AddOnOf, LineDates, LineFindings, LineSource, OverrideField, PlanLine, Shared};
 use crate::catalog::Catalog;
 use crate::markets::Market;
 use crate::model::{
-    Actor, BillingAccount, Channel, LineOverride, MigrationPath, PlanInput, SalesArea, Subscription,
-    SubscriptionStatus,
+    Actor, AddOnKind, BillingAccount, Channel, LineOverride, MigrationPath, PlanInput, SalesArea,
+    Subscription, SubscriptionStatus,
 };
+
+/// An add-on line's kind and base, found once its customer's other lines are planned.
+pub(super) struct AddOnPlanning {
+    pub kind: AddOnKind,
+    pub base: BaseOfAddOn,
+}
 
 /// What every line of a customer shares.
 pub(super) struct LineContext<'a> {
@@ -206,13 +213,23 @@ pub(super) fn plan_line<'a>(
     subscription: &'a Subscription,
     resolution: Resolution,
     line_override: Option<&LineOverride>,
+    add_on: Option<&AddOnPlanning>,
     cache: &mut OfferCache,
     scratch: &mut LineScratch<'a>,
 ) -> (PlanLine, std::ops::Range<usize>) {
     let mut findings = std::mem::take(&mut scratch.findings);
     let start = findings.len();
-    let line =
-        plan_line_with(ctx, subscription, resolution, line_override, cache, scratch, &mut findings, start);
+    let line = plan_line_with(
+        ctx,
+        subscription,
+        resolution,
+        line_override,
+        add_on,
+        cache,
+        scratch,
+        &mut findings,
+        start,
+    );
     // A transfer line gets its batch finding once the customer's lines are batched:
     // its place is kept now, last, so the customer's findings are written once.
     if moves_in_transfer_batch(&line) {
@@ -237,6 +254,7 @@ fn plan_line_with<'a>(
     subscription: &'a Subscription,
     resolution: Resolution,
     line_override: Option<&LineOverride>,
+    add_on: Option<&AddOnPlanning>,
     cache: &mut OfferCache,
     scratch: &mut LineScratch<'a>,
     findings: &mut Vec<Finding>,
@@ -295,6 +313,13 @@ fn plan_line_with<'a>(
             _ => BillingAccount::Unknown,
         },
         transfer_batch: None,
+        add_on: add_on.map(|add_on| AddOnOf {
+            kind: add_on.kind,
+            base_subscription_id: match &add_on.base {
+                BaseOfAddOn::Found(base) => Some(base.subscription_id.to_string()),
+                BaseOfAddOn::NotInFile(_) | BaseOfAddOn::Missing | BaseOfAddOn::Circular(_) => None,
+            },
+        }),
         overrides_applied: Vec::new(),
         note: line_override.note.clone(),
         findings: scratch.no_findings.clone(),
@@ -452,6 +477,7 @@ fn plan_line_with<'a>(
     let buy_after_expiry =
         working_path == MigrationPath::Repurchase && (business_overlap || subscription_overlap);
 
+    let base_in_csp = add_on.and_then(|add_on| add_on_findings(add_on, &line, seats, findings));
     plan_dates(
         ctx,
         subscription,
@@ -460,6 +486,7 @@ fn plan_line_with<'a>(
         term_end,
         expired,
         buy_after_expiry,
+        base_in_csp,
         seats,
         &mut line,
         findings,
@@ -528,7 +555,70 @@ fn plan_line_with<'a>(
     line
 }
 
-/// Dates of the line for its path (TIME-1, NCE-CANCEL, EXPIRED-30, EA-CHANNEL, P2P-TRANSFER).
+/// The findings of an add-on about its base (ADDON-BASE); returns the base when
+/// it moves, with the day it is in CSP, which the add-on may not precede.
+fn add_on_findings<'b>(
+    add_on: &'b AddOnPlanning,
+    line: &PlanLine,
+    seats: u32,
+    findings: &mut Vec<Finding>,
+) -> Option<(&'b PlannedBase, NaiveDate)> {
+    let product =
+        || line.source_sku.as_ref().map_or_else(|| line.product.to_arc(), |sku| sku.name.as_str().into());
+    let base = match &add_on.base {
+        BaseOfAddOn::Missing => {
+            findings.push(
+                Finding::new(FindingCode::AddOnWithoutBase)
+                    .with("product", product())
+                    .with("needs", FindingValue::BaseNeeded(add_on.kind)),
+            );
+            return None;
+        }
+        BaseOfAddOn::NotInFile(base_id) => {
+            findings.push(
+                Finding::new(FindingCode::AddOnBaseNotInFile)
+                    .with("product", product())
+                    .with("base_id", base_id.clone()),
+            );
+            return None;
+        }
+        BaseOfAddOn::Circular(base_id) => {
+            findings.push(
+                Finding::new(FindingCode::AddOnBaseCircular)
+                    .with("product", product())
+                    .with("base_id", base_id.clone()),
+            );
+            return None;
+        }
+        BaseOfAddOn::Found(base) => base,
+    };
+    let about_base = |code| {
+        Finding::new(code)
+            .with("product", product())
+            .with("base", base.name.clone())
+            .with("base_id", base.subscription_id.clone())
+    };
+    match base.path {
+        MigrationPath::NotMigrated => {
+            findings.push(about_base(FindingCode::AddOnBaseLeftOut).with("path", base.path));
+            return None;
+        }
+        MigrationPath::Blocked => findings.push(about_base(FindingCode::AddOnBaseBlocked)),
+        _ => findings.push(about_base(FindingCode::AddOnWithBase)),
+    }
+    if seats > base.seats {
+        findings.push(
+            Finding::new(FindingCode::AddOnSeatsAboveBase)
+                .with("seats", seats)
+                .with("base_seats", base.seats)
+                .with("base", base.name.clone()),
+        );
+    }
+    base.in_csp_from.map(|day| (base, day))
+}
+
+/// Dates of the line for its path (TIME-1, NCE-CANCEL, EXPIRED-30, EA-CHANNEL, P2P-TRANSFER);
+/// an add-on is not bought before `base_in_csp`, the day its base is in CSP (ADDON-BASE).
 #[allow(clippy::too_many_arguments)]
 fn plan_dates(
     ctx: &LineContext,
@@ -538,6 +628,7 @@ fn plan_dates(
     term_end: Option<NaiveDate>,
     expired: bool,
     buy_after_expiry: bool,
+    base_in_csp: Option<(&PlannedBase, NaiveDate)>,
     seats: u32,
     line: &mut PlanLine,
     findings: &mut Vec<Finding>,
@@ -566,9 +657,27 @@ fn plan_dates(
                         .with("as_of", ctx.as_of),
                 );
             }
+            if let Some((base, base_on)) = base_in_csp.filter(|(_, base_on)| chosen < *base_on) {
+                findings.push(
+                    Finding::new(FindingCode::AddOnBeforeBase)
+                        .with("purchase_on", chosen)
+                        .with("base", base.name.clone())
+                        .with("base_on", base_on),
+                );
+            }
             Some(chosen)
         }
-        None => recommended_purchase,
+        None => match (recommended_purchase, base_in_csp) {
+            (Some(recommended), Some((base, base_on))) if recommended < base_on => {
+                findings.push(
+                    Finding::new(FindingCode::AddOnAfterBase)
+                        .with("purchase_on", base_on)
+                        .with("base", base.name.clone()),
+                );
+                Some(base_on)
+            }
+            (recommended, _) => recommended,
+        },
     };
     line.dates.purchase_on = purchase_on;
     line.dates.cancel_window_ends = purchase_on.map(dates::cancel_window_ends);

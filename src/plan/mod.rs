@@ -5,6 +5,7 @@
 //! the findings that explain them, each citing a rule of [`crate::rules`]. Per
 //! customer: the ordered checklist, totals before and after, and key dates.
 
+mod add_ons;
 mod checklist;
 mod commerce;
 mod customer;
@@ -135,6 +136,9 @@ pub struct PlanLine {
     pub billing_account: crate::model::BillingAccount,
     /// Partner-to-partner transfer batch (1-based), for `partner_transfer` lines.
     pub transfer_batch: Option<u32>,
+    /// For an add-on (Copilot, Teams Phone, ...): its kind and its base (ADDON-BASE).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub add_on: Option<AddOnOf>,
     /// Which of the user's overrides were applied.
     pub overrides_applied: Vec<OverrideField>,
     pub note: Option<String>,
@@ -229,6 +233,21 @@ impl PlanLine {
             self.path,
             MigrationPath::PartnerTransfer | MigrationPath::EaChannelTransfer | MigrationPath::Repurchase
         )
+    }
+}
+
+/// What an add-on line extends (ADDON-BASE).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddOnOf {
+    pub kind: crate::model::AddOnKind,
+    /// The subscription id of its base line, when the plan found one.
+    pub base_subscription_id: Option<String>,
+}
+
+impl PlanLine {
+    /// Whether this line is an add-on of another.
+    pub fn is_add_on(&self) -> bool {
+        self.add_on.is_some()
     }
 }
 

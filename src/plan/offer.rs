@@ -214,6 +214,8 @@ pub(super) struct OfferCache {
     targets: HashMap<TargetKey, Shared<TargetOffer>, FastHash>,
     lost_plans: HashMap<(usize, usize, Option<usize>), Option<LostPlans>, FastHash>,
     business: Vec<Option<bool>>,
+    /// Per product: whether it is an add-on, and of which kind (ADDON-BASE).
+    add_on_kinds: Vec<Option<Option<crate::model::AddOnKind>>>,
     excluded_or_non_seat: Vec<Option<(bool, bool)>>,
     no_candidates: Option<Shared<Vec<OfferCandidate>>>,
     teams_enterprise: Option<Option<usize>>,
@@ -352,6 +354,11 @@ impl OfferCache {
     pub(super) fn is_business_family(&mut self, catalog: &Catalog, index: usize) -> bool {
         *slot(&mut self.business, index, catalog.product_count())
             .get_or_insert_with(|| catalog.product(index).is_some_and(is_business_family))
+    }
+
+    pub(super) fn add_on_kind(&mut self, catalog: &Catalog, index: usize) -> Option<crate::model::AddOnKind> {
+        *slot(&mut self.add_on_kinds, index, catalog.product_count())
+            .get_or_insert_with(|| catalog.product(index).and_then(super::add_ons::product_kind))
     }
 
     /// Whether a product is on the exclude list, and whether it is sold by usage or

@@ -101,6 +101,8 @@ pub enum RuleId {
     SourceChannel,
     #[serde(rename = "PRICE-BILLING")]
     PriceBilling,
+    #[serde(rename = "ADDON-BASE")]
+    AddOnBase,
 }
 
 impl RuleId {
@@ -734,6 +736,19 @@ pub const RULES: &[Rule] = &[
         history: &[],
         unverified: false,
     },
+    Rule {
+        id: RuleId::AddOnBase,
+        code: "ADDON-BASE",
+        title_en: "Add-ons need their base",
+        title_fr: "Les modules complémentaires ont besoin de leur licence de base",
+        explanation_en: "Copilot, Teams Phone, Audio Conferencing, Teams Premium, the Defender and Purview add-ons and extra storage license users who hold an eligible base licence (Copilot Business needs a Business plan). The base is bought first and moves with its add-ons: a partner-to-partner transfer carries both, and an add-on is never bought before its base. An add-on whose base is not in the plan cannot be bought.",
+        explanation_fr: "Copilot, Teams Phone, l’audioconférence, Teams Premium, les modules Defender et Purview et le stockage supplémentaire s’attribuent à des utilisateurs qui ont une licence de base éligible (Copilot Business exige un plan Business). La licence de base est achetée d’abord et migre avec ses modules : un transfert de partenaire à partenaire emporte les deux, et un module n’est jamais acheté avant sa base. Un module dont la base n’est pas dans le plan ne peut pas être acheté.",
+        source: "Partner Center: transfer-subscriptions; NCE bulk migration tool (AddOn, BaseSubscriptionId); Microsoft 365 Copilot and Teams Phone licensing prerequisites",
+        applies_from: date(2022, 1, 10),
+        from_seed: false,
+        history: &[],
+        unverified: false,
+    },
 ];
 
 /// The registry entry of a rule.
@@ -789,7 +804,8 @@ mod tests {
                 "FREE-TRIAL",
                 "SEAT-BASED",
                 "SOURCE-CHANNEL",
-                "PRICE-BILLING"
+                "PRICE-BILLING",
+                "ADDON-BASE"
             ]
         );
         for (index, entry) in RULES.iter().enumerate() {

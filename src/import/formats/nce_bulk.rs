@@ -23,6 +23,8 @@ pub(crate) const SPEC: TableSpec = TableSpec {
         ("currentbillingplan", Field::Billing),
         ("currentseatcount", Field::SeatsTotal),
         ("partnertenantid", Field::OwnerTenantId),
+        ("addon", Field::AddOn),
+        ("basesubscriptionid", Field::BaseSubscriptionId),
     ],
     extras: &["legacysubscriptionname"],
     finish,

@@ -95,6 +95,34 @@ finding_codes! {
     TransferFallback => P2pLapse, Info,
         "If the current partner has not approved the transfer by {fallback_on}, fall back: buy in CSP and let the original expire (a request that is not approved lapses after about 30 days, unverified).",
         "Si l’actuel partenaire n’a pas approuvé le transfert au plus tard le {fallback_on}, repliez-vous : achetez dans CSP et laissez expirer l’original (une demande non approuvée expire au bout d’environ 30 jours, non vérifié).";
+    // Add-ons and their bases.
+    AddOnWithBase => AddOnBase, Info,
+        "{product} is an add-on: its users need {base} ({base_id}), which moves first; the add-on is never bought or transferred before it.",
+        "{product} est un module complémentaire : ses utilisateurs ont besoin de {base} ({base_id}), qui migre d’abord ; le module n’est jamais acheté ni transféré avant.";
+    AddOnAfterBase => AddOnBase, Info,
+        "Bought on {purchase_on}, the day its base {base} is in CSP: an add-on is never bought before its base (to buy it sooner, bring the base's purchase forward).",
+        "Acheté le {purchase_on}, le jour où sa base {base} est dans CSP : un module n’est jamais acheté avant sa base (pour l’acheter plus tôt, avancez l’achat de la base).";
+    AddOnBeforeBase => AddOnBase, Warning,
+        "The chosen purchase date {purchase_on} comes before its base {base} is in CSP ({base_on}): buy the base first.",
+        "La date d’achat choisie, le {purchase_on}, précède l’arrivée de sa base {base} dans CSP ({base_on}) : achetez d’abord la base.";
+    AddOnSeatsAboveBase => AddOnBase, Warning,
+        "{seats} add-on seats for {base_seats} seats of its base {base}: every user of the add-on needs the base licence.",
+        "{seats} licences du module pour {base_seats} licences de sa base {base} : chaque utilisateur du module a besoin de la licence de base.";
+    AddOnWithoutBase => AddOnBase, Blocker,
+        "{product} is an add-on and needs {needs}; no such licence of this customer is in the file: import the base too, or leave the add-on out.",
+        "{product} est un module complémentaire et exige {needs} ; aucune licence de ce type de ce client n’est dans le fichier : importez aussi la base, ou écartez le module.";
+    AddOnBaseNotInFile => AddOnBase, Blocker,
+        "{product} is an add-on of subscription {base_id}, which is not in the file for this customer: import the base too, or leave the add-on out.",
+        "{product} est un module complémentaire de l’abonnement {base_id}, absent du fichier pour ce client : importez aussi la base, ou écartez le module.";
+    AddOnBaseCircular => AddOnBase, Blocker,
+        "{product} names {base_id} as its base, which is itself or an add-on naming it in turn: correct the file's base subscription ids.",
+        "{product} désigne {base_id} comme sa base, qui est lui-même ou un module qui le désigne à son tour : corrigez les identifiants d’abonnement de base du fichier.";
+    AddOnBaseLeftOut => AddOnBase, Blocker,
+        "{product} is an add-on of {base} ({base_id}), which the plan does not move ({path}): an add-on cannot be bought without its base. Plan the base, or leave the add-on out.",
+        "{product} est un module complémentaire de {base} ({base_id}), que le plan ne migre pas ({path}) : un module ne peut pas être acheté sans sa base. Planifiez la base, ou écartez le module.";
+    AddOnBaseBlocked => AddOnBase, Blocker,
+        "{product} is an add-on of {base} ({base_id}), which is blocked: it moves once its base can (see the base's blockers).",
+        "{product} est un module complémentaire de {base} ({base_id}), qui est bloqué : il migrera quand sa base le pourra (voir les blocages de la base).";
     ScheduledChangesDeleted => ScheduledChanges, Info,
         "Any immediate mid-term change (seats, billing, upgrade) deletes every change scheduled for the renewal, which runs from 00:00 UTC on {renewal_on}: schedule changes after the transfer, with auto-renew on.",
         "Toute modification immédiate en cours d’engagement (licences, facturation, mise à niveau) supprime toutes les modifications planifiées pour le renouvellement, qui a lieu à partir de 00:00 UTC le {renewal_on} : planifiez les modifications après le transfert, renouvellement automatique activé.";

@@ -54,6 +54,7 @@ fn write_value(value: &FindingValue, lang: Lang, out: &mut String) {
         FindingValue::Area(area) => labels::sales_area_label(*area, lang),
         FindingValue::Market(market) => market.label(lang),
         FindingValue::McaAttestation(model) => labels::mca_attestation(*model, lang),
+        FindingValue::BaseNeeded(kind) => labels::base_needed_label(*kind, lang),
     };
     out.push_str(label);
 }

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::markets::Market;
 use crate::model::{
-    Actor, BillingModel, Channel, GdapRole, GdapRoles, MigrationPath, SalesArea, SubscriptionStatus,
+    Actor, AddOnKind, BillingModel, Channel, GdapRole, GdapRoles, MigrationPath, SalesArea,
+    SubscriptionStatus,
 };
 
 /// One value a finding or a step is about. Dates and numbers are kept typed so a
@@ -44,6 +45,8 @@ pub enum FindingValue {
     Market(&'static Market),
     /// How the Microsoft Customer Agreement is attested, by billing model.
     McaAttestation(BillingModel),
+    /// The base licence an add-on of this kind needs (ADDON-BASE).
+    BaseNeeded(AddOnKind),
 }
 
 impl PartialEq for FindingValue {
@@ -63,6 +66,7 @@ impl PartialEq for FindingValue {
             (Area(a), Area(b)) => a == b,
             (Market(a), Market(b)) => a.id == b.id,
             (McaAttestation(a), McaAttestation(b)) => a == b,
+            (BaseNeeded(a), BaseNeeded(b)) => a == b,
             _ => false,
         }
     }
@@ -182,6 +186,7 @@ enum Typed {
     Area(SalesArea),
     Market(String),
     McaAttestation(BillingModel),
+    BaseNeeded(AddOnKind),
 }
 
 impl Serialize for FindingValue {
@@ -210,6 +215,7 @@ impl Serialize for FindingValue {
             FindingValue::Area(area) => Typed::Area(*area),
             FindingValue::Market(market) => Typed::Market(market.id.to_string()),
             FindingValue::McaAttestation(model) => Typed::McaAttestation(*model),
+            FindingValue::BaseNeeded(kind) => Typed::BaseNeeded(*kind),
         };
         typed.serialize(serializer)
     }
@@ -251,6 +257,7 @@ impl<'de> Deserialize<'de> for FindingValue {
                     None => FindingValue::Text(Arc::from(id)),
                 },
                 Typed::McaAttestation(model) => FindingValue::McaAttestation(model),
+                Typed::BaseNeeded(kind) => FindingValue::BaseNeeded(kind),
             },
         })
     }
