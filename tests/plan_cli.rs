@@ -230,3 +230,44 @@ fn the_demo_with_a_sell_price_file_gives_its_cost_and_margin() {
     let markdown = cspplan(&["--demo", "--as-of", "2026-12-03", "--format", "md", "--lang", "fr"]);
     assert!(String::from_utf8_lossy(&markdown.stdout).contains("## Coûts et marge"));
 }
+
+#[test]
+fn an_add_on_of_the_bulk_tool_names_its_base_in_json_and_markdown() {
+    let bulk = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/nce-bulk-subscriptions.csv");
+    let base = "5f3e2d1c-0b9a-4876-a543-210fedcba987";
+    let add_on = "6a4f3e2d-1c0b-4a98-b765-43210fedcba9";
+    let plan = json(&cspplan(&[bulk, "--partner-country", "FR", "--as-of", "2026-05-01"]));
+    let lines: Vec<&Value> = plan["customers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|customer| customer["lines"].as_array().into_iter().flatten())
+        .collect();
+    let line = lines.iter().find(|line| line["subscription_id"] == add_on).expect("the add-on line");
+    assert_eq!(line["add_on"]["kind"], "teams");
+    assert_eq!(line["add_on"]["base_subscription_id"], base);
+    let base_line = lines.iter().find(|line| line["subscription_id"] == base).expect("the base line");
+    assert!(base_line.get("add_on").is_none(), "a base carries no add_on");
+    assert_eq!(line["transfer_batch"], base_line["transfer_batch"], "one batch for the base and its add-on");
+    assert!(line["findings"].as_array().into_iter().flatten().any(|finding| finding["rule"] == "ADDON-BASE"));
+
+    for (lang, text) in [("en", "is an add-on: its users need"), ("fr", "est un module complémentaire")] {
+        let output = cspplan(&[
+            bulk,
+            "--partner-country",
+            "FR",
+            "--as-of",
+            "2026-05-01",
+            "--format",
+            "md",
+            "--lang",
+            lang,
+        ]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let markdown = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            markdown.contains("ADDON-BASE") && markdown.contains(text),
+            "{lang}: the report cites ADDON-BASE"
+        );
+    }
+}

@@ -13,7 +13,7 @@ use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::model::MigrationPath;
 use crate::plan::query::{FindingsFilter, LineFilter, LinePos, SortColumn};
-use crate::plan::Plan;
+use crate::plan::{Plan, PlanLine};
 use crate::rules::Severity;
 use crate::ui::lang::use_lang;
 
@@ -157,7 +157,7 @@ fn row_cells(plan: &Plan, pos: LinePos, lang: Lang) -> impl IntoView {
         <td class="col-product">
             <button type="button" class="line-button" data-row-button="" title=line.product.to_string()>
                 <span class="line-product">{line.product.to_string()}</span>
-                <span class="line-id">{format!("{} · {}", line.subscription_id, channel_short_label(line.channel, lang))}</span>
+                <span class="line-id">{line_id_text(line, lang)}</span>
             </button>
         </td>
         <td class="col-path">
@@ -186,6 +186,16 @@ fn row_cells(plan: &Plan, pos: LinePos, lang: Lang) -> impl IntoView {
         </td>
     }
     .into_any()
+}
+
+/// The line's id and channel, and the base it extends when it is an add-on (ADDON-BASE).
+fn line_id_text(line: &PlanLine, lang: Lang) -> String {
+    let id = format!("{} · {}", line.subscription_id, channel_short_label(line.channel, lang));
+    match line.add_on.as_ref().map(|add_on| add_on.base_subscription_id.as_deref()) {
+        Some(Some(base)) => format!("{id} · {}", fill(PlanText::AddOnOf.get(lang), &[("base", base)])),
+        Some(None) => format!("{id} · {}", PlanText::AddOnNoBase.get(lang)),
+        None => id,
+    }
 }
 
 /// The visible window: the first and last row index to render, out of `count`.
