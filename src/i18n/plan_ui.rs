@@ -72,9 +72,9 @@ crate::texts! {
         Estimated => "estimated", "estimée";
         SameOfferShort => "same offer", "même offre";
         Adjusted => "adjusted", "ajustée";
-        // The base an add-on line extends (ADDON-BASE), after the line's id.
-        AddOnOf => "add-on of {base}", "module de {base}";
-        AddOnNoBase => "add-on, no base", "module sans base";
+        // After an add-on line's id (ADDON-BASE); its details name the base.
+        AddOnShort => "add-on", "module";
+        AddOnNoBase => "add-on without base", "module sans base";
         // Line details.
         DetailsLabel => "Line details", "Détail de la ligne";
         DetailsNone => "Select a line in the table to see its details.", "Sélectionnez une ligne du tableau pour voir son détail.";

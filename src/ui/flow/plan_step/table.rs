@@ -188,12 +188,12 @@ fn row_cells(plan: &Plan, pos: LinePos, lang: Lang) -> impl IntoView {
     .into_any()
 }
 
-/// The line's id and channel, and the base it extends when it is an add-on (ADDON-BASE).
+/// The line's id and channel, and whether it is an add-on, with or without a base (ADDON-BASE).
 fn line_id_text(line: &PlanLine, lang: Lang) -> String {
     let id = format!("{} · {}", line.subscription_id, channel_short_label(line.channel, lang));
-    match line.add_on.as_ref().map(|add_on| add_on.base_subscription_id.as_deref()) {
-        Some(Some(base)) => format!("{id} · {}", fill(PlanText::AddOnOf.get(lang), &[("base", base)])),
-        Some(None) => format!("{id} · {}", PlanText::AddOnNoBase.get(lang)),
+    match line.add_on.as_ref().map(|add_on| add_on.base_subscription_id.is_some()) {
+        Some(true) => format!("{id} · {}", PlanText::AddOnShort.get(lang)),
+        Some(false) => format!("{id} · {}", PlanText::AddOnNoBase.get(lang)),
         None => id,
     }
 }
