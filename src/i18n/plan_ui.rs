@@ -162,7 +162,10 @@ crate::texts! {
         TimelinePurchase => "CSP purchase", "Achat CSP";
         TimelineCancelWindow => "7-day cancellation window", "Délai d’annulation de 7 jours";
         TimelineAutoRenewOff => "Last day to turn off auto-renew", "Dernier jour pour désactiver le renouvellement automatique";
-        TimelineExpired => "Expired (30 days, users keep access)", "Expiré (30 jours, les utilisateurs gardent l’accès)";
+        TimelineExpired => "Source expired, not yet bought in CSP (data still kept)", "Source expirée, pas encore achetée dans CSP (données encore conservées)";
+        TimelineBlocked => "Blocked line: its dates hold once the blocker is resolved", "Ligne bloquée : ses dates valent une fois le blocage levé";
+        TimelineBlockedShort => "blocked", "bloquée";
+        TimelineConflict => "Bought after the data is at risk: buy earlier", "Achat après la mise en danger des données : achetez plus tôt";
         TimelineDataAtRisk => "Last day before data is at risk", "Dernier jour avant que les données soient en danger";
         TimelineLegend => "Legend", "Légende";
         TimelineAsList => "The timeline as a list", "La chronologie sous forme de liste";

@@ -39,6 +39,8 @@ struct TimelineRow {
     cancel_window_ends: Option<NaiveDate>,
     auto_renew_off_by: Option<NaiveDate>,
     data_at_risk_after: Option<NaiveDate>,
+    /// The line is blocked: drawn apart, its dates only hold once it is unblocked.
+    blocked: bool,
 }
 
 impl TimelineRow {
@@ -62,6 +64,7 @@ impl TimelineRow {
             cancel_window_ends: dates.cancel_window_ends,
             auto_renew_off_by: dates.auto_renew_off_by,
             data_at_risk_after: dates.data_at_risk_after,
+            blocked: line.path == MigrationPath::Blocked,
         };
         (row.term_end.is_some() || row.purchase_on.is_some()).then_some(row)
     }
@@ -78,9 +81,35 @@ impl TimelineRow {
         .flatten()
     }
 
+    /// The days the source is past its term end and not yet replaced in CSP: from
+    /// the day after the term end to the purchase, or to the last day before data
+    /// is at risk; none when the purchase comes first (users move at the term end).
+    fn expired_span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let end = self.term_end?;
+        let risk = self.data_at_risk_after?;
+        let first = end.succ_opt()?;
+        let last = match self.purchase_on {
+            Some(purchase) if purchase <= first => return None,
+            Some(purchase) => purchase.pred_opt()?.min(risk),
+            None => risk,
+        };
+        (last >= first).then_some((first, last))
+    }
+
+    /// A purchase after the last day before data is at risk: a conflict to resolve.
+    fn conflict(&self) -> Option<(NaiveDate, NaiveDate)> {
+        match (self.data_at_risk_after, self.purchase_on) {
+            (Some(risk), Some(purchase)) if purchase > risk => Some((risk, purchase)),
+            _ => None,
+        }
+    }
+
     /// The facts of the row in a sentence, for the list and the tooltips.
     fn sentence(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
+        if self.blocked {
+            parts.push(PlanText::TimelineBlocked.get(lang).to_string());
+        }
         for (label, date) in [
             (PlanText::TimelineTermEnd, self.term_end),
             (PlanText::TimelinePurchase, self.purchase_on),
@@ -96,6 +125,9 @@ impl TimelineRow {
                     format::date(date, lang)
                 ));
             }
+        }
+        if self.conflict().is_some() {
+            parts.push(PlanText::TimelineConflict.get(lang).to_string());
         }
         parts.join(" ; ")
     }
@@ -173,10 +205,14 @@ impl Scale {
 }
 
 fn short_label(product: &str) -> String {
-    if product.chars().count() <= LABEL_CHARS {
+    short_label_within(product, LABEL_CHARS)
+}
+
+fn short_label_within(product: &str, chars: usize) -> String {
+    if product.chars().count() <= chars {
         return product.to_string();
     }
-    let cut: String = product.chars().take(LABEL_CHARS - 1).collect();
+    let cut: String = product.chars().take(chars.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
 }
 
@@ -188,18 +224,24 @@ fn row_view(index: usize, row: &TimelineRow, scale: Scale, lang: Lang) -> impl I
     let top = TOP + index as f64 * ROW_HEIGHT;
     let middle = top + ROW_HEIGHT / 2.0;
     let product = row.product.as_str();
-    let expired = match (row.term_end, row.data_at_risk_after) {
-        (Some(end), Some(risk)) => {
-            let x = scale.x(end) + scale.pixels_per_day;
-            let width = (scale.x(risk) - x + scale.pixels_per_day).max(1.0);
-            Some(view! {
-                <rect class="tl-expired" x=x y=middle - 4.0 width=width height=8>
-                    <title>{format!("{product} — {}", PlanText::TimelineExpired.get(lang))}</title>
-                </rect>
-            })
+    let expired = row.expired_span().map(|(first, last)| {
+        let x = scale.x(first);
+        let width = (scale.x(last) - x + scale.pixels_per_day).max(1.0);
+        view! {
+            <rect class="tl-expired" x=x y=middle - 4.0 width=width height=8>
+                <title>{format!("{product} — {}", PlanText::TimelineExpired.get(lang))}</title>
+            </rect>
         }
-        _ => None,
-    };
+    });
+    let conflict = row.conflict().map(|(risk, purchase)| {
+        let x = scale.x(risk) + scale.pixels_per_day;
+        let width = (scale.x(purchase) - x).max(4.0);
+        view! {
+            <rect class="tl-conflict" x=x y=middle - 2.0 width=width height=4 data-testid="timeline-conflict">
+                <title>{format!("{product} — {}", PlanText::TimelineConflict.get(lang))}</title>
+            </rect>
+        }
+    });
     let window = match (row.purchase_on, row.cancel_window_ends) {
         (Some(purchase), Some(ends)) => {
             let x = scale.x(purchase);
@@ -220,9 +262,14 @@ fn row_view(index: usize, row: &TimelineRow, scale: Scale, lang: Lang) -> impl I
             </rect>
         }
     });
+    let purchase_class = match (row.blocked, row.conflict().is_some()) {
+        (_, true) => "tl-purchase conflict",
+        (true, false) => "tl-purchase blocked",
+        (false, false) => "tl-purchase",
+    };
     let purchase = row.purchase_on.map(|date| {
         view! {
-            <circle class="tl-purchase" cx=scale.x(date) cy=middle r=6>
+            <circle class=purchase_class cx=scale.x(date) cy=middle r=6>
                 <title>{marker_title(PlanText::TimelinePurchase, date, product, lang)}</title>
             </circle>
         }
@@ -257,14 +304,20 @@ fn row_view(index: usize, row: &TimelineRow, scale: Scale, lang: Lang) -> impl I
         }
     });
     view! {
-        <g class="tl-row" data-id=row.subscription_id.clone()>
+        <g class=if row.blocked { "tl-row blocked" } else { "tl-row" } data-id=row.subscription_id.clone() data-blocked=row.blocked.then_some("")>
             <rect class=if index.is_multiple_of(2) { "tl-band" } else { "tl-band odd" } x=0 y=top width=scale.width() height=ROW_HEIGHT />
+            {row.blocked.then(|| view! {
+                <rect class="tl-blocked-band" x=0 y=top width=scale.width() height=ROW_HEIGHT>
+                    <title>{format!("{product} — {}", PlanText::TimelineBlocked.get(lang))}</title>
+                </rect>
+            })}
             {expired}
             {window}
             {term_end}
             {auto_renew}
             {risk}
             {purchase}
+            {conflict}
         </g>
     }
 }
@@ -275,7 +328,7 @@ fn row_view(index: usize, row: &TimelineRow, scale: Scale, lang: Lang) -> impl I
 /// over the chart's own label column, with the same rows, in pixels (no
 /// viewBox: a narrower column clips rather than shrinks the text); hidden
 /// from assistive technologies like the chart's drawing (the list below says it all).
-fn labels(rows: &[TimelineRow], height: f64) -> impl IntoView {
+fn labels(rows: &[TimelineRow], height: f64, lang: Lang) -> impl IntoView {
     view! {
         <svg
             class="timeline-labels"
@@ -289,11 +342,16 @@ fn labels(rows: &[TimelineRow], height: f64) -> impl IntoView {
             {rows.iter().enumerate().map(|(index, row)| {
                 let top = TOP + index as f64 * ROW_HEIGHT;
                 let product = row.product.as_str();
+                let label = if row.blocked {
+                    format!("{} ({})", short_label_within(product, LABEL_CHARS - 10), PlanText::TimelineBlockedShort.get(lang))
+                } else {
+                    short_label(product)
+                };
                 view! {
                     <rect class=if index % 2 == 0 { "tl-band" } else { "tl-band odd" } x=0 y=top width=LABEL_WIDTH height=ROW_HEIGHT />
-                    <text class="tl-label" x=8 y=top + ROW_HEIGHT / 2.0 + 4.0>
+                    <text class=if row.blocked { "tl-label blocked" } else { "tl-label" } x=8 y=top + ROW_HEIGHT / 2.0 + 4.0>
                         <title>{format!("{product} ({})", row.subscription_id)}</title>
-                        {short_label(product)}
+                        {label}
                     </text>
                 }
             }).collect_view()}
@@ -313,7 +371,7 @@ fn chart(as_of: NaiveDate, rows: &[TimelineRow], lang: Lang) -> impl IntoView {
     let months = scale.months();
     let view_box = format!("0 0 {width:.0} {height:.0}");
     view! {
-        {labels(rows, height)}
+        {labels(rows, height, lang)}
         <svg
             class="timeline-chart"
             role="img"
@@ -364,6 +422,8 @@ fn legend(lang: Lang) -> impl IntoView {
             {legend_item(view! { <polygon class="tl-auto-renew" points="8,2 20,2 14,14" /> }, PlanText::TimelineAutoRenewOff, lang)}
             {legend_item(view! { <rect class="tl-expired" x=0 y=5 width=28 height=8 /> }, PlanText::TimelineExpired, lang)}
             {legend_item(view! { <path class="tl-risk" d="M9 4 L19 14 M9 14 L19 4" /> }, PlanText::TimelineDataAtRisk, lang)}
+            {legend_item(view! { <rect class="tl-conflict" x=0 y=7 width=28 height=4 /> }, PlanText::TimelineConflict, lang)}
+            {legend_item(view! { <rect class="tl-blocked-band" x=0 y=0 width=28 height=18 /> }, PlanText::TimelineBlocked, lang)}
         </ul>
     }
 }
