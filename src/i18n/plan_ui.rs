@@ -124,7 +124,12 @@ crate::texts! {
         OverrideTarget => "Target offer", "Offre cible";
         OverrideTargetDefault => "The planner's choice", "Le choix du planificateur";
         OverrideTargetCandidates => "Ranked equivalents", "Équivalents classés";
-        OverrideTargetCatalog => "Every catalog product", "Tous les produits du catalogue";
+        OverrideTargetCatalog => "Catalog products", "Produits du catalogue";
+        OverrideTargetSearch => "Find an offer by name or part number", "Chercher une offre par nom ou référence";
+        OverrideTargetEvery => "Also government, education, trial and other-region products", "Aussi les produits administration, éducation, essai et autres régions";
+        OverrideTargetPlans => "{lost} plans lost, {gained} gained", "{lost} plans perdus, {gained} gagnés";
+        OverrideTargetHidden => "{count} products for government, education, trials or other regions are hidden.", "{count} produits administration, éducation, essai ou autres régions sont masqués.";
+        OverrideTargetMore => "{count} more products match: refine the search.", "{count} autres produits correspondent : précisez la recherche.";
         OverrideSeats => "Seats to provision", "Licences à provisionner";
         OverrideSeatsHelp => "Empty: the source total ({total}).", "Vide : le total de la source ({total}).";
         OverrideSeatsInvalid => "Enter a whole number of seats, 0 or more.", "Saisissez un nombre entier de licences, 0 ou plus.";

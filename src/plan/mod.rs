@@ -18,6 +18,7 @@ mod offer;
 pub mod query;
 mod seats;
 mod shared;
+pub mod targets;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -124,8 +124,15 @@ for (const lang of ['en', 'fr']) {
       assert.ok(number(await page.getByTestId('seats-moved').innerText()) < seatsAfter, 'excluding lowers the seats after');
       await page.getByTestId('override-exclude').uncheck();
       await page.waitForFunction(() => document.querySelector('[data-testid="plan-line"]')?.dataset.path === 'repurchase');
-      await page.getByTestId('override-target').selectOption({ label: 'Microsoft 365 E3' });
+      // The target is found by its part number among ~620 products; the label chosen is what the line applies.
+      await page.getByTestId('override-target-search').fill('spe_e3');
+      const e3 = page.getByTestId('override-target').locator('option', { hasText: '(SPE_E3)' }).first();
+      const e3Label = await e3.textContent();
+      assert.match(e3Label, /^Microsoft 365 E3 \(SPE_E3\)/);
+      await page.getByTestId('override-target').selectOption({ label: e3Label });
       await details.getByText(lang === 'en' ? 'chosen by you' : 'choisie par vous').first().waitFor();
+      assert.match(await page.getByTestId('plan-line').first().locator('.col-target').innerText(), /^Microsoft 365 E3/);
+      await page.getByTestId('override-target-search').fill('');
       await page.getByTestId('override-reset').click();
       await page.waitForFunction(() => !document.querySelector('[data-testid="line-details"] .tag')?.textContent.match(/chosen|choisie/));
 

@@ -13,6 +13,7 @@ mod money;
 mod overrides;
 mod summary;
 mod table;
+mod target_picker;
 mod timeline;
 
 use std::sync::Arc;

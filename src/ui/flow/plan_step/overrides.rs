@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use super::target_picker::TargetPicker;
 use super::use_plan_view;
 use crate::i18n::format;
 use crate::i18n::labels::path_label;
@@ -58,37 +59,8 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
     let source_total = move || view_state.with_selected(|_, line| line.seats_source_total).unwrap_or(0);
     let applied =
         move || view_state.with_selected(|_, line| line.overrides_applied.clone()).unwrap_or_default();
-    // Every catalog product by name, for a target outside the ranked equivalents.
-    let catalog_products = Memo::new(move |_| {
-        let mut products: Vec<(String, String)> = workspace.with_catalog(|catalog| {
-            catalog.products().iter().map(|product| (product.sku_id.clone(), product.name.clone())).collect()
-        });
-        products.sort_by_key(|(_, name)| name.to_lowercase());
-        products
-    });
-    let candidate_options = move || {
-        view_state
-            .with_selected(|_, line| {
-                line.candidates
-                    .iter()
-                    .map(|candidate| (candidate.offer.sku_id.clone(), candidate.offer.name.clone()))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
-
-    // The select shows the chosen target once its options exist (a `value` set
-    // before them would be lost); one effect rather than one per catalog product.
-    let target_select = NodeRef::<leptos::html::Select>::new();
-    Effect::new(move |_| {
-        let chosen = current.with(|current| current.target_sku_id.clone().unwrap_or_default());
-        catalog_products.track();
-        if let Some(select) = target_select.get() {
-            select.set_value(&chosen);
-        }
-    });
-    let on_target = move |event: leptos::ev::Event| {
-        let value = event_target_value(&event);
+    let chosen_target = Signal::derive(move || current.with(|current| current.target_sku_id.clone()));
+    let on_target = move |value: String| {
         change(&|entry| entry.target_sku_id = Some(value.clone()).filter(|value| !value.is_empty()));
     };
     let on_seats = move |event: leptos::ev::Event| {
@@ -188,25 +160,7 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
             <h4 id="overrides-title">{move || PlanText::OverridesHeading.get(lang.get())}</h4>
             <p class="muted">{move || PlanText::OverridesHelp.get(lang.get())}</p>
             <div class="override-grid">
-                <div class="field wide">
-                    <label for="override-target">{move || PlanText::OverrideTarget.get(lang.get())}</label>
-                    <select
-                        id="override-target"
-                        data-testid="override-target"
-                        node_ref=target_select
-                        on:change=on_target
-                    >
-                        <option value="">{move || PlanText::OverrideTargetDefault.get(lang.get())}</option>
-                        <optgroup label=move || PlanText::OverrideTargetCandidates.get(lang.get())>
-                            {candidate_options().into_iter().map(|(sku_id, name)| view! { <option value=sku_id>{name}</option> }).collect_view()}
-                        </optgroup>
-                        <optgroup label=move || PlanText::OverrideTargetCatalog.get(lang.get())>
-                            {move || catalog_products.with(|products| {
-                                products.iter().map(|(sku_id, name)| view! { <option value=sku_id.clone()>{name.clone()}</option> }).collect_view()
-                            })}
-                        </optgroup>
-                    </select>
-                </div>
+                <TargetPicker chosen=chosen_target on_choose=on_target />
                 <div class="field">
                     <label for="override-seats">{move || PlanText::OverrideSeats.get(lang.get())}</label>
                     <input
