@@ -364,6 +364,7 @@ pub fn demo_input(as_of: NaiveDate) -> PlanInput {
                 owner_tenant_id: line.owner_tenant_id.map(str::to_string),
                 unit_price: line.unit_price,
                 currency: line.unit_price.map(|_| "EUR".to_string()),
+                service_plans: Vec::new(),
                 source: SourceRef {
                     file: DEMO_FILE.into(),
                     line: u32::try_from(index + 2).unwrap_or(u32::MAX),

@@ -185,7 +185,31 @@ pub struct Subscription {
     pub owner_tenant_id: Option<String>,
     pub unit_price: Option<f64>,
     pub currency: Option<String>,
+    /// The service plans of the SKU and whether the tenant has each on, when the
+    /// file says (Graph `servicePlans`). Older drafts have none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub service_plans: Vec<ServicePlanUse>,
     pub source: SourceRef,
+}
+
+/// One service plan of a subscription's SKU, as Graph's `subscribedSkus` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ServicePlanUse {
+    /// `servicePlanId`, a GUID in lower case.
+    pub id: String,
+    /// `servicePlanName`, e.g. `EXCHANGE_S_ENTERPRISE`.
+    pub name: String,
+    /// `provisioningStatus` as written: `Success`, `Disabled`, `PendingInput`, ...
+    pub status: String,
+}
+
+impl ServicePlanUse {
+    /// Whether the tenant uses the plan: every status but `Disabled` counts, so a
+    /// plan being provisioned (or in error) is never offered away.
+    pub fn in_use(&self) -> bool {
+        !self.status.trim().eq_ignore_ascii_case("disabled")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

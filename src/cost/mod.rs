@@ -340,7 +340,8 @@ pub fn assess(plan: &Plan, input: &PlanInput, catalog: &Catalog) -> CostPlan {
                 .filter(|line| line.is_migrated() && line.target.is_some())
                 .filter_map(|line| {
                     let subscription = subscriptions.get(line.subscription_id.as_str())?;
-                    Some(line_cost(line, subscription, input, plan.as_of, customer.tenant_country.as_deref()))
+                    let market = customer.tenant_country.as_deref();
+                    Some(line_cost(line, subscription, input, catalog, plan.as_of, market))
                 })
                 .collect();
             optimise::suggest(&mut lines, &customer.lines, input, catalog);
@@ -357,6 +358,7 @@ fn line_cost(
     line: &PlanLine,
     subscription: &Subscription,
     input: &PlanInput,
+    catalog: &Catalog,
     as_of: NaiveDate,
     market: Option<&str>,
 ) -> LineCost {
@@ -388,6 +390,7 @@ fn line_cost(
     let (current_monthly, current_yearly) = (current_cents(1.0), current_cents(12.0));
 
     let mut components = Vec::new();
+    let mut suggestions = Vec::new();
     if let Some(target) = target {
         let offer_prefix = target
             .same_as_source
@@ -417,13 +420,30 @@ fn line_cost(
                     .flatten()
             });
         let cost = quote::list_cost_price(&input.list_prices, &wanted);
-        components.push(Component {
+        let mut suite = Component {
             sku_id: target.sku_id.clone(),
             sku_part_number: target.sku_part_number.clone(),
             name: target.name.clone(),
             price,
             cost,
-        });
+        };
+        // A transfer moves the subscription as it is: only a purchase can change the suite.
+        let suite_can_change = line.path != MigrationPath::PartnerTransfer && !dropped;
+        let add_on_sku_id = target.add_on.as_ref().map(|add_on| add_on.sku_id.as_str());
+        if let Some((cheaper, in_use)) = suite_can_change
+            .then(|| optimise::cheaper_suite(subscription, &suite, add_on_sku_id, input, catalog, &wanted))
+            .flatten()
+        {
+            let decision = line_override.and_then(|line_override| {
+                line_override.optimisations.get(&Optimisation::CheaperSuite).copied()
+            });
+            suggestions
+                .extend(optimise::cheaper_suite_suggestion(&suite, &cheaper, in_use, line.seats, decision));
+            if decision == Some(Decision::Accepted) {
+                suite = cheaper;
+            }
+        }
+        components.push(suite);
         if let Some(add_on) = &target.add_on {
             let wanted = quote::Wanted {
                 sku_id: &add_on.sku_id,
@@ -505,6 +525,6 @@ fn line_cost(
         overlap_cost,
         term_end: line.dates.term_end,
         starts_on,
-        suggestions: Vec::new(),
+        suggestions,
     }
 }

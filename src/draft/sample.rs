@@ -123,6 +123,7 @@ pub fn sample_draft(count: usize) -> Draft {
                 owner_tenant_id: None,
                 unit_price: Some(price),
                 currency: Some("EUR".into()),
+                service_plans: Vec::new(),
                 source: SourceRef { file: "partner-center-subscriptions.csv".into(), line: index as u32 + 2 },
             }
         })
