@@ -290,6 +290,14 @@ fn golden_mixed_currencies_are_never_added() {
     assert_eq!(pbi.current_yearly, Some(Money::new(5 * 1_400 * 12, "USD")));
     assert_eq!(pbi.csp_yearly, Some(Money::new(5 * 1_450 * 12, "EUR")));
     assert_eq!(pbi.difference_yearly, None, "euros are not compared with dollars");
+    // One chart per currency, the main one (dollars: more spent today) first; the
+    // Power BI line, dollars today and euros in CSP, is in neither and counted in both.
+    let charts: Vec<(&str, i64, usize)> = cost
+        .charts
+        .iter()
+        .map(|chart| (chart.currency.as_str(), chart.today_monthly_cents, chart.lines_left_out))
+        .collect();
+    assert_eq!(charts, [("USD", 30 * 1_250, 1), ("EUR", 12 * 1_170, 1)]);
 }
 
 #[test]
@@ -447,6 +455,22 @@ proptest! {
         }
         let missing = lines.iter().filter(|line| line.csp_yearly.is_none() && !line.dropped).count();
         prop_assert_eq!(missing, cost.totals.lines_without_csp);
+        // One chart per currency, never two of one, each drawing only its own
+        // currency's lines: today's monthly cost is theirs, to the cent.
+        let mut currencies: Vec<&str> = cost.charts.iter().map(|chart| chart.currency.as_str()).collect();
+        currencies.sort_unstable();
+        currencies.dedup();
+        prop_assert_eq!(currencies.len(), cost.charts.len());
+        for chart in &cost.charts {
+            let drawn: i64 = lines
+                .iter()
+                .filter(|line| line.term_end.is_some() && line.starts_on.is_some())
+                .filter(|line| line.csp_monthly.as_ref().is_some_and(|money| money.currency == chart.currency))
+                .filter_map(|line| line.current_monthly.as_ref().filter(|money| money.currency == chart.currency))
+                .map(|money| money.cents)
+                .sum();
+            prop_assert_eq!(chart.today_monthly_cents, drawn, "{}", chart.currency);
+        }
     }
 }
 

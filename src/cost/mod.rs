@@ -221,7 +221,7 @@ impl Totals {
         totals
     }
 
-    /// The totals of the currency most lines are priced in, the one a chart shows.
+    /// The totals of the currency most lines are priced in, shown first.
     pub fn main(&self) -> Option<&CurrencyTotals> {
         self.by_currency
             .iter()
@@ -282,6 +282,10 @@ pub struct CostPlan {
     pub billing_default: BillingChoice,
     pub customers: Vec<CustomerCost>,
     pub totals: Totals,
+    /// The whole plan's chart in each currency with something to draw, the
+    /// main currency's first (see [`Totals::main`]).
+    #[serde(default)]
+    pub charts: Vec<MonthlyChart>,
 }
 
 impl CostPlan {
@@ -351,7 +355,21 @@ pub fn assess(plan: &Plan, input: &PlanInput, catalog: &Catalog) -> CostPlan {
         })
         .collect();
     let totals = Totals::of(customers.iter().flat_map(|customer| customer.lines.iter()));
-    CostPlan { billing_default: input.settings.billing_default, customers, totals }
+    let main = totals.main().map(|main| main.currency.as_str());
+    let currencies = main.into_iter().chain(
+        totals
+            .by_currency
+            .iter()
+            .map(|totals| totals.currency.as_str())
+            .filter(|currency| Some(*currency) != main),
+    );
+    let charts = currencies
+        .map(|currency| {
+            chart::monthly(customers.iter().flat_map(|customer| customer.lines.iter()), currency, plan.as_of)
+        })
+        .filter(|chart| !chart.is_empty())
+        .collect();
+    CostPlan { billing_default: input.settings.billing_default, customers, totals, charts }
 }
 
 fn line_cost(

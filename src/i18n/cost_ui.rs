@@ -32,7 +32,7 @@ crate::texts! {
         MissingPrices => "Totals for the lines with prices: {current} of {lines} lines lack today's price, {csp} lack a CSP price.",
                          "Totaux pour les lignes avec prix : {current} lignes sur {lines} n’ont pas de prix actuel, {csp} n’ont pas de prix CSP.";
         OtherCurrencies => "Also priced in {currencies}: never added to the figures above.", "Également en {currencies} : jamais ajouté aux montants ci-dessus.";
-        ChartTitle => "Per month over the first year: today's subscriptions, CSP and the overlap", "Par mois sur la première année : abonnements actuels, CSP et chevauchement";
+        ChartTitle => "Per month over the first year, in {currency}: today's subscriptions, CSP and the overlap", "Par mois sur la première année, en {currency} : abonnements actuels, CSP et chevauchement";
         ChartSource => "Today's subscriptions", "Abonnements actuels";
         ChartCsp => "CSP", "CSP";
         ChartOverlap => "Paid twice (overlap)", "Payé deux fois (chevauchement)";
