@@ -3,6 +3,11 @@
 //! customer's file. A price read for another billing choice of the same term
 //! family is converted by the PRICE-BILLING multipliers and says so; nothing is
 //! made up when no source has a price.
+//!
+//! Microsoft's Partner Center documentation ("Pricing and offers", "Software
+//! pricing") says a CSP price list gives the list price to the partner
+//! (`UnitPrice`) and the estimated retail price (`ERP Price`): `UnitPrice` is
+//! the partner's cost, `ERP Price` the suggested sell price.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -199,18 +204,18 @@ impl PriceOrigin {
             PriceOrigin::PartnerSellPrice => lang.pick("your sell price", "votre prix de vente").to_string(),
             PriceOrigin::PriceListRetail { file, line } => match (lang, source(file)) {
                 (crate::i18n::Lang::En, file) => {
-                    format!("estimated retail price of the price list {file}, line {line}")
+                    format!("estimated retail price (ERP Price) of the price list {file}, line {line}")
                 }
                 (crate::i18n::Lang::Fr, file) => {
-                    format!("prix de vente estimé de la liste de prix {file}, ligne {line}")
+                    format!("prix de vente estimé (ERP Price) de la liste de prix {file}, ligne {line}")
                 }
             },
             PriceOrigin::PriceListCost { file, line } => match (lang, source(file)) {
                 (crate::i18n::Lang::En, file) => {
-                    format!("partner price of the price list {file}, line {line}")
+                    format!("partner price (UnitPrice) of the price list {file}, line {line}")
                 }
                 (crate::i18n::Lang::Fr, file) => {
-                    format!("prix partenaire de la liste de prix {file}, ligne {line}")
+                    format!("prix partenaire (UnitPrice) de la liste de prix {file}, ligne {line}")
                 }
             },
             PriceOrigin::SourceFile { file, line } => match (lang, source(file)) {
