@@ -1,5 +1,6 @@
-//! The cost view: golden plans with prices from each source and in mixed
-//! currencies (`tests/golden/cost/<case>.json`, rewritten by `UPDATE_GOLDEN=1`),
+//! The cost view: golden plans with prices from each source, in mixed
+//! currencies and from Graph's service plans (`tests/golden/cost/<case>.json`,
+//! rewritten by `UPDATE_GOLDEN=1`),
 //! and properties over random plans: totals are the sums of their lines, no
 //! total mixes currencies, and a choice the user makes is what a line is priced at.
 
@@ -555,6 +556,7 @@ fn a_cheaper_suite_with_every_service_plan_in_use_is_suggested_and_bought_once_a
     assert_eq!(e5.service_plans.len(), 6, "the Graph importer keeps the service plans");
     assert_eq!(e5.service_plans.iter().filter(|plan| plan.in_use()).count(), 4);
     let flagged = cost_of(&input);
+    check_golden("service-plans", &flagged);
     let line = flagged.line(OFFICE_E5_SUBSCRIPTION).expect("the Office 365 E5 line");
     let suggestion =
         line.suggestions.iter().find(|s| s.kind == Optimisation::CheaperSuite).expect("suggested");
