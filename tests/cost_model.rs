@@ -605,6 +605,17 @@ fn a_cheaper_suite_with_every_service_plan_in_use_is_suggested_and_bought_once_a
         .collect();
     assert_eq!(bought, ["Office 365 E3 EEA (no Teams)", "Microsoft Teams EEA"]);
     assert_eq!(accepted.totals.by_currency[0].saving_accepted_yearly, 693_000);
+
+    // With the 11 unassigned seats not bought either, the accepted savings add up
+    // to what the line no longer costs: 25 x (52.91 + 5.39) x 12 = 17,490.00 a
+    // year before, 14 x (29.81 + 5.39) x 12 = 5,913.60 after.
+    let line_override = input.overrides.entry(OFFICE_E5_SUBSCRIPTION.into()).or_default();
+    line_override.optimisations.insert(Optimisation::UnassignedSeats, Decision::Accepted);
+    line_override.seats = Some(14);
+    let both = cost_of(&input);
+    let line = both.line(OFFICE_E5_SUBSCRIPTION).expect("the line");
+    assert_eq!(line.csp_yearly, Some(Money::new(591_360, "EUR")));
+    assert_eq!(both.totals.by_currency[0].saving_accepted_yearly, 1_749_000 - 591_360);
 }
 
 #[test]

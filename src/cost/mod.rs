@@ -120,6 +120,10 @@ pub struct LineCost {
     pub current_monthly: Option<Money>,
     pub current_yearly: Option<Money>,
     pub components: Vec<Component>,
+    /// The suite the plan buys for this line, when the user accepted a cheaper
+    /// one (which is then the first component).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suite_replaced: Option<Component>,
     pub csp_monthly: Option<Money>,
     pub csp_yearly: Option<Money>,
     /// CSP minus current, per year, when both are known in the same currency.
@@ -409,6 +413,7 @@ fn line_cost(
 
     let mut components = Vec::new();
     let mut suggestions = Vec::new();
+    let mut suite_replaced = None;
     if let Some(target) = target {
         let offer_prefix = target
             .same_as_source
@@ -458,7 +463,7 @@ fn line_cost(
             suggestions
                 .extend(optimise::cheaper_suite_suggestion(&suite, &cheaper, in_use, line.seats, decision));
             if decision == Some(Decision::Accepted) {
-                suite = cheaper;
+                suite_replaced = Some(std::mem::replace(&mut suite, cheaper));
             }
         }
         components.push(suite);
@@ -534,6 +539,7 @@ fn line_cost(
         current_monthly,
         current_yearly,
         components,
+        suite_replaced,
         csp_monthly,
         csp_yearly,
         difference_yearly,

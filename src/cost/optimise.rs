@@ -30,9 +30,14 @@ pub struct Suggestion {
 }
 
 /// A line's price per seat and per month in CSP (every component), or its
-/// current price when no CSP price is known, with its currency.
+/// current price when no CSP price is known, with its currency. The suite an
+/// accepted cheaper one replaced is the one priced: seats are saved first, at
+/// the plan's suite, then the cheaper suite on the seats left, so accepted
+/// savings add up to what the line no longer costs.
 fn per_seat_monthly(line: &LineCost) -> Option<(f64, String)> {
-    let prices: Option<Vec<_>> = line.components.iter().map(|component| component.price.as_ref()).collect();
+    let replaced = usize::from(line.suite_replaced.is_some());
+    let components = line.suite_replaced.iter().chain(line.components.iter().skip(replaced));
+    let prices: Option<Vec<_>> = components.map(|component| component.price.as_ref()).collect();
     match prices {
         Some(prices) if !prices.is_empty() => {
             let currency = prices[0].currency.clone();
