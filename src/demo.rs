@@ -13,8 +13,6 @@ use crate::model::{
     SubscriptionStatus, Term,
 };
 
-const DEMO_FILE: &str = "demo: Contoso Rénovation SAS";
-
 fn shifted(as_of: NaiveDate, days: i64) -> NaiveDate {
     let magnitude = Days::new(days.unsigned_abs());
     // Out of chrono's range only for dates no one plans on; the demo then keeps `as_of`.
@@ -304,9 +302,6 @@ const DEMO_PRICES: &[(&str, f64, f64)] = &[
     ("Power BI Pro", 157.20, 172.92),
 ];
 
-/// Where the demo's prices say they come from.
-pub const DEMO_PRICE_FILE: &str = "demo: sample price list (EUR, FR)";
-
 fn demo_list_prices() -> Vec<ListPrice> {
     DEMO_PRICES
         .iter()
@@ -321,7 +316,7 @@ fn demo_list_prices() -> Vec<ListPrice> {
             unit_price: *unit_price,
             erp_price: Some(*erp_price),
             source: SourceRef {
-                file: DEMO_PRICE_FILE.into(),
+                file: crate::model::NamedSource::DemoPriceList.id(),
                 line: u32::try_from(index + 2).unwrap_or(u32::MAX),
             },
         })
@@ -366,8 +361,9 @@ pub fn demo_input(as_of: NaiveDate) -> PlanInput {
                 currency: line.unit_price.map(|_| "EUR".to_string()),
                 add_on: false,
                 base_subscription_id: None,
+                service_plans: Vec::new(),
                 source: SourceRef {
-                    file: DEMO_FILE.into(),
+                    file: crate::model::NamedSource::DemoCustomer.id(),
                     line: u32::try_from(index + 2).unwrap_or(u32::MAX),
                 },
             }

@@ -148,6 +148,58 @@ pub struct SourceRef {
     pub line: u32,
 }
 
+/// A source the planner names itself, rather than a file the user dropped: the
+/// demo's customer file and price list, and each pasted table. Drafts and files
+/// hold its id (the English name, as drafts always did); every reader sees it
+/// in their own language through [`crate::i18n::labels::source_label`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NamedSource {
+    DemoCustomer,
+    DemoPriceList,
+    /// The n-th table pasted into the import step (1-based).
+    PastedTable(u32),
+}
+
+impl NamedSource {
+    const DEMO_CUSTOMER: &'static str = "demo: Contoso Rénovation SAS";
+    const DEMO_PRICE_LIST: &'static str = "demo: sample price list (EUR, FR)";
+    const PASTED_TABLE: &'static str = "Pasted table ";
+    /// How a French session named a pasted table before the name had an id.
+    const PASTED_TABLE_FR: &'static str = "Tableau collé ";
+
+    /// The id a draft holds as the source's file name.
+    pub fn id(self) -> String {
+        match self {
+            NamedSource::DemoCustomer => NamedSource::DEMO_CUSTOMER.to_string(),
+            NamedSource::DemoPriceList => NamedSource::DEMO_PRICE_LIST.to_string(),
+            NamedSource::PastedTable(number) => format!("{}{number}", NamedSource::PASTED_TABLE),
+        }
+    }
+
+    /// The pasted table after those `taken` names (in a draft of any age) already number.
+    pub fn next_pasted_table<'a>(taken: impl IntoIterator<Item = &'a str>) -> NamedSource {
+        let taken: Vec<Option<NamedSource>> = taken.into_iter().map(NamedSource::of_file).collect();
+        (1..=u32::MAX)
+            .map(NamedSource::PastedTable)
+            .find(|candidate| !taken.contains(&Some(*candidate)))
+            .unwrap_or(NamedSource::PastedTable(u32::MAX))
+    }
+
+    /// The named source a file name is, in a draft of any age; `None` for a user's file.
+    pub fn of_file(file: &str) -> Option<NamedSource> {
+        match file {
+            NamedSource::DEMO_CUSTOMER => Some(NamedSource::DemoCustomer),
+            NamedSource::DEMO_PRICE_LIST => Some(NamedSource::DemoPriceList),
+            _ => [NamedSource::PASTED_TABLE, NamedSource::PASTED_TABLE_FR]
+                .iter()
+                .find_map(|stem| file.strip_prefix(stem))
+                .filter(|number| !number.starts_with('0'))
+                .and_then(|number| number.parse().ok())
+                .map(NamedSource::PastedTable),
+        }
+    }
+}
+
 /// One source subscription, normalised whatever file it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
@@ -193,6 +245,10 @@ pub struct Subscription {
     /// The subscription this add-on extends, when the file says (`BaseSubscriptionId`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base_subscription_id: Option<String>,
+    /// The service plans of the SKU and whether the tenant has each on, when the
+    /// file says (Graph `servicePlans`). Older drafts have none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub service_plans: Vec<ServicePlanUse>,
     pub source: SourceRef,
 }
 
@@ -234,6 +290,26 @@ impl AddOnKind {
         AddOnKind::Storage,
         AddOnKind::Other,
     ];
+}
+
+/// One service plan of a subscription's SKU, as Graph's `subscribedSkus` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ServicePlanUse {
+    /// `servicePlanId`, a GUID in lower case.
+    pub id: String,
+    /// `servicePlanName`, e.g. `EXCHANGE_S_ENTERPRISE`.
+    pub name: String,
+    /// `provisioningStatus` as written: `Success`, `Disabled`, `PendingInput`, ...
+    pub status: String,
+}
+
+impl ServicePlanUse {
+    /// Whether the tenant uses the plan: every status but `Disabled` counts, so a
+    /// plan being provisioned (or in error) is never offered away.
+    pub fn in_use(&self) -> bool {
+        !self.status.trim().eq_ignore_ascii_case("disabled")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

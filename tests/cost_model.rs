@@ -1,5 +1,6 @@
-//! The cost view: golden plans with prices from each source and in mixed
-//! currencies (`tests/golden/cost/<case>.json`, rewritten by `UPDATE_GOLDEN=1`),
+//! The cost view: golden plans with prices from each source, in mixed
+//! currencies and from Graph's service plans (`tests/golden/cost/<case>.json`,
+//! rewritten by `UPDATE_GOLDEN=1`),
 //! and properties over random plans: totals are the sums of their lines, no
 //! total mixes currencies, and a choice the user makes is what a line is priced at.
 
@@ -290,6 +291,14 @@ fn golden_mixed_currencies_are_never_added() {
     assert_eq!(pbi.current_yearly, Some(Money::new(5 * 1_400 * 12, "USD")));
     assert_eq!(pbi.csp_yearly, Some(Money::new(5 * 1_450 * 12, "EUR")));
     assert_eq!(pbi.difference_yearly, None, "euros are not compared with dollars");
+    // One chart per currency, the main one (dollars: more spent today) first; the
+    // Power BI line, dollars today and euros in CSP, is in neither and counted in both.
+    let charts: Vec<(&str, i64, usize)> = cost
+        .charts
+        .iter()
+        .map(|chart| (chart.currency.as_str(), chart.today_monthly_cents, chart.lines_left_out))
+        .collect();
+    assert_eq!(charts, [("USD", 30 * 1_250, 1), ("EUR", 12 * 1_170, 1)]);
 }
 
 #[test]
@@ -447,6 +456,22 @@ proptest! {
         }
         let missing = lines.iter().filter(|line| line.csp_yearly.is_none() && !line.dropped).count();
         prop_assert_eq!(missing, cost.totals.lines_without_csp);
+        // One chart per currency, never two of one, each drawing only its own
+        // currency's lines: today's monthly cost is theirs, to the cent.
+        let mut currencies: Vec<&str> = cost.charts.iter().map(|chart| chart.currency.as_str()).collect();
+        currencies.sort_unstable();
+        currencies.dedup();
+        prop_assert_eq!(currencies.len(), cost.charts.len());
+        for chart in &cost.charts {
+            let drawn: i64 = lines
+                .iter()
+                .filter(|line| line.term_end.is_some() && line.starts_on.is_some())
+                .filter(|line| line.csp_monthly.as_ref().is_some_and(|money| money.currency == chart.currency))
+                .filter_map(|line| line.current_monthly.as_ref().filter(|money| money.currency == chart.currency))
+                .map(|money| money.cents)
+                .sum();
+            prop_assert_eq!(chart.today_monthly_cents, drawn, "{}", chart.currency);
+        }
     }
 }
 
@@ -498,4 +523,118 @@ proptest! {
             }
         }
     }
+}
+
+/// Graph's `subscribedSkus` with Office 365 E5's service plans (four on, Defender
+/// for Office 365 and Phone System turned off) and a price list with the EEA's
+/// Office 365 E5, E3 and E1 (no Teams) and Teams EEA, imported as the app imports
+/// them; the customer, in France, buys directly: each suite with Teams EEA (TEAMS-EEA).
+fn graph_service_plans_case() -> PlanInput {
+    use csp_planner::import::{import_files, relevant_prices, ImportOptions, InputFile};
+    let fixture = |name: &str| InputFile {
+        name: name.into(),
+        bytes: std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name))
+            .expect("a fixture"),
+    };
+    let files = [fixture("graph-subscribedSkus.json"), fixture("nce-pricelist-office.csv")];
+    let outcome = import_files(&files, &ImportOptions::default());
+    let mut input = input(outcome.subscriptions);
+    for subscription in &mut input.subscriptions {
+        subscription.channel = Channel::Direct;
+    }
+    input.list_prices = relevant_prices(&outcome.prices, &input.subscriptions, Catalog::builtin());
+    input
+}
+
+const OFFICE_E5_SUBSCRIPTION: &str = "5d0f4a31-8a3c-4f0e-b2a8-7f3e9d1c2b40";
+const OFFICE_E3_NO_TEAMS: &str = "d711d25a-a21c-492f-bd19-aae1e8ebaf30";
+
+#[test]
+fn a_cheaper_suite_with_every_service_plan_in_use_is_suggested_and_bought_once_accepted() {
+    let mut input = graph_service_plans_case();
+    let e5 = input.subscriptions.iter().find(|s| s.subscription_id == OFFICE_E5_SUBSCRIPTION).expect("E5");
+    assert_eq!(e5.service_plans.len(), 6, "the Graph importer keeps the service plans");
+    assert_eq!(e5.service_plans.iter().filter(|plan| plan.in_use()).count(), 4);
+    let flagged = cost_of(&input);
+    check_golden("service-plans", &flagged);
+    let line = flagged.line(OFFICE_E5_SUBSCRIPTION).expect("the Office 365 E5 line");
+    let suggestion =
+        line.suggestions.iter().find(|s| s.kind == Optimisation::CheaperSuite).expect("suggested");
+    assert_eq!(suggestion.decision, None);
+    // Office 365 E3 EEA (no Teams) with Teams EEA has every plan in use; E1 is
+    // cheaper still but lacks Exchange Online (Plan 2), SharePoint (Plan 2) and
+    // the Office apps. Retail prices (ERP), one-year term billed monthly, Teams
+    // bought either way: (52.91 - 29.81) x 25 seats x 12 = 6,930.00 a year.
+    assert_eq!(suggestion.saving_yearly, Some(Money::new(693_000, "EUR")));
+    assert_eq!(
+        suggestion.finding.message(Lang::En),
+        "The tenant uses 4 service plans of this suite, all also in Office 365 E3 EEA (no Teams), at €29.81 a seat a month instead of €52.91: buying it instead saves about €6,930.00 a year. Check with the customer that it will not need the plans turned off today."
+    );
+    assert_eq!(
+        suggestion.finding.message(Lang::Fr),
+        "Le locataire utilise 4 services de cette suite, tous présents dans Office 365 E3 EEA (no Teams), à 29,81\u{a0}€ par licence et par mois au lieu de 52,91\u{a0}€ : l’acheter à la place économise environ 6\u{202f}930,00\u{a0}€ par an. Vérifiez avec le client qu’il n’aura pas besoin des services désactivés aujourd’hui."
+    );
+    assert_eq!(
+        line.components[0].name, "Office 365 E5 EEA (no Teams)",
+        "nothing changes before the user accepts"
+    );
+
+    input
+        .overrides
+        .entry(OFFICE_E5_SUBSCRIPTION.into())
+        .or_default()
+        .optimisations
+        .insert(Optimisation::CheaperSuite, Decision::Accepted);
+    let accepted = cost_of(&input);
+    let line = accepted.line(OFFICE_E5_SUBSCRIPTION).expect("the line");
+    assert_eq!(
+        line.components[0].sku_id, OFFICE_E3_NO_TEAMS,
+        "the line is priced and bought as Office 365 E3"
+    );
+    assert_eq!(line.csp_yearly, Some(Money::new((2_981 + 539) * 25 * 12, "EUR")), "with Teams EEA");
+    let kept = line.suggestions.iter().find(|s| s.kind == Optimisation::CheaperSuite).expect("still shown");
+    assert_eq!(
+        (kept.decision, kept.saving_yearly.clone()),
+        (Some(Decision::Accepted), Some(Money::new(693_000, "EUR")))
+    );
+    let plan = make_plan(&input, Catalog::builtin());
+    let bought: Vec<String> = csp_planner::cost::purchase_list(&accepted, &plan)
+        .into_iter()
+        .filter(|row| row.subscription_id == OFFICE_E5_SUBSCRIPTION)
+        .map(|row| row.name)
+        .collect();
+    assert_eq!(bought, ["Office 365 E3 EEA (no Teams)", "Microsoft Teams EEA"]);
+    assert_eq!(accepted.totals.by_currency[0].saving_accepted_yearly, 693_000);
+
+    // With the 11 unassigned seats not bought either, the accepted savings add up
+    // to what the line no longer costs: 25 x (52.91 + 5.39) x 12 = 17,490.00 a
+    // year before, 14 x (29.81 + 5.39) x 12 = 5,913.60 after.
+    let line_override = input.overrides.entry(OFFICE_E5_SUBSCRIPTION.into()).or_default();
+    line_override.optimisations.insert(Optimisation::UnassignedSeats, Decision::Accepted);
+    line_override.seats = Some(14);
+    let both = cost_of(&input);
+    let line = both.line(OFFICE_E5_SUBSCRIPTION).expect("the line");
+    assert_eq!(line.csp_yearly, Some(Money::new(591_360, "EUR")));
+    assert_eq!(both.totals.by_currency[0].saving_accepted_yearly, 1_749_000 - 591_360);
+}
+
+#[test]
+fn no_cheaper_suite_without_its_price_nor_without_service_plans() {
+    // Without the price list, no suite has a known price: nothing is said.
+    let mut input = graph_service_plans_case();
+    input.list_prices.retain(|price| !price.title.contains("E3"));
+    let cost = cost_of(&input);
+    assert!(cost.lines().flat_map(|line| &line.suggestions).all(|s| s.kind != Optimisation::CheaperSuite));
+    // Every plan turned on (Defender for Office 365 and Phone System in use): only E5 has them all.
+    let mut input = graph_service_plans_case();
+    for subscription in &mut input.subscriptions {
+        for plan in &mut subscription.service_plans {
+            plan.status = "Success".into();
+        }
+    }
+    let cost = cost_of(&input);
+    assert!(cost.lines().flat_map(|line| &line.suggestions).all(|s| s.kind != Optimisation::CheaperSuite));
+    // A file without service plans says nothing about their use.
+    let cost = cost_of(&sources_case());
+    assert!(cost.lines().flat_map(|line| &line.suggestions).all(|s| s.kind != Optimisation::CheaperSuite));
 }

@@ -164,6 +164,8 @@ fn every_past_and_current_schema_version_opens() {
             .overrides
             .values()
             .all(|line| line.billing.is_none() && line.optimisations.is_empty()));
+        // Drafts saved before service plans were kept open without them.
+        assert!(draft.input.subscriptions.iter().all(|subscription| subscription.service_plans.is_empty()));
         seen.push(name);
     }
     seen.sort();

@@ -320,7 +320,11 @@ fn price_list_rows_kept_are_those_about_the_imported_offers() {
     let outcome = import(&["partner-center-subscriptions.json", "nce-pricelist.csv"]);
     // A price list gives the partner's cost, never the customer's current price.
     assert!(outcome.subscriptions.iter().all(|subscription| subscription.unit_price.is_none()));
-    let kept = csp_planner::import::relevant_prices(&outcome.prices, &outcome.subscriptions);
+    let kept = csp_planner::import::relevant_prices(
+        &outcome.prices,
+        &outcome.subscriptions,
+        csp_planner::catalog::Catalog::builtin(),
+    );
     let kept: Vec<(&str, f64, Option<f64>)> =
         kept.iter().map(|price| (price.offer_prefix.as_str(), price.unit_price, price.erp_price)).collect();
     assert_eq!(

@@ -36,6 +36,24 @@ fn with_edits(mut draft: Draft) -> Draft {
         .overrides
         .insert(id, LineOverride { seats: Some(7), note, billing, ..LineOverride::default() });
     draft.input.settings.billing_default = BillingChoice::AnnualUpfront;
+    // Service plans as Graph gives them, one turned off, and a cheaper suite refused.
+    draft.input.subscriptions[0].service_plans = vec![
+        csp_planner::model::ServicePlanUse {
+            id: "efb87545-963c-4e0d-99df-69c6916d9eb0".into(),
+            name: "EXCHANGE_S_ENTERPRISE".into(),
+            status: "Success".into(),
+        },
+        csp_planner::model::ServicePlanUse {
+            id: "8e0c0a52-6a6c-4d40-8370-dd62790dcd70".into(),
+            name: "THREAT_INTELLIGENCE".into(),
+            status: "Disabled".into(),
+        },
+    ];
+    let id = draft.input.subscriptions[0].subscription_id.clone();
+    if let Some(line) = draft.input.overrides.get_mut(&id) {
+        line.optimisations
+            .insert(csp_planner::model::Optimisation::CheaperSuite, csp_planner::model::Decision::Refused);
+    }
     draft
 }
 

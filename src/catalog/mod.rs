@@ -289,6 +289,28 @@ impl Catalog {
         self.excluded.get(&clean_cell(sku_id).to_ascii_lowercase())
     }
 
+    /// The products (never a free, viral or trial one) whose service plans,
+    /// with those of `alongside` (an add-on bought with them), include every one
+    /// of `plan_ids` (lower-case GUIDs), and that have none of the core workloads
+    /// `without` (a suite with Teams next to the Teams add-on would buy Teams
+    /// twice); none for an empty list.
+    pub fn covering<'a>(
+        &'a self,
+        plan_ids: &'a [&'a str],
+        alongside: Option<&'a Product>,
+        without: u8,
+    ) -> impl Iterator<Item = &'a Product> + 'a {
+        let has = |product: &Product, id: &str| product.service_plans.iter().any(|plan| plan.id == id);
+        self.products.iter().filter(move |product| {
+            !plan_ids.is_empty()
+                && !self.excluded.contains_key(&product.sku_id)
+                && product.core_workloads & without == 0
+                && plan_ids
+                    .iter()
+                    .all(|id| has(product, id) || alongside.is_some_and(|add_on| has(add_on, id)))
+        })
+    }
+
     pub fn exclude_list(&self) -> Vec<&ExcludedSku> {
         let mut list: Vec<&ExcludedSku> = self.excluded.values().collect();
         list.sort_by(|a, b| a.name.cmp(&b.name));

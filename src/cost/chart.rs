@@ -1,7 +1,8 @@
 //! Current versus CSP per month over the plan's first year, the overlap visible:
 //! each month, what the customer still pays for its source subscriptions (until
 //! their term ends), what it pays in CSP (from the purchase or transfer), and
-//! the part of the source paid while the CSP subscription already runs.
+//! the part of the source paid while the CSP subscription already runs. One
+//! chart per currency: amounts in two currencies are never drawn together.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -26,7 +27,8 @@ pub struct MonthlyChart {
     /// What the customer pays per month today (the lines with a current price).
     pub today_monthly_cents: i64,
     pub months: Vec<MonthBar>,
-    /// Lines left out: without both prices in this currency, or without dates.
+    /// Lines left out: without both prices in this currency, or without dates
+    /// (a line priced only in another currency is in that currency's chart).
     pub lines_left_out: usize,
 }
 
@@ -40,6 +42,11 @@ impl MonthlyChart {
             .max()
             .unwrap_or(0)
     }
+
+    /// Nothing to draw: no line is priced both today and in CSP in this currency.
+    pub fn is_empty(&self) -> bool {
+        self.today_monthly_cents == 0 && self.months.iter().all(|bar| bar.source_cents + bar.csp_cents == 0)
+    }
 }
 
 fn days_in(month: NaiveDate) -> u32 {
@@ -48,7 +55,11 @@ fn days_in(month: NaiveDate) -> u32 {
 }
 
 /// The chart of `lines` in `currency`, from the month of `as_of`.
-pub(super) fn monthly(lines: &[LineCost], currency: &str, as_of: NaiveDate) -> MonthlyChart {
+pub(super) fn monthly<'a>(
+    lines: impl IntoIterator<Item = &'a LineCost>,
+    currency: &str,
+    as_of: NaiveDate,
+) -> MonthlyChart {
     let first = as_of.with_day(1).unwrap_or(as_of);
     let mut months: Vec<MonthBar> = (0..12)
         .filter_map(|offset| first.checked_add_months(Months::new(offset)))
@@ -59,6 +70,11 @@ pub(super) fn monthly(lines: &[LineCost], currency: &str, as_of: NaiveDate) -> M
     for line in lines {
         let current = line.current_monthly.as_ref().filter(|money| money.currency == currency);
         let csp = line.csp_monthly.as_ref().filter(|money| money.currency == currency);
+        let priced = line.current_monthly.is_some() || line.csp_monthly.is_some();
+        if priced && current.is_none() && csp.is_none() {
+            // Another currency's line: that currency's chart draws it or counts it.
+            continue;
+        }
         let dated = line.term_end.is_some() && line.starts_on.is_some();
         // Only lines priced both today and in CSP: a line with one price would
         // read as a cost appearing or vanishing.

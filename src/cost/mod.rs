@@ -120,6 +120,10 @@ pub struct LineCost {
     pub current_monthly: Option<Money>,
     pub current_yearly: Option<Money>,
     pub components: Vec<Component>,
+    /// The suite the plan buys for this line, when the user accepted a cheaper
+    /// one (which is then the first component).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suite_replaced: Option<Component>,
     pub csp_monthly: Option<Money>,
     pub csp_yearly: Option<Money>,
     /// CSP minus current, per year, when both are known in the same currency.
@@ -221,7 +225,7 @@ impl Totals {
         totals
     }
 
-    /// The totals of the currency most lines are priced in, the one a chart shows.
+    /// The totals of the currency most lines are priced in, shown first.
     pub fn main(&self) -> Option<&CurrencyTotals> {
         self.by_currency
             .iter()
@@ -282,6 +286,10 @@ pub struct CostPlan {
     pub billing_default: BillingChoice,
     pub customers: Vec<CustomerCost>,
     pub totals: Totals,
+    /// The whole plan's chart in each currency with something to draw, the
+    /// main currency's first (see [`Totals::main`]).
+    #[serde(default)]
+    pub charts: Vec<MonthlyChart>,
 }
 
 impl CostPlan {
@@ -340,7 +348,8 @@ pub fn assess(plan: &Plan, input: &PlanInput, catalog: &Catalog) -> CostPlan {
                 .filter(|line| line.is_migrated() && line.target.is_some())
                 .filter_map(|line| {
                     let subscription = subscriptions.get(line.subscription_id.as_str())?;
-                    Some(line_cost(line, subscription, input, plan.as_of, customer.tenant_country.as_deref()))
+                    let market = customer.tenant_country.as_deref();
+                    Some(line_cost(line, subscription, input, catalog, plan.as_of, market))
                 })
                 .collect();
             optimise::suggest(&mut lines, &customer.lines, input, catalog);
@@ -350,13 +359,28 @@ pub fn assess(plan: &Plan, input: &PlanInput, catalog: &Catalog) -> CostPlan {
         })
         .collect();
     let totals = Totals::of(customers.iter().flat_map(|customer| customer.lines.iter()));
-    CostPlan { billing_default: input.settings.billing_default, customers, totals }
+    let main = totals.main().map(|main| main.currency.as_str());
+    let currencies = main.into_iter().chain(
+        totals
+            .by_currency
+            .iter()
+            .map(|totals| totals.currency.as_str())
+            .filter(|currency| Some(*currency) != main),
+    );
+    let charts = currencies
+        .map(|currency| {
+            chart::monthly(customers.iter().flat_map(|customer| customer.lines.iter()), currency, plan.as_of)
+        })
+        .filter(|chart| !chart.is_empty())
+        .collect();
+    CostPlan { billing_default: input.settings.billing_default, customers, totals, charts }
 }
 
 fn line_cost(
     line: &PlanLine,
     subscription: &Subscription,
     input: &PlanInput,
+    catalog: &Catalog,
     as_of: NaiveDate,
     market: Option<&str>,
 ) -> LineCost {
@@ -388,6 +412,8 @@ fn line_cost(
     let (current_monthly, current_yearly) = (current_cents(1.0), current_cents(12.0));
 
     let mut components = Vec::new();
+    let mut suggestions = Vec::new();
+    let mut suite_replaced = None;
     if let Some(target) = target {
         let offer_prefix = target
             .same_as_source
@@ -417,13 +443,30 @@ fn line_cost(
                     .flatten()
             });
         let cost = quote::list_cost_price(&input.list_prices, &wanted);
-        components.push(Component {
+        let mut suite = Component {
             sku_id: target.sku_id.clone(),
             sku_part_number: target.sku_part_number.clone(),
             name: target.name.clone(),
             price,
             cost,
-        });
+        };
+        // A transfer moves the subscription as it is: only a purchase can change the suite.
+        let suite_can_change = line.path != MigrationPath::PartnerTransfer && !dropped;
+        let add_on_sku_id = target.add_on.as_ref().map(|add_on| add_on.sku_id.as_str());
+        if let Some((cheaper, in_use)) = suite_can_change
+            .then(|| optimise::cheaper_suite(subscription, &suite, add_on_sku_id, input, catalog, &wanted))
+            .flatten()
+        {
+            let decision = line_override.and_then(|line_override| {
+                line_override.optimisations.get(&Optimisation::CheaperSuite).copied()
+            });
+            suggestions
+                .extend(optimise::cheaper_suite_suggestion(&suite, &cheaper, in_use, line.seats, decision));
+            if decision == Some(Decision::Accepted) {
+                suite_replaced = Some(std::mem::replace(&mut suite, cheaper));
+            }
+        }
+        components.push(suite);
         if let Some(add_on) = &target.add_on {
             let wanted = quote::Wanted {
                 sku_id: &add_on.sku_id,
@@ -496,6 +539,7 @@ fn line_cost(
         current_monthly,
         current_yearly,
         components,
+        suite_replaced,
         csp_monthly,
         csp_yearly,
         difference_yearly,
@@ -505,6 +549,6 @@ fn line_cost(
         overlap_cost,
         term_end: line.dates.term_end,
         starts_on,
-        suggestions: Vec::new(),
+        suggestions,
     }
 }

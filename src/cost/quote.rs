@@ -3,6 +3,11 @@
 //! customer's file. A price read for another billing choice of the same term
 //! family is converted by the PRICE-BILLING multipliers and says so; nothing is
 //! made up when no source has a price.
+//!
+//! Microsoft's Partner Center documentation ("Pricing and offers", "Software
+//! pricing") says a CSP price list gives the list price to the partner
+//! (`UnitPrice`) and the estimated retail price (`ERP Price`): `UnitPrice` is
+//! the partner's cost, `ERP Price` the suggested sell price.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -194,23 +199,30 @@ impl PriceOrigin {
     /// Where the price comes from, for people: `your sell price`, `price list
     /// pricelist.csv, line 4`.
     pub fn label(&self, lang: crate::i18n::Lang) -> String {
+        let source = |file: &str| crate::i18n::labels::source_label(file, lang).into_owned();
         match self {
             PriceOrigin::PartnerSellPrice => lang.pick("your sell price", "votre prix de vente").to_string(),
-            PriceOrigin::PriceListRetail { file, line } => match lang {
-                crate::i18n::Lang::En => {
-                    format!("estimated retail price of the price list {file}, line {line}")
+            PriceOrigin::PriceListRetail { file, line } => match (lang, source(file)) {
+                (crate::i18n::Lang::En, file) => {
+                    format!("estimated retail price (ERP Price) of the price list {file}, line {line}")
                 }
-                crate::i18n::Lang::Fr => {
-                    format!("prix de vente estimé de la liste de prix {file}, ligne {line}")
+                (crate::i18n::Lang::Fr, file) => {
+                    format!("prix de vente estimé (ERP Price) de la liste de prix {file}, ligne {line}")
                 }
             },
-            PriceOrigin::PriceListCost { file, line } => match lang {
-                crate::i18n::Lang::En => format!("partner price of the price list {file}, line {line}"),
-                crate::i18n::Lang::Fr => format!("prix partenaire de la liste de prix {file}, ligne {line}"),
+            PriceOrigin::PriceListCost { file, line } => match (lang, source(file)) {
+                (crate::i18n::Lang::En, file) => {
+                    format!("partner price (UnitPrice) of the price list {file}, line {line}")
+                }
+                (crate::i18n::Lang::Fr, file) => {
+                    format!("prix partenaire (UnitPrice) de la liste de prix {file}, ligne {line}")
+                }
             },
-            PriceOrigin::SourceFile { file, line } => match lang {
-                crate::i18n::Lang::En => format!("the customer's current price ({file}, line {line})"),
-                crate::i18n::Lang::Fr => format!("prix actuel du client ({file}, ligne {line})"),
+            PriceOrigin::SourceFile { file, line } => match (lang, source(file)) {
+                (crate::i18n::Lang::En, file) => {
+                    format!("the customer's current price ({file}, line {line})")
+                }
+                (crate::i18n::Lang::Fr, file) => format!("prix actuel du client ({file}, ligne {line})"),
             },
         }
     }

@@ -55,7 +55,7 @@ pub fn merge_import(
     draft.import.report = merged;
     let unknown_channels = add_subscriptions(draft, subscriptions, &chosen_channels);
     draft.input.list_prices.retain(|price| !files.contains(&price.source.file));
-    let list_prices = relevant_prices(prices, &draft.input.subscriptions);
+    let list_prices = relevant_prices(prices, &draft.input.subscriptions, crate::catalog::Catalog::builtin());
     draft.input.list_prices.extend(list_prices);
     for mapping in mappings {
         draft.import.mappings.retain(|kept| kept.signature != mapping.signature);

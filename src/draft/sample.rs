@@ -125,6 +125,7 @@ pub fn sample_draft(count: usize) -> Draft {
                 currency: Some("EUR".into()),
                 add_on: false,
                 base_subscription_id: None,
+                service_plans: Vec::new(),
                 source: SourceRef { file: "partner-center-subscriptions.csv".into(), line: index as u32 + 2 },
             }
         })

@@ -426,7 +426,12 @@ fn subscription(
     }
     facts.push((
         lang.pick("Source", "Source").into(),
-        plain(format!("{}{}{}", line.source.file, lang.pick(", line ", ", ligne "), line.source.line)),
+        plain(format!(
+            "{}{}{}",
+            crate::i18n::labels::source_label(&line.source.file, lang),
+            lang.pick(", line ", ", ligne "),
+            line.source.line
+        )),
     ));
     document.blocks.push(Block::Facts(facts));
     if !line.findings.is_empty() {

@@ -32,7 +32,7 @@ crate::texts! {
         MissingPrices => "Totals for the lines with prices: {current} of {lines} lines lack today's price, {csp} lack a CSP price.",
                          "Totaux pour les lignes avec prix : {current} lignes sur {lines} n’ont pas de prix actuel, {csp} n’ont pas de prix CSP.";
         OtherCurrencies => "Also priced in {currencies}: never added to the figures above.", "Également en {currencies} : jamais ajouté aux montants ci-dessus.";
-        ChartTitle => "Per month over the first year: today's subscriptions, CSP and the overlap", "Par mois sur la première année : abonnements actuels, CSP et chevauchement";
+        ChartTitle => "Per month over the first year, in {currency}: today's subscriptions, CSP and the overlap", "Par mois sur la première année, en {currency} : abonnements actuels, CSP et chevauchement";
         ChartSource => "Today's subscriptions", "Abonnements actuels";
         ChartCsp => "CSP", "CSP";
         ChartOverlap => "Paid twice (overlap)", "Payé deux fois (chevauchement)";
@@ -40,13 +40,13 @@ crate::texts! {
         ChartLeftOut => "{count} lines without both prices or without dates are not in the chart.", "{count} lignes sans les deux prix ou sans dates ne figurent pas dans le graphique.";
         ChartSummary => "{month}: {source} today's subscriptions, {csp} CSP, {overlap} paid twice.", "{month} : {source} abonnements actuels, {csp} CSP, {overlap} payés deux fois.";
         PricesTitle => "Prices per product", "Prix par produit";
-        PricesHelp => "Your sell price per seat and per month, for the billing shown; it is remembered in your partner profile for the next plans.",
-                      "Votre prix de vente par licence et par mois, pour la facturation indiquée ; il est conservé dans votre profil partenaire pour les plans suivants.";
+        PricesHelp => "Your sell price per seat and per month, for the billing shown; it is remembered in your partner profile for the next plans. From a new-commerce price list, your cost is its UnitPrice (the partner price Microsoft charges you) and, until you enter your own, the sell price is its ERP Price (Microsoft's estimated retail price).",
+                      "Votre prix de vente par licence et par mois, pour la facturation indiquée ; il est conservé dans votre profil partenaire pour les plans suivants. D’une liste de prix new commerce, votre coût est son UnitPrice (le prix partenaire que Microsoft vous facture) et, tant que vous n’avez pas saisi le vôtre, le prix de vente est son ERP Price (prix de vente estimé par Microsoft).";
         ColumnProduct => "Product", "Produit";
         ColumnBilling => "Billing", "Facturation";
         ColumnPrice => "Price in use (per seat, per month)", "Prix retenu (par licence et par mois)";
         ColumnSellPrice => "Your sell price", "Votre prix de vente";
-        ColumnCost => "Your cost", "Votre coût";
+        ColumnCost => "Your cost (UnitPrice)", "Votre coût (UnitPrice)";
         ColumnSeats => "Seats", "Licences";
         ColumnBuyOn => "Buy on", "Achat le";
         ColumnPerMonth => "Per month", "Par mois";

@@ -23,7 +23,6 @@ crate::texts! {
         PasteLabel => "Copy a range of cells in Excel (with its header row) and paste it here",
                       "Copiez une plage de cellules dans Excel (avec sa ligne d’en-tête) et collez-la ici";
         PasteImport => "Import the pasted table", "Importer le tableau collé";
-        PastedTableName => "Pasted table", "Tableau collé";
         TemplateTitle => "No export at hand?", "Pas d’export sous la main ?";
         TemplateHint => "Fill in the planner's template in Excel, save it as CSV and drop it here. Its first rows are examples to replace.",
                         "Remplissez le modèle du planificateur dans Excel, enregistrez-le en CSV et déposez-le ici. Ses premières lignes sont des exemples à remplacer.";

@@ -8,8 +8,25 @@
 use super::Lang;
 use crate::model::{
     Actor, AddOnKind, BillingAccount, BillingChoice, BillingFrequency, BillingModel, Channel, GdapRole,
-    MigrationPath, SalesArea, SubscriptionStatus, Term,
+    MigrationPath, NamedSource, SalesArea, SubscriptionStatus, Term,
 };
+
+/// The name of a source the planner named itself (the demo's, a pasted table),
+/// in `lang`; a user's file name as it is.
+pub fn source_label(file: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    match NamedSource::of_file(file) {
+        Some(NamedSource::DemoCustomer) => {
+            lang.pick("demo: Contoso Rénovation SAS", "démo : Contoso Rénovation SAS").into()
+        }
+        Some(NamedSource::DemoPriceList) => {
+            lang.pick("demo: sample price list (EUR, FR)", "démo : liste de prix d’exemple (EUR, FR)").into()
+        }
+        Some(NamedSource::PastedTable(number)) => {
+            format!("{}{number}", lang.pick("Pasted table ", "Tableau collé ")).into()
+        }
+        None => file.into(),
+    }
+}
 
 /// The name of a migration path: `Buy in CSP` / `Achat dans CSP`.
 pub fn path_label(path: MigrationPath, lang: Lang) -> &'static str {
@@ -261,6 +278,31 @@ pub fn base_needed_label(kind: AddOnKind, lang: Lang) -> &'static str {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn a_named_source_reads_in_the_readers_language_whatever_language_saved_it() {
+        let label = |file: &str, lang| source_label(file, lang).into_owned();
+        let demo = NamedSource::DemoCustomer.id();
+        assert_eq!(label(&demo, Lang::En), "demo: Contoso Rénovation SAS");
+        assert_eq!(label(&demo, Lang::Fr), "démo : Contoso Rénovation SAS");
+        let prices = NamedSource::DemoPriceList.id();
+        assert_eq!(label(&prices, Lang::Fr), "démo : liste de prix d’exemple (EUR, FR)");
+        assert_eq!(label(&prices, Lang::En), "demo: sample price list (EUR, FR)");
+        // A pasted table is named by its id; a draft saved by a French session holds
+        // "Tableau collé 2", which is table 2 and reads in English too.
+        assert_eq!(NamedSource::PastedTable(1).id(), "Pasted table 1");
+        assert_eq!(label("Pasted table 1", Lang::Fr), "Tableau collé 1");
+        assert_eq!(label("Tableau collé 2", Lang::En), "Pasted table 2");
+        assert_eq!(label("Tableau collé 2", Lang::Fr), "Tableau collé 2");
+        assert_eq!(
+            NamedSource::next_pasted_table(["Pasted table 1", "Tableau collé 2", "clients.csv"]),
+            NamedSource::PastedTable(3)
+        );
+        // A user's own file keeps its name, even one that looks numbered.
+        for file in ["clients.csv", "Pasted table 01", "Pasted table", "Tableau collé x"] {
+            assert_eq!(label(file, Lang::Fr), file);
+        }
+    }
 
     /// Each value has a text in both languages, the two differ unless the words
     /// are the same in French (`EA`, `Direct`), and no two values share a text.

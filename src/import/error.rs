@@ -574,7 +574,7 @@ impl Issue {
 
     /// "file, line 12, Date de fin: message", as the command line prints it.
     pub fn located_message(&self, lang: Lang) -> String {
-        let mut place = self.file.clone();
+        let mut place = crate::i18n::labels::source_label(&self.file, lang).into_owned();
         if let Some(line) = self.line {
             place.push_str(&match lang {
                 Lang::En => format!(", line {line}"),

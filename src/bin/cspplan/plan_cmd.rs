@@ -266,7 +266,9 @@ pub fn run(arguments: Arguments) -> Result<(), String> {
             return Err(format!("no subscription could be read from {}{hint}", names.join(", ")));
         }
         input.subscriptions.extend(outcome.subscriptions);
-        let list_prices = csp_planner::import::relevant_prices(&outcome.prices, &input.subscriptions);
+        let catalog = loaded_catalog.as_ref().unwrap_or_else(|| Catalog::builtin());
+        let list_prices =
+            csp_planner::import::relevant_prices(&outcome.prices, &input.subscriptions, catalog);
         input.list_prices.extend(list_prices);
     }
     if let Some(path) = &arguments.catalog_path {

@@ -1,6 +1,8 @@
 //! Microsoft Graph: `GET /subscribedSkus` (one item per SKU: seats and
 //! assigned counts) and `GET /directory/subscriptions` (one item per
-//! subscription: total, trial, next lifecycle date, owner). Each file is read
+//! subscription: total, trial, next lifecycle date, owner). A SKU's service plans
+//! and their provisioning status are kept (the cost view's cheaper-suite
+//! suggestion reads which are in use). Each file is read
 //! alone or, when both are imported, joined on `skuId` across files.
 
 use std::collections::HashMap;
@@ -12,7 +14,7 @@ use crate::import::error::{Issue, IssueKind, ValueKind};
 use crate::import::json::{property, text};
 use crate::import::rows::{DateTarget, FileContext};
 use crate::import::values::{clean_cell, days_between, parse_guid, parse_status};
-use crate::model::{Channel, SourceRef, Subscription, SubscriptionStatus, Term};
+use crate::model::{Channel, ServicePlanUse, SourceRef, Subscription, SubscriptionStatus, Term};
 
 /// One `subscribedSkus` item, read.
 #[derive(Debug, Clone)]
@@ -31,6 +33,7 @@ pub(crate) struct SkuItem {
     pub account_name: Option<String>,
     pub account_id: Option<String>,
     pub subscription_ids: Vec<String>,
+    pub service_plans: Vec<ServicePlanUse>,
 }
 
 /// One `directory/subscriptions` item, read.
@@ -97,6 +100,10 @@ pub(crate) fn read_sku(ctx: &mut FileContext, file_index: usize, line: u32, item
         .and_then(Value::as_array)
         .map(|ids| ids.iter().filter_map(Value::as_str).map(str::to_owned).collect())
         .unwrap_or_default();
+    let service_plans = property(object, "servicePlans")
+        .and_then(Value::as_array)
+        .map(|plans| plans.iter().filter_map(Value::as_object).filter_map(service_plan).collect())
+        .unwrap_or_default();
     Some(SkuItem {
         file_index,
         source: SourceRef { file: ctx.file.clone(), line },
@@ -110,7 +117,18 @@ pub(crate) fn read_sku(ctx: &mut FileContext, file_index: usize, line: u32, item
         account_name: cleaned(object, "accountName"),
         account_id: guid(ctx, object, "accountId"),
         subscription_ids,
+        service_plans,
         had_warnings: ctx.row_has_warnings(),
+    })
+}
+
+/// One `servicePlans` item; `None` when it has no plan id to compare with the catalog.
+fn service_plan(object: &Map<String, Value>) -> Option<ServicePlanUse> {
+    let id = cleaned(object, "servicePlanId")?.to_ascii_lowercase();
+    Some(ServicePlanUse {
+        id,
+        name: cleaned(object, "servicePlanName").unwrap_or_default(),
+        status: cleaned(object, "provisioningStatus").unwrap_or_default(),
     })
 }
 
@@ -272,6 +290,7 @@ pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinRes
             term_end_estimated: item.next_lifecycle.is_some(),
             customer: sku.and_then(|sku| sku.account_name.clone()).unwrap_or_default(),
             tenant_id: sku.and_then(|sku| sku.account_id.clone()),
+            service_plans: sku.map(|sku| sku.service_plans.clone()).unwrap_or_default(),
             source: item.source.clone(),
             ..Subscription::default()
         };
@@ -339,6 +358,7 @@ pub(crate) fn join(skus: Vec<SkuItem>, directory: Vec<DirectoryItem>) -> JoinRes
             seats_assigned: sku.consumed,
             customer: sku.account_name.unwrap_or_default(),
             tenant_id: sku.account_id,
+            service_plans: sku.service_plans,
             source: sku.source,
             ..Subscription::default()
         };

@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 
 use super::TableSpec;
+use crate::catalog::workloads::workloads_of_plan;
+use crate::catalog::{Catalog, CoreWorkload, Product};
 use crate::import::error::{IssueKind, ValueKind};
 use crate::import::format_id::FormatId;
 use crate::import::price::PriceEntry;
@@ -123,6 +125,14 @@ impl PriceColumns {
     }
 }
 
+/// A Teams licence of its own (Microsoft Teams EEA, Microsoft Teams Enterprise):
+/// Teams without SharePoint nor the Office apps.
+fn is_teams_add_on(product: &Product) -> bool {
+    product.has_workload(CoreWorkload::Teams)
+        && !product.has_workload(CoreWorkload::SharePoint)
+        && !product.has_workload(CoreWorkload::OfficeApps)
+}
+
 /// Whether a price is about a subscription's product: the same new-commerce
 /// offer (`product:sku`), or the same title.
 fn is_about(price: &PriceEntry, subscription: &Subscription) -> bool {
@@ -137,12 +147,20 @@ fn is_about(price: &PriceEntry, subscription: &Subscription) -> bool {
 }
 
 /// The rows of `prices` that are about one of `subscriptions`' products, every
-/// term and billing plan of them, as the plan input keeps them. A full price
+/// term and billing plan of them, as the plan input keeps them: the file's
+/// product (by offer or title), the catalog's names of its SKU, and, when the
+/// file says which service plans are in use, every catalog product that includes
+/// them all but Teams (the cost view prices those to suggest a cheaper suite),
+/// and the Teams add-ons. A full price
 /// list has a few hundred thousand rows, so prices are indexed by offer and
 /// title rather than compared with every subscription; rows for another
 /// segment than Commercial are left out (Education and Charity prices are not
 /// a commercial customer's).
-pub fn relevant_prices(prices: &[PriceEntry], subscriptions: &[Subscription]) -> Vec<ListPrice> {
+pub fn relevant_prices(
+    prices: &[PriceEntry],
+    subscriptions: &[Subscription],
+    catalog: &Catalog,
+) -> Vec<ListPrice> {
     if prices.is_empty() {
         return Vec::new();
     }
@@ -163,6 +181,7 @@ pub fn relevant_prices(prices: &[PriceEntry], subscriptions: &[Subscription]) ->
         }
     }
     let mut kept: Vec<usize> = Vec::new();
+    let mut catalog_names: Vec<String> = Vec::new();
     for subscription in subscriptions {
         let offer_key = subscription.offer_id.as_deref().map(|offer| {
             let mut parts = offer.split(':');
@@ -177,6 +196,47 @@ pub fn relevant_prices(prices: &[PriceEntry], subscriptions: &[Subscription]) ->
                 kept.push(at);
             }
         }
+        let own = subscription.sku_id.as_deref().and_then(|sku_id| catalog.by_sku_id(sku_id)).or_else(|| {
+            subscription.sku_part_number.as_deref().and_then(|part| catalog.by_sku_part_number(part))
+        });
+        // The plan may buy Teams as an add-on beside a suite without it (TEAMS-EEA):
+        // the suites covering the other plans in use are kept too.
+        let teams = CoreWorkload::Teams.bit();
+        let in_use: Vec<&str> = subscription
+            .service_plans
+            .iter()
+            .filter(|plan| plan.in_use() && workloads_of_plan(&plan.name) & teams == 0)
+            .map(|plan| plan.id.as_str())
+            .collect();
+        for product in own.into_iter().chain(catalog.covering(&in_use, None, 0)) {
+            catalog_names.extend(
+                std::iter::once(&product.name).chain(&product.other_names).map(|name| header_key(name)),
+            );
+        }
+    }
+    if !subscriptions.is_empty() {
+        // The Teams add-ons a plan buys beside a suite without Teams (TEAMS-EEA).
+        let add_ons = catalog.products().iter().filter(|product| is_teams_add_on(product));
+        catalog_names.extend(
+            add_ons
+                .flat_map(|product| std::iter::once(&product.name).chain(&product.other_names))
+                .map(|name| header_key(name)),
+        );
+    }
+    catalog_names.sort_unstable();
+    catalog_names.dedup();
+    for key in catalog_names.iter().filter(|key| !key.is_empty()) {
+        let about = |price: &&PriceEntry| {
+            header_key(&price.sku_title) == *key || header_key(&price.product_title) == *key
+        };
+        kept.extend(
+            by_key
+                .get(key)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&at| prices.get(at).filter(about).is_some()),
+        );
     }
     kept.sort_unstable();
     kept.dedup();

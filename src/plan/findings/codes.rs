@@ -291,8 +291,11 @@ finding_codes! {
         "{unassigned} of the {total} seats planned are not assigned: buying {assigned} saves about {saving} a year. Seats can be added at any time but removed only within 7 days of adding them, so right-size at purchase.",
         "{unassigned} des {total} licences prévues ne sont pas attribuées : en acheter {assigned} économise environ {saving} par an. On peut ajouter des licences à tout moment mais n’en retirer que dans les 7 jours suivant leur ajout : ajustez à l’achat.";
     RedundantStandalone => Equiv1, Warning,
-        "{product} only gives Exchange, which {suite} ({suite_seats} seats) already includes: if the same users hold both, not buying it saves about {saving} a year. The file has no per-user data: check the assignments before deciding.",
-        "{product} ne fournit qu’Exchange, déjà inclus dans {suite} ({suite_seats} licences) : si les mêmes utilisateurs ont les deux, ne pas l’acheter économise environ {saving} par an. Le fichier ne donne pas les attributions par utilisateur : vérifiez-les avant de décider.";
+        "This product only gives Exchange, which {suite} ({suite_seats} seats) already includes: if the same users hold both, not buying it saves about {saving} a year. The file has no per-user data: check the assignments before deciding.",
+        "Ce produit ne fournit qu’Exchange, déjà inclus dans {suite} ({suite_seats} licences) : si les mêmes utilisateurs ont les deux, ne pas l’acheter économise environ {saving} par an. Le fichier ne donne pas les attributions par utilisateur : vérifiez-les avant de décider.";
+    CheaperSuite => Equiv1, Info,
+        "The tenant uses {in_use} service plans of this suite, all also in {suite}, at {suite_price} a seat a month instead of {price}: buying it instead saves about {saving} a year. Check with the customer that it will not need the plans turned off today.",
+        "Le locataire utilise {in_use} services de cette suite, tous présents dans {suite}, à {suite_price} par licence et par mois au lieu de {price} : l’acheter à la place économise environ {saving} par an. Vérifiez avec le client qu’il n’aura pas besoin des services désactivés aujourd’hui.";
     PartOfTenant => Multi1, Info,
         "{count} of {total} subscriptions are not migrated: the plan covers part of the tenant.",
         "{count} abonnements sur {total} ne sont pas migrés : le plan couvre une partie du locataire.";

@@ -260,7 +260,7 @@ pub fn ImportStep() -> impl IntoView {
         if text.trim().is_empty() || busy() {
             return;
         }
-        let name = pasted_name(workspace, lang.0.get_untracked());
+        let name = pasted_name(workspace);
         let file = InputFile { name, bytes: text.into_bytes() };
         pasted.set(String::new());
         spawn_local(import_read_files(

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::import_ui::ImportText;
+use crate::i18n::labels::source_label;
 use crate::i18n::template::fill;
 use crate::import::{ColumnMapping, Field, UnmappedTable};
 use crate::ui::flow::pending::{choose_columns, chosen_columns};
@@ -49,9 +50,13 @@ pub fn ColumnMapper(table: UnmappedTable, index: usize) -> impl IntoView {
         confirm_mapping(workspace, problems, mapping);
     };
     let title_id = format!("mapper-title-{index}");
-    let place = match &table.sheet {
-        Some(sheet) => format!("{} ({sheet})", table.file),
-        None => table.file.clone(),
+    let (file, sheet) = (table.file.clone(), table.sheet.clone());
+    let place = move |lang| {
+        let file = source_label(&file, lang);
+        match &sheet {
+            Some(sheet) => format!("{file} ({sheet})"),
+            None => file.into_owned(),
+        }
     };
     let rows = table.rows;
     let column_rows = table
@@ -106,7 +111,10 @@ pub fn ColumnMapper(table: UnmappedTable, index: usize) -> impl IntoView {
 
     view! {
         <section class="mapper" aria-labelledby=title_id.clone() data-testid="column-mapper">
-            <h3 id=title_id.clone()>{move || fill(ImportText::MapperTitle.get(lang.get()), &[("file", &place)])}</h3>
+            <h3 id=title_id.clone()>{move || {
+                let lang = lang.get();
+                fill(ImportText::MapperTitle.get(lang), &[("file", &place(lang))])
+            }}</h3>
             <p>{move || fill(ImportText::MapperIntro.get(lang.get()), &[("rows", &rows.to_string())])}</p>
             <div class="table-scroll">
                 <table class="mapper-table">

@@ -14,11 +14,10 @@ use crate::draft::merge::{self, forget_file};
 use crate::draft::Draft;
 use crate::i18n::import_ui::ImportText;
 use crate::i18n::template::fill;
-use crate::i18n::Lang;
 use crate::import::{
     import_files, ColumnMapping, FormatId, ImportOptions, ImportOutcome, InputFile, RejectedRow,
 };
-use crate::model::Channel;
+use crate::model::{Channel, NamedSource};
 use crate::ui::problems::Problems;
 use crate::ui::workspace::{ImportSession, LoadedCatalog, Workspace};
 
@@ -306,7 +305,7 @@ pub fn set_unknown_channels(workspace: Workspace, channel: Channel) {
 }
 
 /// The name a pasted table gets in the report, numbered so several pastes stay apart.
-pub fn pasted_name(workspace: Workspace, lang: Lang) -> String {
+pub fn pasted_name(workspace: Workspace) -> String {
     // Names of files imported before a reload count too: a new paste must not replace what they gave.
     let mut taken = workspace.with_import_session(|session| {
         session.files.iter().map(|file| file.name.clone()).collect::<Vec<_>>()
@@ -316,11 +315,7 @@ pub fn pasted_name(workspace: Workspace, lang: Lang) -> String {
             taken.extend(draft.import.report.formats.iter().map(|file| file.file.clone()));
         }
     });
-    let stem = ImportText::PastedTableName.get(lang);
-    (1..)
-        .map(|number| format!("{stem} {number}"))
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or_else(|| stem.to_owned())
+    NamedSource::next_pasted_table(taken.iter().map(String::as_str)).id()
 }
 
 /// After an undo or redo changed the draft's import without importing: the

@@ -9,7 +9,7 @@ use super::overrides::LineOverrides;
 use super::{date_text, use_plan_view};
 use crate::catalog::{CoreWorkload, ServicePlan};
 use crate::i18n::format;
-use crate::i18n::labels::{channel_label, path_explanation, path_label, status_label};
+use crate::i18n::labels::{channel_label, path_explanation, path_label, source_label, status_label};
 use crate::i18n::plan_ui::PlanText;
 use crate::i18n::template::fill;
 use crate::i18n::Lang;
@@ -130,7 +130,7 @@ fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
             ("id", &line.subscription_id),
             ("channel", channel_label(line.channel, lang)),
             ("status", status_label(line.status, lang)),
-            ("file", &*line.source.file),
+            ("file", &source_label(&line.source.file, lang)),
             ("line", &line.source.line.to_string()),
         ],
     );

@@ -198,10 +198,11 @@ fn chart_view(chart: &MonthlyChart, lang: Lang) -> AnyView {
         })
         .collect();
     let left_out = chart.lines_left_out;
+    let title = fill(CostText::ChartTitle.get(lang), &[("currency", &chart.currency)]);
     view! {
-        <figure class="cost-chart" data-testid="cost-chart">
-            <figcaption>{CostText::ChartTitle.get(lang)}</figcaption>
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=CostText::ChartTitle.get(lang) preserveAspectRatio="xMidYMid meet">
+        <figure class="cost-chart" data-testid="cost-chart" data-currency=chart.currency.clone()>
+            <figcaption>{title.clone()}</figcaption>
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=title preserveAspectRatio="xMidYMid meet">
                 <line class="chart-baseline" x1=LEFT y1=base x2=WIDTH - LEFT y2=base></line>
                 {bars}
                 <line class="chart-today" x1=LEFT y1=today x2=WIDTH - LEFT y2=today data-testid="chart-today"></line>
@@ -341,17 +342,11 @@ pub(super) fn MoneyPanel() -> impl IntoView {
                 .then(|| fill(CostText::OtherCurrencies.get(lang), &[("currencies", &others.join(", "))]))
         })
     };
-    let chart = move || {
+    // One chart per currency, the main one first: amounts in two currencies are never drawn together.
+    let charts = move || {
         let lang = lang.get();
         cost.with(|cost| {
-            let cost = cost.as_ref()?;
-            let main_currency = cost.totals.main()?.currency.clone();
-            let chart =
-                cost.customers.iter().filter_map(|customer| customer.chart.as_ref()).find(|chart| {
-                    chart.currency == main_currency
-                        && chart.months.iter().any(|month| month.source_cents + month.csp_cents > 0)
-                })?;
-            Some(chart_view(chart, lang))
+            cost.as_ref().map(|cost| cost.charts.iter().map(|chart| chart_view(chart, lang)).collect_view())
         })
     };
     let rows = Memo::new(move |_| {
@@ -605,7 +600,7 @@ pub(super) fn MoneyPanel() -> impl IntoView {
                 </div>
                 <p class="notice" data-testid="money-missing">{missing}</p>
                 <p class="muted">{other_currencies}</p>
-                {chart}
+                {charts}
             </Show>
             <h3>{move || CostText::PricesTitle.get(lang.get())}</h3>
             <p class="muted">{move || CostText::PricesHelp.get(lang.get())}</p>

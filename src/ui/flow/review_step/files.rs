@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::import_ui::ImportText;
+use crate::i18n::labels::source_label;
 use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::import::{FileReport, FormatId, RowCounts};
@@ -61,10 +62,13 @@ pub(super) fn FilesTable() -> impl IntoView {
         };
         view! {
             <tr data-testid="import-file">
-                <th scope="row" class="file-name">{name.clone()}</th>
+                <th scope="row" class="file-name">{let name = name.clone(); move || source_label(&name, lang.get()).into_owned()}</th>
                 <td>
                     <label class="visually-hidden" for=select_id.clone()>
-                        {move || fill(ImportText::FormatOf.get(lang.get()), &[("file", &name)])}
+                        {move || {
+                            let lang = lang.get();
+                            fill(ImportText::FormatOf.get(lang), &[("file", &source_label(&name, lang))])
+                        }}
                     </label>
                     <select id=select_id data-testid="format-select" disabled=move || !has_raw() on:change=on_change>
                         <option value="" prop:selected=move || chosen.get().is_none()>

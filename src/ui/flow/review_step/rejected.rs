@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::import_ui::ImportText;
+use crate::i18n::labels::source_label;
 use crate::i18n::template::fill;
 use crate::import::RejectedRow;
 use crate::ui::flow::session::retry_rejected_row;
@@ -62,7 +63,12 @@ fn RejectedRowEditor(row: RejectedRow) -> impl IntoView {
     let heading = {
         let (file, line) = (row.file.clone(), row.line);
         move || {
-            format!("{}{}", file, fill(ImportText::AtLine.get(lang.get()), &[("line", &line.to_string())]))
+            let lang = lang.get();
+            format!(
+                "{}{}",
+                source_label(&file, lang),
+                fill(ImportText::AtLine.get(lang), &[("line", &line.to_string())])
+            )
         }
     };
     let columns = row.headers.len().max(row.cells.len());

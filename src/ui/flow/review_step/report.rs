@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::import_ui::ImportText;
+use crate::i18n::labels::source_label;
 use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::import::{Issue, RowCounts, Severity};
@@ -31,7 +32,7 @@ fn severity_class(severity: Severity) -> &'static str {
 
 /// "file, line 12, Date de fin" in the language.
 fn issue_place(issue: &Issue, lang: Lang) -> String {
-    let mut place = issue.file.clone();
+    let mut place = source_label(&issue.file, lang).into_owned();
     if let Some(line) = issue.line {
         place.push_str(&fill(ImportText::AtLine.get(lang), &[("line", &line.to_string())]));
     }
