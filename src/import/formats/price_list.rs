@@ -178,7 +178,7 @@ pub fn relevant_prices(prices: &[PriceEntry], subscriptions: &[Subscription]) ->
             }
         }
     }
-    kept.sort_unstable();
+    crate::sorting::sort(&mut kept);
     kept.dedup();
     kept.into_iter()
         .filter_map(|at| prices.get(at))

@@ -63,7 +63,7 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
         let mut products: Vec<(String, String)> = workspace.with_catalog(|catalog| {
             catalog.products().iter().map(|product| (product.sku_id.clone(), product.name.clone())).collect()
         });
-        products.sort_by_key(|(_, name)| name.to_lowercase());
+        crate::sorting::sort_by_key(&mut products, |(_, name)| name.to_lowercase());
         products
     });
     let candidate_options = move || {
