@@ -313,7 +313,7 @@ impl Catalog {
 
     pub fn exclude_list(&self) -> Vec<&ExcludedSku> {
         let mut list: Vec<&ExcludedSku> = self.excluded.values().collect();
-        list.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::sorting::sort_by(&mut list, |a, b| a.name.cmp(&b.name));
         list
     }
 }

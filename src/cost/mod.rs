@@ -177,7 +177,9 @@ impl Totals {
                     currency: money.currency.clone(),
                     ..Default::default()
                 });
-                *field(entry) += money.cents;
+                // Saturating: absurd seat counts (u32::MAX) must not wrap a total.
+                let total = field(entry);
+                *total = total.saturating_add(money.cents);
             }
         };
         let mut compared: Vec<String> = Vec::new();
@@ -219,7 +221,7 @@ impl Totals {
             }
         }
         for entry in by_currency.values_mut() {
-            entry.first_year = entry.csp_yearly + entry.overlap;
+            entry.first_year = entry.csp_yearly.saturating_add(entry.overlap);
         }
         totals.by_currency = by_currency.into_values().collect();
         totals

@@ -120,7 +120,7 @@ pub fn set(prices: &mut Vec<SellPrice>, price: SellPrice) {
         !(kept.sku_id == price.sku_id && kept.billing == price.billing && kept.currency == price.currency)
     });
     prices.push(price);
-    prices.sort();
+    crate::sorting::sort(prices);
 }
 
 #[cfg(test)]

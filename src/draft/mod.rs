@@ -99,6 +99,7 @@ impl Draft {
 
 mod envelope;
 pub mod history;
+pub mod json_text;
 pub mod merge;
 mod pack;
 pub mod sample;

@@ -148,7 +148,7 @@ fn line_cells(customer: &str, line: &PlanLine, separator: Separator, lang: Lang)
         .map(|finding| finding.message(lang))
         .collect();
     let mut rules: Vec<&str> = line.findings.iter().map(|finding| finding.rule.code()).collect();
-    rules.sort_unstable();
+    crate::sorting::sort(&mut rules);
     rules.dedup();
     let cost = line
         .overlap_cost

@@ -51,7 +51,7 @@
 
 use serde_json::{json, Value};
 
-use crate::draft::{decode_file, DecodeError, Draft, Envelope, APP_VERSION, SCHEMA_VERSION};
+use crate::draft::{decode_file, json_text, DecodeError, Draft, Envelope, APP_VERSION, SCHEMA_VERSION};
 use crate::i18n::Lang;
 use crate::plan::{CustomerPlan, Finding, Plan, PlanLine};
 use crate::rules::rule;
@@ -210,9 +210,13 @@ pub fn plan_with_draft_json(
         saved_at_ms,
         draft: draft.clone(),
     };
-    // The envelope is plain serde data (strings, numbers, maps with string keys),
-    // which always serialises; `Null` would only stand in for a type that cannot.
-    let envelope = serde_json::to_value(envelope).unwrap_or(Value::Null);
+    // Read back from the drafts' one serialisation (draft::json_text) rather than
+    // `to_value`, a second copy of the code for a draft; `Null` would only stand
+    // in for a type that cannot serialise.
+    let envelope = String::from_utf8(json_text::to_compact(&envelope))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(Value::Null);
     if let Value::Object(fields) = &mut document {
         fields.insert(DRAFT_FIELD.to_string(), envelope);
     }

@@ -197,7 +197,7 @@ pub fn milestones(customer: &CustomerPlan) -> Vec<Milestone<'_>> {
             push(dates.data_at_risk_after, MilestoneKind::DataAtRisk);
         }
     }
-    milestones.sort_by(|left, right| {
+    crate::sorting::sort_by(&mut milestones, |left, right| {
         let key = |milestone: &Milestone| {
             (milestone.date, milestone.kind, milestone.line.map(|line| line.subscription_id.clone()))
         };

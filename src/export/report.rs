@@ -263,7 +263,7 @@ fn customer_findings(document: &mut Document, customer: &CustomerPlan, level: u8
     if findings.is_empty() {
         return;
     }
-    findings.sort_by_key(|finding| finding.severity);
+    crate::sorting::sort_by_key(&mut findings, |finding| finding.severity);
     let tone = if findings.iter().any(|finding| finding.severity == Severity::Warning) {
         Tone::Warning
     } else {
@@ -437,7 +437,7 @@ fn subscription(
     if !line.findings.is_empty() {
         // Blockers, then warnings, then notes: what needs doing first reads first.
         let mut findings: Vec<&crate::plan::Finding> = line.findings.iter().collect();
-        findings.sort_by_key(|finding| finding.severity);
+        crate::sorting::sort_by_key(&mut findings, |finding| finding.severity);
         let tone = if line.has_blocker() {
             Tone::Blocker
         } else if findings.iter().any(|f| f.severity == Severity::Warning) {

@@ -88,7 +88,7 @@ pub fn check_translations<'a>(
 ) -> Result<usize, String> {
     fn placeholders(text: &str) -> Vec<&str> {
         let mut names: Vec<&str> = template::placeholder_names(text).collect();
-        names.sort_unstable();
+        crate::sorting::sort(&mut names);
         names
     }
     let mut checked = 0;

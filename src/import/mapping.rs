@@ -565,7 +565,9 @@ pub fn suggest_mapping(headers: &[String], sample_rows: &[Vec<String>]) -> Colum
     // Two date columns: the earlier values start the term, the later end it.
     let mut date_columns: Vec<usize> =
         unnamed(&columns).into_iter().filter(|&at| mostly(profiles[at].dates, profiles[at].filled)).collect();
-    date_columns.sort_by_key(|&at| profiles[at].date_sum_days / profiles[at].dates.max(1) as i64);
+    crate::sorting::sort_by_key(&mut date_columns, |&at| {
+        profiles[at].date_sum_days / profiles[at].dates.max(1) as i64
+    });
     match date_columns.as_slice() {
         [only] => give(&mut columns, *only, Field::TermEnd),
         [first, .., last] => {
@@ -581,7 +583,7 @@ pub fn suggest_mapping(headers: &[String], sample_rows: &[Vec<String>]) -> Colum
             mostly(profiles[at].counts, profiles[at].filled) && profiles[at].booleans < profiles[at].counts
         })
         .collect();
-    count_columns.sort_by(|&a, &b| {
+    crate::sorting::sort_by(&mut count_columns, |&a, &b| {
         let mean = |at: usize| profiles[at].count_sum / profiles[at].counts.max(1) as f64;
         mean(b).total_cmp(&mean(a))
     });

@@ -128,9 +128,9 @@ impl ImportOutcome {
         report.rejected_rows.extend(other.report.rejected_rows);
         let position = |name: &str| file_order.iter().position(|kept| kept == name).unwrap_or(usize::MAX);
         // Stable sorts: each file's issues and rows keep their own order.
-        report.formats.sort_by_key(|file| position(&file.file));
-        report.issues.sort_by_key(|issue| position(&issue.file));
-        report.rejected_rows.sort_by_key(|row| position(&row.file));
+        crate::sorting::sort_by_key(&mut report.formats, |file| position(&file.file));
+        crate::sorting::sort_by_key(&mut report.issues, |issue| position(&issue.file));
+        crate::sorting::sort_by_key(&mut report.rejected_rows, |row| position(&row.file));
         report.recount();
     }
 }

@@ -159,7 +159,7 @@ fn tables() -> &'static Tables {
                 }
             }
         }
-        tables.countries.sort_by(|a, b| a.name.cmp(b.name));
+        crate::sorting::sort_by(&mut tables.countries, |a, b| a.name.cmp(b.name));
         for (index, country) in tables.countries.iter().enumerate() {
             if let Some(key) = code_key(country.code) {
                 tables.by_code.insert(key, index);

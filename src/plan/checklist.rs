@@ -247,7 +247,7 @@ fn dated_steps<'a>(
     picked.clear();
     picked.extend(lines.iter().filter(|line| select(line)).map(|line| (date_of(line), line)));
     // Stable: the lines of one date stay in plan order.
-    picked.sort_by_key(|(date, _)| *date);
+    crate::sorting::sort_by_key(picked, |(date, _)| *date);
     let mut group: Vec<&PlanLine> = Vec::new();
     for same_date in picked.chunk_by(|a, b| a.0 == b.0) {
         let date = same_date.first().and_then(|(date, _)| *date);
@@ -479,7 +479,7 @@ pub(super) fn build(
     }
 
     // Dated steps by date, then dependency order; undated steps last.
-    steps.sort_by_key(|step| (step.due_on.is_none(), step.due_on, step.code));
+    crate::sorting::sort_by_key(&mut steps, |step| (step.due_on.is_none(), step.due_on, step.code));
     for (position, step) in steps.iter_mut().enumerate() {
         step.order = u32::try_from(position + 1).unwrap_or(u32::MAX);
     }

@@ -569,7 +569,7 @@ fn totals(
             seats_after,
         })
         .collect();
-    list.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
+    crate::sorting::sort_by(&mut list, |a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
     list
 }
 

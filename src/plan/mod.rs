@@ -66,7 +66,7 @@ impl Plan {
     pub fn rules_fired(&self) -> Vec<RuleId> {
         let mut rules: Vec<RuleId> =
             self.customers.iter().flat_map(|customer| customer.rules_fired.iter().copied()).collect();
-        rules.sort_unstable();
+        crate::sorting::sort(&mut rules);
         rules.dedup();
         rules
     }

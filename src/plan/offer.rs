@@ -482,7 +482,7 @@ fn rank_candidates(catalog: &Catalog, source_index: usize) -> Vec<OfferCandidate
         scored.push((shared, lost.len(), gained.len(), candidate.name.as_str(), index));
     }
     // Most shared core workloads first, then fewest plans lost, fewest gained, then name.
-    scored.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut scored, |a, b| {
         b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(b.3)).then(a.4.cmp(&b.4))
     });
     scored
@@ -533,8 +533,8 @@ fn plan_difference<'a>(
         source.iter().filter(|plan| !target_ids.contains(plan.id.as_str())).collect();
     let mut gained: Vec<&ServicePlan> =
         target.iter().filter(|plan| !source_ids.contains(plan.id.as_str())).collect();
-    lost.sort_by(|a, b| a.name.cmp(&b.name));
-    gained.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sorting::sort_by(&mut lost, |a, b| a.name.cmp(&b.name));
+    crate::sorting::sort_by(&mut gained, |a, b| a.name.cmp(&b.name));
     (lost, gained)
 }
 

@@ -264,9 +264,8 @@ impl PlanIndex {
             }
         } else {
             // A stable sort keeps the plan order among equal lines.
-            places.sort_by(|a, b| {
-                let (Some(a), Some(b)) = (self.entries.get(*a as usize), self.entries.get(*b as usize))
-                else {
+            crate::sorting::sort_places(&mut places, &|a, b| {
+                let (Some(a), Some(b)) = (self.entries.get(a as usize), self.entries.get(b as usize)) else {
                     return Ordering::Equal;
                 };
                 let order = self.compare(plan, column, a, b);

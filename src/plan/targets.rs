@@ -117,7 +117,8 @@ pub fn target_choices(
             }
         }
     }
-    let mut listed: Vec<&Product> = catalog
+    // Keyed once (a key per comparison would lower-case each name many times).
+    let mut listed: Vec<((bool, String, &str), &Product)> = catalog
         .products()
         .iter()
         .filter(|product| !choices.ranked.iter().any(|ranked| ranked.sku_id == product.sku_id))
@@ -131,13 +132,14 @@ pub fn target_choices(
             }
             shown
         })
+        .map(|product| {
+            ((!is_chosen(product), product.name.to_lowercase(), product.sku_part_number.as_str()), product)
+        })
         .collect();
-    listed.sort_by_cached_key(|product| {
-        (!is_chosen(product), product.name.to_lowercase(), product.sku_part_number.clone())
-    });
+    crate::sorting::sort_by(&mut listed, |a, b| a.0.cmp(&b.0));
     choices.more = listed.len().saturating_sub(MAX_CATALOG_CHOICES);
     choices.catalog =
-        listed.into_iter().take(MAX_CATALOG_CHOICES).map(|product| choice(product, None)).collect();
+        listed.into_iter().take(MAX_CATALOG_CHOICES).map(|(_, product)| choice(product, None)).collect();
     choices
 }
 

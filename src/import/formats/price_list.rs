@@ -238,7 +238,7 @@ pub fn relevant_prices(
                 .filter(|&at| prices.get(at).filter(about).is_some()),
         );
     }
-    kept.sort_unstable();
+    crate::sorting::sort(&mut kept);
     kept.dedup();
     kept.into_iter()
         .filter_map(|at| prices.get(at))

@@ -81,7 +81,7 @@ impl<'a> Workbook<'a> {
     fn part_of_kind(&self, kind: &str, usual: &str) -> String {
         let mut parts: Vec<&Relationship> =
             self.relationships.values().filter(|relationship| relationship.kind == kind).collect();
-        parts.sort_by(|a, b| a.part.cmp(&b.part));
+        crate::sorting::sort_by(&mut parts, |a, b| a.part.cmp(&b.part));
         parts
             .first()
             .map_or_else(|| format!("{}{usual}", self.folder), |relationship| relationship.part.clone())

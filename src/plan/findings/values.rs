@@ -339,7 +339,7 @@ impl StoredValues {
 /// The placeholder names of a table of templates, each once, for [`StoredValues::resolve`].
 pub fn placeholder_set(templates: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
     let mut names: Vec<&'static str> = templates.flat_map(crate::i18n::template::placeholder_names).collect();
-    names.sort_unstable();
+    crate::sorting::sort(&mut names);
     names.dedup();
     names
 }

@@ -113,7 +113,7 @@ pub fn list() -> Result<Vec<Entry>, StorageError> {
             Err(DecodeError::Damaged(reason)) => Entry::Damaged { id: id.to_string(), reason },
         });
     }
-    entries.sort_by_key(|entry| match entry {
+    crate::sorting::sort_by_key(&mut entries, |entry| match entry {
         Entry::Ready { summary, .. } => (0, -summary.updated_ms),
         Entry::Newer { .. } => (1, 0),
         Entry::Damaged { .. } => (2, 0),

@@ -158,7 +158,7 @@ pub(crate) fn update_partner(
 /// "Émirats arabes unis" sorts among the E).
 fn countries_for(lang: Lang) -> Vec<&'static Country> {
     let mut countries: Vec<&'static Country> = markets::countries().iter().collect();
-    countries.sort_by_cached_key(|country| header_key(country.display_name(lang)));
+    crate::sorting::sort_by_key(&mut countries, |country| header_key(country.display_name(lang)));
     countries
 }
 
@@ -393,7 +393,7 @@ pub fn CustomerStep() -> impl IntoView {
                                                 partner.gdap_roles.retain(|kept| *kept != role);
                                                 if granted {
                                                     partner.gdap_roles.push(role);
-                                                    partner.gdap_roles.sort();
+                                                    crate::sorting::sort(&mut partner.gdap_roles);
                                                 }
                                             }));
                                         }

@@ -40,7 +40,7 @@ fn plans_view(plans: &[ServicePlan], heading: PlanText, lang: Lang) -> impl Into
             }
         })
         .collect();
-    names.sort_unstable_by_key(|name| name.to_lowercase());
+    crate::sorting::sort_by_key(&mut names, |name| name.to_lowercase());
     names.dedup();
     view! {
         <details class="plans">
@@ -248,7 +248,7 @@ fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
 fn findings_view(line: &PlanLine, lang: Lang) -> impl IntoView {
     let mut findings: Vec<&Finding> = line.findings.iter().collect();
     // Blockers first, then warnings, then notes; the planner's order within each.
-    findings.sort_by_key(|finding| finding.severity);
+    crate::sorting::sort_by_key(&mut findings, |finding| finding.severity);
     view! {
         <section class="details-part">
             <h4>{PlanText::FindingsHeading.get(lang)}</h4>

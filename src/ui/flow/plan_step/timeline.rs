@@ -152,7 +152,7 @@ fn timeline_rows(lines: &mut dyn Iterator<Item = &PlanLine>) -> (Vec<TimelineRow
         dated.select_nth_unstable_by(MAX_ROWS - 1, order);
         dated.truncate(MAX_ROWS);
     }
-    dated.sort_unstable_by(order);
+    crate::sorting::sort_by(&mut dated, order);
     (dated.into_iter().filter_map(|(_, _, line)| TimelineRow::from_line(line)).collect(), total)
 }
 
