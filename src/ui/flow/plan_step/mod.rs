@@ -11,6 +11,7 @@ mod keys;
 mod line_money;
 mod money;
 mod overrides;
+mod source_facts;
 mod summary;
 mod table;
 mod timeline;
