@@ -158,9 +158,17 @@ crate::texts! {
         SourceNotInFile => "Not in the file", "Absent du fichier";
         SourceTermEndInFile => "In the file: {value}. Empty: the file's date.", "Dans le fichier : {value}. Vide : la date du fichier.";
         SourceTermEndMissing => "Not in the file: enter it and the line's dates are planned.", "Absente du fichier : saisissez-la et les dates de la ligne sont planifiées.";
-        SourceOrigin => "Origin: {origin}", "Origine : {origin}";
         AutoRenewOn => "On", "Activé";
         AutoRenewOff => "Off", "Désactivé";
+        // From a blocker to the field that resolves it, and back.
+        FixLineTarget => "Choose the target offer", "Choisir l’offre cible";
+        FixLinePath => "Choose the path", "Choisir le parcours";
+        FixLineSeats => "Adjust the seats", "Ajuster les licences";
+        FixLineExclude => "Leave the line out", "Écarter la ligne";
+        FixReviewChannel => "Confirm the channel", "Confirmer le canal";
+        FixCustomerRelationship => "Set the relationship", "Indiquer la relation";
+        FixCustomerCountry => "Check the countries", "Vérifier les pays";
+        BackToLine => "Back to the line: {product}", "Revenir à la ligne : {product}";
         // Checklist.
         ChecklistHeading => "Checklist: who does what, by when", "Liste des actions : qui fait quoi, et quand";
         ChecklistFor => "For {customer}", "Pour {customer}";

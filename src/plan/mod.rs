@@ -27,7 +27,7 @@ use crate::rules::{RuleId, RULES_AS_OF};
 
 pub use crate::model::Actor;
 pub use checklist::{ChecklistStep, StepCode};
-pub use findings::{Finding, FindingCode, FindingValue, FindingValues};
+pub use findings::{Finding, FindingCode, FindingValue, FindingValues, Fix};
 pub use shared::Shared;
 
 /// The whole plan: one entry per customer (tenant).
