@@ -526,11 +526,144 @@ pub struct LineOverride {
     pub billing: Option<BillingChoice>,
     /// The user's answer to each licence optimisation suggested for this line.
     pub optimisations: BTreeMap<Optimisation, Decision>,
+    /// What the user says of the source subscription where the file is silent or wrong.
+    #[serde(skip_serializing_if = "SourceOverride::is_empty")]
+    pub source: SourceOverride,
 }
 
 impl LineOverride {
     pub fn is_empty(&self) -> bool {
         *self == LineOverride::default()
+    }
+}
+
+/// The facts of a source subscription the user gives, each winning over the file's:
+/// Graph and CIPP exports often lack the term end, the channel or the term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct SourceOverride {
+    /// The source's term end (inclusive).
+    pub term_end: Option<NaiveDate>,
+    pub auto_renew: Option<bool>,
+    pub channel: Option<Channel>,
+    pub term: Option<Term>,
+    pub billing: Option<BillingFrequency>,
+}
+
+impl SourceOverride {
+    pub fn is_empty(&self) -> bool {
+        *self == SourceOverride::default()
+    }
+
+    /// The subscription as the user says it is: a term end given by the user is
+    /// not an estimate.
+    pub fn apply(&self, subscription: &mut Subscription) {
+        if let Some(term_end) = self.term_end {
+            subscription.term_end = Some(term_end);
+            subscription.term_end_estimated = false;
+        }
+        if let Some(auto_renew) = self.auto_renew {
+            subscription.auto_renew = Some(auto_renew);
+        }
+        if let Some(channel) = self.channel {
+            subscription.channel = channel;
+        }
+        if let Some(term) = self.term {
+            subscription.term = term;
+        }
+        if let Some(billing) = self.billing {
+            subscription.billing = billing;
+        }
+    }
+}
+
+// Where each fact of a source subscription the planner relies on comes from: the
+// file, an estimate made from the file's dates, or the user ([`SourceOverride`]),
+// so the interface can say which.
+/// Where a fact comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FactOrigin {
+    /// Read from the imported file.
+    File,
+    /// Inferred from the file's other dates (Graph's `nextLifecycleDateTime`).
+    Estimated,
+    /// Given by the user.
+    User,
+    /// Neither the file nor the user says.
+    Missing,
+}
+
+impl FactOrigin {
+    pub const ALL: [FactOrigin; 4] =
+        [FactOrigin::File, FactOrigin::Estimated, FactOrigin::User, FactOrigin::Missing];
+
+    /// The id used in the interface's class names and test ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            FactOrigin::File => "file",
+            FactOrigin::Estimated => "estimated",
+            FactOrigin::User => "user",
+            FactOrigin::Missing => "missing",
+        }
+    }
+}
+
+/// One fact and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fact<T> {
+    pub value: Option<T>,
+    pub origin: FactOrigin,
+}
+
+impl<T> Fact<T> {
+    fn of(user: Option<T>, file: Option<T>, estimated: bool) -> Fact<T> {
+        match (user, file) {
+            (Some(value), _) => Fact { value: Some(value), origin: FactOrigin::User },
+            (None, Some(value)) if estimated => Fact { value: Some(value), origin: FactOrigin::Estimated },
+            (None, Some(value)) => Fact { value: Some(value), origin: FactOrigin::File },
+            (None, None) => Fact { value: None, origin: FactOrigin::Missing },
+        }
+    }
+}
+
+/// The facts of a source subscription the user can give where the file lacks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceFacts {
+    pub term_end: Fact<NaiveDate>,
+    pub auto_renew: Fact<bool>,
+    pub channel: Fact<Channel>,
+    pub term: Fact<Term>,
+    pub billing: Fact<BillingFrequency>,
+}
+
+impl Subscription {
+    /// The facts of this subscription, as imported (not yet corrected), once `source` is applied.
+    pub fn facts(&self, source: &SourceOverride) -> SourceFacts {
+        source_facts(self, source)
+    }
+}
+
+fn source_facts(subscription: &Subscription, source: &SourceOverride) -> SourceFacts {
+    let known = |known: bool| known.then_some(());
+    SourceFacts {
+        term_end: Fact::of(source.term_end, subscription.term_end, subscription.term_end_estimated),
+        auto_renew: Fact::of(source.auto_renew, subscription.auto_renew, false),
+        channel: Fact::of(
+            source.channel,
+            known(subscription.channel != Channel::Unknown).map(|()| subscription.channel),
+            false,
+        ),
+        term: Fact::of(
+            source.term,
+            known(subscription.term != Term::Unknown).map(|()| subscription.term),
+            false,
+        ),
+        billing: Fact::of(
+            source.billing,
+            known(subscription.billing != BillingFrequency::Unknown).map(|()| subscription.billing),
+            false,
+        ),
     }
 }
 
@@ -664,6 +797,21 @@ pub enum Decision {
 }
 
 impl PlanInput {
+    /// The input with every subscription as the user corrected it ([`SourceOverride`]):
+    /// borrowed as it is when no line corrects its source.
+    pub fn with_source_overrides(&self) -> std::borrow::Cow<'_, PlanInput> {
+        if self.overrides.values().all(|line_override| line_override.source.is_empty()) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut input = self.clone();
+        for subscription in &mut input.subscriptions {
+            if let Some(line_override) = self.overrides.get(&subscription.subscription_id) {
+                line_override.source.apply(subscription);
+            }
+        }
+        std::borrow::Cow::Owned(input)
+    }
+
     /// Sets the billing account type of the direct subscription `subscription_id`,
     /// or of every direct subscription when `None` (DIRECT-ACCOUNT); other channels
     /// have no such account and are left alone.
@@ -703,5 +851,32 @@ mod tests {
         assert_eq!(accounts(&input), [BillingAccount::Unknown, BillingAccount::Mca, BillingAccount::Unknown]);
         input.set_billing_account(None, BillingAccount::Mosa);
         assert_eq!(accounts(&input), [BillingAccount::Mosa, BillingAccount::Mosa, BillingAccount::Unknown]);
+    }
+
+    #[test]
+    fn each_fact_says_whether_it_comes_from_the_file_an_estimate_or_the_user() {
+        let date = |day| NaiveDate::from_ymd_opt(2027, 7, day).unwrap_or_default();
+        let subscription = Subscription {
+            term_end: Some(date(31)),
+            term_end_estimated: true,
+            term: Term::P1Y,
+            ..Subscription::default()
+        };
+        let from_file = source_facts(&subscription, &SourceOverride::default());
+        assert_eq!(from_file.term_end, Fact { value: Some(date(31)), origin: FactOrigin::Estimated });
+        assert_eq!(from_file.term, Fact { value: Some(Term::P1Y), origin: FactOrigin::File });
+        assert_eq!(from_file.channel, Fact { value: None, origin: FactOrigin::Missing });
+        assert_eq!(from_file.auto_renew.origin, FactOrigin::Missing);
+        let given = SourceOverride {
+            term_end: Some(date(1)),
+            channel: Some(Channel::Direct),
+            auto_renew: Some(false),
+            ..SourceOverride::default()
+        };
+        let corrected = source_facts(&subscription, &given);
+        assert_eq!(corrected.term_end, Fact { value: Some(date(1)), origin: FactOrigin::User });
+        assert_eq!(corrected.channel, Fact { value: Some(Channel::Direct), origin: FactOrigin::User });
+        assert_eq!(corrected.auto_renew, Fact { value: Some(false), origin: FactOrigin::User });
+        assert_eq!(corrected.billing.origin, FactOrigin::Missing);
     }
 }

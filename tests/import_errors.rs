@@ -206,6 +206,61 @@ fn field_errors_carry_file_line_and_column_and_keep_the_row() {
 }
 
 #[test]
+fn a_rejected_row_reports_every_error_of_the_row_at_once() {
+    let csv = "customer,subscription_id,product,sku_part_number,sku_id,seats_total,seats_assigned,term,term_end,auto_renew,channel\n\
+               Contoso,s1,Office 365 E3,ENTERPRISEPACK,,10,3,P1Y,2026-03-31,yes,direct\n\
+               Contoso,,,,not-a-guid,ten,,P1Y,2026-02-30,perhaps,\n";
+    let outcome = import(vec![text_file("hand.csv", csv)]);
+    let report = &outcome.report;
+    assert_eq!((report.imported, report.rejected), (1, 1));
+    let at_line_3: Vec<(Option<&str>, &IssueKind, Severity)> = report
+        .issues_at("hand.csv", 3)
+        .map(|issue| (issue.field.as_deref(), &issue.kind, issue.severity))
+        .collect();
+    let fields: Vec<Option<&str>> = at_line_3.iter().map(|(field, _, _)| *field).collect();
+    for expected in [Some("sku_id"), Some("seats_total"), Some("term_end"), Some("auto_renew"), None] {
+        assert!(fields.contains(&expected), "{expected:?} in {at_line_3:#?}");
+    }
+    let errors: Vec<&IssueKind> = at_line_3
+        .iter()
+        .filter(|(_, _, severity)| *severity == Severity::Error)
+        .map(|(_, kind, _)| *kind)
+        .collect();
+    assert!(
+        matches!(errors.as_slice(), [IssueKind::InvalidCount { .. }, IssueKind::MissingIdentity]),
+        "{errors:#?}"
+    );
+
+    // Fixing the seats alone: the row is rejected again, for what is still wrong only.
+    let mut row = report.rejected_rows[0].clone();
+    row.cells[5] = "10".into();
+    let retried = retry_rejected_row(&row, &ImportOptions::default());
+    let kinds: Vec<&IssueKind> = retried
+        .report
+        .issues
+        .iter()
+        .filter(|issue| issue.severity == Severity::Error)
+        .map(|issue| &issue.kind)
+        .collect();
+    assert_eq!(kinds, [&IssueKind::MissingIdentity]);
+
+    // A Partner Center item with neither an identity nor a readable quantity says both.
+    let json = r#"{"items":[{"id":"","offerId":"","offerName":"","quantity":"many","commitmentEndDate":"someday","autoRenewEnabled":true}]}"#;
+    let outcome = import(vec![text_file("subscriptions.json", json)]);
+    let errors: Vec<(Option<&str>, &IssueKind)> = outcome
+        .report
+        .issues
+        .iter()
+        .filter(|issue| issue.severity == Severity::Error)
+        .map(|issue| (issue.field.as_deref(), &issue.kind))
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(errors.iter().any(|(field, _)| *field == Some("quantity")));
+    assert!(errors.iter().any(|(_, kind)| **kind == IssueKind::MissingIdentity));
+    assert!(outcome.report.issues.iter().any(|issue| issue.field.as_deref() == Some("commitmentEndDate")));
+}
+
+#[test]
 fn a_rejected_row_fixed_in_place_imports_at_its_line() {
     let csv = "customer,subscription_id,product,sku_part_number,seats_total,seats_assigned,term_end\n\
                Contoso,s1,Office 365 E3,ENTERPRISEPACK,10,3,2026-03-31\n\

@@ -335,6 +335,9 @@ pub fn cost_to_json(cost: &CostPlan, lang: crate::i18n::Lang) -> serde_json::Val
 
 /// The money view of `plan`, made from `input`. Pure and deterministic.
 pub fn assess(plan: &Plan, input: &PlanInput, catalog: &Catalog) -> CostPlan {
+    // The plan was made with the user's corrections of the sources (term, billing).
+    let input = input.with_source_overrides();
+    let input = &*input;
     let subscriptions: std::collections::HashMap<&str, &Subscription> = input
         .subscriptions
         .iter()

@@ -112,7 +112,10 @@ pub fn partner_report(plan: &Plan, input: &PlanInput, cost: &crate::cost::CostPl
     ));
     document.blocks.push(Block::Facts(facts));
 
-    // Ids are unique within a plan input, so each line finds its source subscription.
+    // Ids are unique within a plan input, so each line finds its source subscription,
+    // as the user corrected it (the plan was made from that).
+    let corrected = input.with_source_overrides();
+    let input = &*corrected;
     let sources: HashMap<&str, &Subscription> = input
         .subscriptions
         .iter()

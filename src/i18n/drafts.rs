@@ -33,8 +33,8 @@ crate::texts! {
         Imported => "Draft “{name}” imported from {file}.", "Brouillon « {name} » importé depuis {file}.";
         ImportedAsCopy => "Draft “{name}” imported from {file} as a new draft: a different draft with the same identifier is already saved here.",
                           "Brouillon « {name} » importé depuis {file} comme nouveau brouillon : un autre brouillon de même identifiant est déjà enregistré ici.";
-        ImportNotADraft => "{file} is not a draft of this app: choose a .json file exported with “Export draft”, or a plan exported as JSON.",
-                           "{file} n’est pas un brouillon de cette application : choisissez un fichier .json exporté avec « Exporter le brouillon », ou un plan exporté en JSON.";
+        ImportNotADraft => "{file} was not opened: it is not a draft of this app. This field accepts a .json file exported with “Export draft”, or a plan exported as JSON; to import a customer's subscriptions (CSV, Excel, JSON), start a “New plan”.",
+                           "{file} n’a pas été ouvert : ce n’est pas un brouillon de cette application. Ce champ accepte un fichier .json exporté avec « Exporter le brouillon », ou un plan exporté en JSON ; pour importer les abonnements d’un client (CSV, Excel, JSON), commencez un « Nouveau plan ».";
         ImportNewer => "{file} was saved by a newer version of the app ({app}, draft format {found}); this version reads up to format {supported}. Open it with the newer version.",
                        "{file} a été enregistré par une version plus récente de l’application ({app}, format de brouillon {found}) ; cette version lit jusqu’au format {supported}. Ouvrez-le avec la version plus récente.";
         ImportDamaged => "{file} is a damaged draft: {reason}.", "{file} est un brouillon endommagé : {reason}.";

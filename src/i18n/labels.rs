@@ -7,8 +7,8 @@
 
 use super::Lang;
 use crate::model::{
-    Actor, AddOnKind, BillingAccount, BillingChoice, BillingFrequency, BillingModel, Channel, GdapRole,
-    MigrationPath, NamedSource, SalesArea, SubscriptionStatus, Term,
+    Actor, AddOnKind, BillingAccount, BillingChoice, BillingFrequency, BillingModel, Channel, FactOrigin,
+    GdapRole, MigrationPath, NamedSource, SalesArea, SubscriptionStatus, Term,
 };
 
 /// The name of a source the planner named itself (the demo's, a pasted table),
@@ -161,6 +161,16 @@ pub fn term_label(term: Term, lang: Lang) -> &'static str {
         Term::P1Y => lang.pick("1 year", "1 an"),
         Term::P3Y => lang.pick("3 years", "3 ans"),
         Term::Unknown => lang.pick("term unknown", "durée inconnue"),
+    }
+}
+
+/// Where a fact of a source subscription comes from, as a short tag.
+pub fn fact_origin_label(origin: FactOrigin, lang: Lang) -> &'static str {
+    match origin {
+        FactOrigin::File => lang.pick("from the file", "d’après le fichier"),
+        FactOrigin::Estimated => lang.pick("estimated", "estimation"),
+        FactOrigin::User => lang.pick("yours", "votre saisie"),
+        FactOrigin::Missing => lang.pick("not in the file", "absent du fichier"),
     }
 }
 

@@ -134,7 +134,7 @@ texts! {
     NoDrafts => "No saved drafts yet. Drafts are kept in this browser as you work.",
                 "Aucun brouillon enregistré pour l’instant. Les brouillons sont conservés dans ce navigateur au fil de votre travail.";
     DismissError => "Dismiss", "Fermer";
-    ErrorTitle => "Something went wrong", "Un problème est survenu";
+    ErrorTitle => "What could not be done", "Ce qui n’a pas pu être fait";
     FooterPrivacy => "Your data stays in this browser: nothing is sent to any server.",
                      "Vos données restent dans ce navigateur : rien n’est envoyé à aucun serveur.";
     Version => "Version", "Version";

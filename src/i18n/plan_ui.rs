@@ -148,6 +148,35 @@ crate::texts! {
         FieldPurchase => "purchase date", "date d’achat";
         FieldPath => "path", "parcours";
         FieldExcluded => "left out", "écarté";
+        FieldSourceTermEnd => "source term end", "fin d’engagement d’origine";
+        FieldSourceAutoRenew => "auto-renew", "renouvellement automatique";
+        FieldSourceChannel => "channel", "canal";
+        FieldSourceTerm => "term", "durée d’engagement";
+        FieldSourceBilling => "billing frequency", "fréquence de facturation";
+        // What the file lacks, given on the line.
+        SourceHeading => "The source subscription", "L’abonnement d’origine";
+        SourceHelp => "Fill in what the file lacks or gets wrong: your values win over the file's and the dates are planned from them.",
+                      "Complétez ce que le fichier ne dit pas ou dit mal : vos valeurs priment sur celles du fichier et les dates sont planifiées à partir d’elles.";
+        SourceTermEnd => "Source term end", "Fin d’engagement d’origine";
+        SourceAutoRenew => "Auto-renew", "Renouvellement automatique";
+        SourceChannel => "Bought through", "Acheté via";
+        SourceTerm => "Term", "Durée d’engagement";
+        SourceBilling => "Billing frequency", "Fréquence de facturation";
+        SourceAsInFile => "As in the file: {value}", "Comme dans le fichier : {value}";
+        SourceNotInFile => "Not in the file", "Absent du fichier";
+        SourceTermEndInFile => "In the file: {value}. Empty: the file's date.", "Dans le fichier : {value}. Vide : la date du fichier.";
+        SourceTermEndMissing => "Not in the file: enter it and the line's dates are planned.", "Absente du fichier : saisissez-la et les dates de la ligne sont planifiées.";
+        AutoRenewOn => "On", "Activé";
+        AutoRenewOff => "Off", "Désactivé";
+        // From a blocker to the field that resolves it, and back.
+        FixLineTarget => "Choose the target offer", "Choisir l’offre cible";
+        FixLinePath => "Choose the path", "Choisir le parcours";
+        FixLineSeats => "Adjust the seats", "Ajuster les licences";
+        FixLineExclude => "Leave the line out", "Écarter la ligne";
+        FixReviewChannel => "Confirm the channel", "Confirmer le canal";
+        FixCustomerRelationship => "Set the relationship", "Indiquer la relation";
+        FixCustomerCountry => "Check the countries", "Vérifier les pays";
+        BackToLine => "Back to the line: {product}", "Revenir à la ligne : {product}";
         // Checklist.
         ChecklistHeading => "Checklist: who does what, by when", "Liste des actions : qui fait quoi, et quand";
         ChecklistFor => "For {customer}", "Pour {customer}";

@@ -207,9 +207,17 @@ impl FileContext {
 
     /// Rejects the current row for `kind`, keeping its cells for the user to fix.
     pub fn reject(&mut self, field: Option<&str>, kind: IssueKind, cells: Vec<String>) {
-        let mut issue = Issue::new(&self.file, Some(self.line), field, kind);
-        issue.severity = Severity::Error;
-        self.issues.push(issue);
+        self.reject_for(vec![RowRejected { field: field.map(str::to_owned), kind }], cells);
+    }
+
+    /// Rejects the current row for every reason found in it, so the user sees
+    /// them all at once rather than one per retry.
+    pub fn reject_for(&mut self, reasons: Vec<RowRejected>, cells: Vec<String>) {
+        for reason in reasons {
+            let mut issue = Issue::new(&self.file, Some(self.line), reason.field.as_deref(), reason.kind);
+            issue.severity = Severity::Error;
+            self.issues.push(issue);
+        }
         self.counts.rejected += 1;
         // Dates waiting for the file's order belonged to a row that is gone.
         let next_subscription = self.subscriptions.len();
@@ -231,8 +239,13 @@ impl FileContext {
 
     /// Rejects the current JSON item, keeping its properties as headers and cells.
     pub fn reject_item(&mut self, field: Option<&str>, kind: IssueKind, item: &serde_json::Value) {
+        self.reject_item_for(vec![RowRejected { field: field.map(str::to_owned), kind }], item);
+    }
+
+    /// Rejects the current JSON item for every reason found in it.
+    pub fn reject_item_for(&mut self, reasons: Vec<RowRejected>, item: &serde_json::Value) {
         let (headers, cells) = super::json::item_cells(item);
-        self.reject(field, kind, cells);
+        self.reject_for(reasons, cells);
         if let Some(row) = self.rejected_rows.last_mut() {
             row.headers = headers;
         }
@@ -607,6 +620,9 @@ impl Binding {
         let mut subscription = Subscription::default();
         let mut seats_available = None;
         let mut seats_cell_empty = false;
+        // Every field is read even once the row is rejected, so every problem of
+        // the row is reported at once.
+        let mut rejected = Vec::new();
         for &(at, field) in &self.fields {
             let cell = clean_cell(cells.cell(at));
             if cell.is_empty() {
@@ -614,22 +630,24 @@ impl Binding {
                 continue;
             }
             let header = self.headers.get(at).map_or("", String::as_str);
-            if let Err(rejected) =
+            if let Err(reason) =
                 apply_field(ctx, &mut subscription, &mut seats_available, field, header, &cell)
             {
-                ctx.reject(rejected.field.as_deref(), rejected.kind, cells.to_strings());
-                return None;
+                rejected.push(reason);
             }
         }
         (self.finish)(&mut subscription, self, cells, ctx);
         if !has_identity(&subscription) {
             let first_cell =
                 (0..cells.cell_count()).map(|at| clean_cell(cells.cell(at))).find(|cell| !cell.is_empty());
-            if first_cell.is_some_and(|cell| is_total_label(&cell)) {
+            if rejected.is_empty() && first_cell.is_some_and(|cell| is_total_label(&cell)) {
                 ctx.skip_total();
-            } else {
-                ctx.reject(None, IssueKind::MissingIdentity, cells.to_strings());
+                return None;
             }
+            rejected.push(RowRejected { field: None, kind: IssueKind::MissingIdentity });
+        }
+        if !rejected.is_empty() {
+            ctx.reject_for(rejected, cells.to_strings());
             return None;
         }
         if is_total_label(&subscription.product) && subscription.sku_id.is_none() {

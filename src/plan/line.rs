@@ -281,6 +281,26 @@ fn plan_line_with<'a>(
         None => subscription.seats_total,
     };
 
+    // The subscription already carries the user's source facts (`with_source_overrides`).
+    let source = &line_override.source;
+    for (given, field) in [
+        (source.term_end.is_some(), OverrideField::SourceTermEnd),
+        (source.auto_renew.is_some(), OverrideField::SourceAutoRenew),
+        (source.channel.is_some(), OverrideField::SourceChannel),
+        (source.term.is_some(), OverrideField::SourceTerm),
+        (source.billing.is_some(), OverrideField::SourceBilling),
+    ] {
+        if given {
+            overrides_applied.push(field);
+        }
+    }
+    if let Some(channel) = source.channel {
+        findings.push(Finding::new(FindingCode::ChannelSetByUser).with("channel", channel));
+    }
+    if let Some(term_end) = source.term_end {
+        findings.push(Finding::new(FindingCode::TermEndSetByUser).with("term_end", term_end));
+    }
+
     let (product, product_non_seat) = scratch.product(&subscription.product);
     let mut line = PlanLine {
         subscription_id: subscription.subscription_id.clone(),

@@ -29,7 +29,7 @@ use crate::rules::{RuleId, RULES_AS_OF};
 
 pub use crate::model::Actor;
 pub use checklist::{ChecklistStep, StepCode};
-pub use findings::{Finding, FindingCode, FindingValue, FindingValues};
+pub use findings::{Finding, FindingCode, FindingValue, FindingValues, Fix};
 pub use shared::Shared;
 
 /// The whole plan: one entry per customer (tenant).
@@ -261,6 +261,12 @@ pub enum OverrideField {
     PurchaseOn,
     Path,
     Excluded,
+    /// The source facts the user gave ([`crate::model::SourceOverride`]).
+    SourceTermEnd,
+    SourceAutoRenew,
+    SourceChannel,
+    SourceTerm,
+    SourceBilling,
 }
 
 /// A catalog product, as a plan refers to it.
@@ -393,6 +399,9 @@ impl KeyDates {
 /// Makes the plan. Pure and deterministic: the same input and catalog always give
 /// the same plan; no input makes it panic.
 pub fn make_plan(input: &PlanInput, catalog: &Catalog) -> Plan {
+    // The user's corrections of the sources are facts the plan starts from.
+    let input = input.with_source_overrides();
+    let input = &*input;
     let partner_country =
         input.partner.country.as_deref().map(normalise_country).filter(|code| !code.is_empty());
     let partner_market = partner_country.as_deref().and_then(crate::markets::market_of);

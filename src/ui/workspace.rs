@@ -78,6 +78,9 @@ pub struct Workspace {
     /// A loaded licensing reference table; `None` plans with the built-in catalog.
     pub loaded_catalog: RwSignal<Option<Arc<LoadedCatalog>>>,
     pub import_session: RwSignal<ImportSession>,
+    /// The plan line (its id and product) the user left to resolve a blocker in
+    /// another step, for the way back to it.
+    pub back_to_line: RwSignal<Option<(String, String)>>,
 }
 
 impl Workspace {
@@ -89,6 +92,7 @@ impl Workspace {
 
     /// Back to the start screen.
     pub fn close(&self) {
+        self.back_to_line.set(None);
         self.draft.set(None);
     }
 
@@ -159,6 +163,7 @@ fn detached_workspace() -> Workspace {
         step: RwSignal::new(Step::Import),
         loaded_catalog: RwSignal::new(None),
         import_session: RwSignal::new(ImportSession::default()),
+        back_to_line: RwSignal::new(None),
     }
 }
 

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::import::error::{IssueKind, ValueKind};
 use crate::import::json::{property, text};
-use crate::import::rows::{DateTarget, FileContext};
+use crate::import::rows::{DateTarget, FileContext, RowRejected};
 use crate::import::values::{
     clean_cell, is_nce_offer_id, parse_billing, parse_guid, parse_status, parse_term,
 };
@@ -32,19 +32,18 @@ pub(crate) fn read_item(ctx: &mut FileContext, line: u32, item: &Value) {
         product: non_empty(cleaned(object, "offerName")).unwrap_or_else(|| cleaned(object, "friendlyName")),
         ..Subscription::default()
     };
+    // Every property is read even once the item is rejected, so every problem of
+    // the item is reported at once.
+    let mut rejected = Vec::new();
     if subscription.subscription_id.is_empty()
         && subscription.offer_id.is_none()
         && subscription.product.is_empty()
     {
-        ctx.reject_item(None, IssueKind::MissingIdentity, item);
-        return;
+        rejected.push(RowRejected { field: None, kind: IssueKind::MissingIdentity });
     }
     match ctx.read_count(&cleaned(object, "quantity")) {
         Ok(quantity) => subscription.seats_total = quantity.unwrap_or(0),
-        Err(kind) => {
-            ctx.reject_item(Some("quantity"), kind, item);
-            return;
-        }
+        Err(kind) => rejected.push(RowRejected { field: Some("quantity".into()), kind }),
     }
     subscription.term_start =
         ctx.read_date("effectiveStartDate", &cleaned(object, "effectiveStartDate"), DateTarget::TermStart);
@@ -75,5 +74,9 @@ pub(crate) fn read_item(ctx: &mut FileContext, line: u32, item: &Value) {
     } else {
         Channel::Unknown
     };
+    if !rejected.is_empty() {
+        ctx.reject_item_for(rejected, item);
+        return;
+    }
     ctx.accept(subscription);
 }

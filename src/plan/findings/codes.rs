@@ -77,6 +77,9 @@ finding_codes! {
     ChannelUnknown => SourceChannel, Blocker,
         "The file does not say where {product} was bought: confirm the channel (direct, EA, another CSP partner) or choose the path.",
         "Le fichier n’indique pas où {product} a été acheté : confirmez le canal (direct, EA, autre partenaire CSP) ou choisissez le parcours.";
+    ChannelSetByUser => SourceChannel, Info,
+        "Channel given by the user: {channel} (the file does not say, or says otherwise).",
+        "Canal indiqué par l’utilisateur : {channel} (le fichier ne le dit pas, ou dit autre chose).";
     PathConfirmedByUser => Multi1, Info,
         "Path chosen by the user: {path} (the planner recommends: {recommended}).",
         "Parcours choisi par l’utilisateur : {path} (le planificateur recommande : {recommended}).";
@@ -190,6 +193,9 @@ finding_codes! {
     TermEndUnknown => Time1, Warning,
         "The term end date is unknown: find it before buying (cancelled subscriptions are not refunded); no dates could be planned.",
         "La date de fin d’engagement est inconnue : trouvez-la avant d’acheter (les abonnements annulés ne sont pas remboursés) ; aucune date n’a pu être planifiée.";
+    TermEndSetByUser => Time1, Info,
+        "The term end {term_end} was entered by the user: the dates are planned from it.",
+        "La fin d’engagement du {term_end} a été saisie par l’utilisateur : les dates sont planifiées à partir d’elle.";
     TermEndEstimated => Time1, Info,
         "The term end {term_end} is estimated from the file's dates: confirm it in the admin center.",
         "La fin d’engagement {term_end} est estimée à partir des dates du fichier : confirmez-la dans le centre d’administration.";

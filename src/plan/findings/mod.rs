@@ -6,6 +6,7 @@
 //! findings and fill templates with these values; nothing here depends on them.
 
 mod codes;
+mod fix;
 mod message;
 mod values;
 
@@ -17,6 +18,7 @@ use crate::i18n::Lang;
 use crate::rules::{RuleId, Severity};
 
 pub use codes::FindingCode;
+pub use fix::Fix;
 pub use message::fill_values;
 #[cfg(test)]
 pub(crate) use values::MAX_VALUES;

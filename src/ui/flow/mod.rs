@@ -4,6 +4,7 @@ mod customer_step;
 mod dropped_draft;
 mod export_step;
 pub(in crate::ui) mod files;
+mod fix;
 mod import_step;
 mod mapper;
 mod pending;
@@ -109,6 +110,7 @@ pub fn Planner() -> impl IntoView {
             <div class="draft-bar"><undo::UndoButtons undo=undo /><DraftStatus /><DraftExportButton /></div>
         </nav>
         <section class="step-body">
+            <fix::BackToLine />
             {move || match workspace.step.get() {
                 Step::Import => import_step::ImportStep().into_any(),
                 Step::Review => review_step::ReviewStep().into_any(),

@@ -280,7 +280,8 @@ pub fn retry_rejected_row(workspace: Workspace, row: &RejectedRow, cells: Vec<St
     workspace.update_import_session(|session| session.channel_asked.extend(unknown_channels));
 }
 
-/// Sets the source channel of one subscription.
+/// Sets the source channel of one subscription; a channel given on the plan line
+/// gives way to this newer answer.
 pub fn set_channel(workspace: Workspace, subscription_id: &str, channel: Channel) {
     workspace.update_input(|input| {
         if let Some(subscription) = input
@@ -290,15 +291,26 @@ pub fn set_channel(workspace: Workspace, subscription_id: &str, channel: Channel
         {
             subscription.channel = channel;
         }
+        if let Some(line_override) = input.overrides.get_mut(subscription_id) {
+            line_override.source.channel = None;
+            if line_override.is_empty() {
+                input.overrides.remove(subscription_id);
+            }
+        }
     });
 }
 
-/// Sets the source channel of every subscription whose channel is still unknown.
+/// Sets the source channel of every subscription whose channel is still unknown
+/// (neither the file nor the plan line says).
 pub fn set_unknown_channels(workspace: Workspace, channel: Channel) {
     workspace.update_input(|input| {
-        for subscription in
-            input.subscriptions.iter_mut().filter(|subscription| subscription.channel == Channel::Unknown)
-        {
+        let overrides = &input.overrides;
+        for subscription in input.subscriptions.iter_mut().filter(|subscription| {
+            subscription.channel == Channel::Unknown
+                && overrides
+                    .get(&subscription.subscription_id)
+                    .is_none_or(|given| given.source.channel.is_none())
+        }) {
             subscription.channel = channel;
         }
     });

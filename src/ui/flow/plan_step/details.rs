@@ -15,7 +15,9 @@ use crate::i18n::template::fill;
 use crate::i18n::Lang;
 use crate::plan::{Finding, OfferCandidate, PlanLine};
 use crate::rules::rule;
+use crate::ui::flow::fix::{fix_label, go_to_fix};
 use crate::ui::lang::use_lang;
+use crate::ui::workspace::use_workspace;
 
 fn workloads_text(workloads: &[CoreWorkload], lang: Lang) -> String {
     if workloads.is_empty() {
@@ -80,8 +82,24 @@ fn candidate_item(rank: usize, candidate: &OfferCandidate, line: &PlanLine, lang
     }
 }
 
-fn finding_item(finding: &Finding, lang: Lang) -> impl IntoView {
+fn finding_item(finding: &Finding, line: &PlanLine, lang: Lang) -> impl IntoView {
     let entry = rule(finding.rule);
+    // A blocker leads to the field that resolves it.
+    let fix = finding.code.fix().filter(|_| finding.is_blocker()).map(|fix| {
+        let workspace = use_workspace();
+        let (id, product) = (line.subscription_id.clone(), line.product.to_string());
+        view! {
+            <button
+                type="button"
+                class="button fix-button"
+                data-testid="blocker-fix"
+                data-fix=fix.id()
+                on:click=move |_| go_to_fix(workspace, fix, &id, &product)
+            >
+                {fix_label(fix).get(lang)}
+            </button>
+        }
+    });
     let source = fill(
         PlanText::RuleSource.get(lang),
         &[("source", entry.source), ("date", &format::date(entry.applies_from, lang))],
@@ -93,6 +111,7 @@ fn finding_item(finding: &Finding, lang: Lang) -> impl IntoView {
                 " "
                 {finding.message(lang)}
             </p>
+            {fix}
             <details class="finding-rule">
                 <summary>
                     <span class="rule-code">{entry.code}</span>" · "{entry.title(lang)}
@@ -255,7 +274,7 @@ fn findings_view(line: &PlanLine, lang: Lang) -> impl IntoView {
             {if findings.is_empty() {
                 view! { <p class="muted">{PlanText::NoFindings.get(lang)}</p> }.into_any()
             } else {
-                view! { <ul class="findings">{findings.into_iter().map(|finding| finding_item(finding, lang)).collect_view()}</ul> }.into_any()
+                view! { <ul class="findings">{findings.into_iter().map(|finding| finding_item(finding, line, lang)).collect_view()}</ul> }.into_any()
             }}
         </section>
     }

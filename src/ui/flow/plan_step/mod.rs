@@ -11,6 +11,7 @@ mod keys;
 mod line_money;
 mod money;
 mod overrides;
+mod source_facts;
 mod summary;
 mod table;
 mod target_picker;
@@ -180,6 +181,12 @@ pub fn PlanStep() -> impl IntoView {
         }
     });
     provide_context(view_state);
+    // Back from the step where a blocker of a line was resolved: that line again.
+    if let Some((id, _)) = workspace.back_to_line.get_untracked() {
+        workspace.back_to_line.set(None);
+        view_state.selected.set(Some(id));
+        crate::ui::flow::fix::focus_when_shown("#line-details".into(), None);
+    }
     // The first line with a blocker is the one a consultant looks at first.
     Effect::new(move |_| {
         if view_state.selected.with_untracked(Option::is_some) {

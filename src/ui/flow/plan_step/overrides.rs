@@ -1,5 +1,5 @@
-//! The user's overrides of one line: target offer, seats, purchase date, path,
-//! exclusion, and the consultant's note (kept by "Reset"). Each change is written to the draft's input as it is typed, so the plan
+//! The user's overrides of one line: the source facts the file lacks, target
+//! offer, seats, purchase date, path, exclusion, and the consultant's note (kept by "Reset"). Each change is written to the draft's input as it is typed, so the plan
 //! (a `Memo` of that input) is recomputed; "Reset" removes them all.
 
 use std::time::Duration;
@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use super::source_facts::SourceFactFields;
 use super::target_picker::TargetPicker;
 use super::use_plan_view;
 use crate::i18n::format;
@@ -28,6 +29,11 @@ fn field_label(field: OverrideField) -> PlanText {
         OverrideField::PurchaseOn => PlanText::FieldPurchase,
         OverrideField::Path => PlanText::FieldPath,
         OverrideField::Excluded => PlanText::FieldExcluded,
+        OverrideField::SourceTermEnd => PlanText::FieldSourceTermEnd,
+        OverrideField::SourceAutoRenew => PlanText::FieldSourceAutoRenew,
+        OverrideField::SourceChannel => PlanText::FieldSourceChannel,
+        OverrideField::SourceTerm => PlanText::FieldSourceTerm,
+        OverrideField::SourceBilling => PlanText::FieldSourceBilling,
     }
 }
 
@@ -159,6 +165,7 @@ pub(super) fn LineOverrides(subscription_id: String) -> impl IntoView {
         <section class="details-part overrides" aria-labelledby="overrides-title">
             <h4 id="overrides-title">{move || PlanText::OverridesHeading.get(lang.get())}</h4>
             <p class="muted">{move || PlanText::OverridesHelp.get(lang.get())}</p>
+            <SourceFactFields subscription_id=id.get_value() />
             <div class="override-grid">
                 <TargetPicker chosen=chosen_target on_choose=on_target />
                 <div class="field">

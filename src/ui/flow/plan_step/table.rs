@@ -164,8 +164,10 @@ fn row_cells(plan: &Plan, pos: LinePos, lang: Lang) -> impl IntoView {
             <span class=format!("path-badge path-{}", line.path.id()) title=path_label(line.path, lang)>{path_short_label(line.path, lang)}</span>
         </td>
         <td class="col-target" title=target.clone()>
-            {target.clone().unwrap_or_else(|| "–".to_string())}
-            {target_badge.map(|badge| view! { <span class="tag">{badge}</span> })}
+            <span class="line-target">
+                {target.clone().unwrap_or_else(|| "–".to_string())}
+                {target_badge.map(|badge| view! { <span class="tag">{badge}</span> })}
+            </span>
         </td>
         <td class="col-seats">{seats}</td>
         <td class="col-date" title=term_end_title>{term_end}</td>

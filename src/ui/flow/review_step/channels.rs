@@ -137,6 +137,7 @@ pub(super) fn ChannelSection() -> impl IntoView {
                                                 <select
                                                     id=select_id
                                                     data-testid="channel-select"
+                                                    data-subscription=id.clone()
                                                     on:change=move |ev| {
                                                         if let Some(channel) = Channel::from_id(&event_target_value(&ev)) {
                                                             set_channel(workspace, &id, channel);
