@@ -94,6 +94,14 @@ fn block_view(block: &Block, checkbox_label: &'static str) -> AnyView {
         }
         .into_any(),
         Block::PageBreak => view! { <hr class="page-break" /> }.into_any(),
+        Block::Group(inner) => view! {
+            <section class="keep-together">{inner.iter().map(|block| block_view(block, checkbox_label)).collect_view()}</section>
+        }
+        .into_any(),
+        // Checked by `export::logo` when the letter was made: a raster image's `data:` URL, in an `<img>` only.
+        Block::Image { data_url, alt } => {
+            view! { <img class="letter-logo" src=data_url.clone() alt=alt.clone() data-testid="letter-logo" /> }.into_any()
+        }
     }
 }
 
