@@ -6,6 +6,7 @@
 //! - [`report`]: the partner report, a structured [`Document`] the interface
 //!   renders as text nodes and [`markdown`] renders as Markdown;
 //! - [`letter`]: the customer letter and checklist, in the customer's language;
+//! - [`logo`]: the partner's logo on the letter, checked to be a small raster image;
 //! - [`csv`]: the plan lines for Excel;
 //! - [`purchase_csv`]: the purchase list, the SKUs to order in Partner Center;
 //! - [`sell_prices_csv`]: the partner's sell prices, to keep or share them;
@@ -18,6 +19,7 @@ pub mod document;
 pub mod ics;
 pub mod json;
 pub mod letter;
+pub mod logo;
 pub mod markdown;
 pub mod milestones;
 pub mod purchase_csv;

@@ -200,9 +200,18 @@ pub fn ExportStep() -> impl IntoView {
             .unwrap_or_default();
         save(FileKind::Calendar, ui, &|plan, _| plan_to_ics(plan, ui, stamp));
     };
+    let partner_profile = move || {
+        workspace
+            .draft
+            .with(|draft| draft.as_ref().map(|draft| draft.input.partner.clone()))
+            .unwrap_or_default()
+    };
     let download_letter = move |_| {
         let chosen = letter_lang.get_untracked();
-        save(FileKind::Letter, chosen, &|plan, cost| to_markdown(&customer_letter(plan, cost, chosen)));
+        let profile = untrack(partner_profile);
+        save(FileKind::Letter, chosen, &|plan, cost| {
+            to_markdown(&customer_letter(plan, &profile, cost, chosen))
+        });
     };
     let print_document = move |document_id: &'static str| {
         if let Err(reason) = print(document_id) {
@@ -234,9 +243,13 @@ pub fn ExportStep() -> impl IntoView {
     let letter_view = move || {
         let chosen = letter_lang.get();
         let cost = cost.get()?;
+        let profile = partner_profile();
         plan.with(|plan| {
             plan.as_ref().map(|plan| {
-                document_view(&customer_letter(plan, &cost, chosen), ExportText::Checkbox.get(chosen))
+                document_view(
+                    &customer_letter(plan, &profile, &cost, chosen),
+                    ExportText::Checkbox.get(chosen),
+                )
             })
         })
     };
