@@ -14,6 +14,7 @@ pub mod markets;
 pub mod model;
 pub mod plan;
 pub mod rules;
+pub mod slug;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
