@@ -471,3 +471,36 @@ fn a_plan_of_several_customers_gives_one_section_and_one_letter_each() {
         "migration-plan-contoso-renovation-sas-1-2026-11-24.csv"
     );
 }
+
+#[test]
+fn documents_name_a_product_the_file_gave_by_part_number_and_hide_made_up_ids() {
+    let mut input = input();
+    input.subscriptions.push(Subscription {
+        subscription_id: "ENTERPRISEPREMIUM@cipp-license-report.csv:2".into(),
+        product: "ENTERPRISEPREMIUM".into(),
+        sku_part_number: Some("ENTERPRISEPREMIUM".into()),
+        sku_id: Some("c7df2760-2c81-4ef7-b578-5b5392b571df".into()),
+        seats_total: 4,
+        status: SubscriptionStatus::Active,
+        channel: Channel::Direct,
+        term_end: as_of().checked_add_days(chrono::Days::new(60)),
+        source: SourceRef { file: "cipp-license-report.csv".into(), line: 2 },
+        ..Subscription::default()
+    });
+    let plan = make_plan(&input, Catalog::builtin());
+    for lang in Lang::ALL {
+        let report = to_markdown(&partner_report(&plan, &input, &cost(&plan, &input), lang));
+        let letter = to_markdown(&customer_letter(&plan, &input.partner, &cost(&plan, &input), lang));
+        for (name, text) in [("report", &report), ("letter", &letter)] {
+            assert!(text.contains("Office 365 E5"), "{name} {lang:?} names the product");
+            let shown: Vec<&str> =
+                text.lines().filter(|line| line.contains("@cipp-license-report.csv")).collect();
+            assert!(shown.is_empty(), "{name} {lang:?} shows a made-up id: {shown:?}");
+        }
+        // The subscription's heading is the product's name alone.
+        assert!(report.contains("\n### Office 365 E5\n"), "{lang:?}");
+        // The part number stays where it is a part number: the purchase list names the SKU to order.
+        let headings: Vec<&str> = report.lines().filter(|line| line.starts_with('#')).collect();
+        assert!(!headings.iter().any(|heading| heading.contains("ENTERPRISEPREMIUM")), "{headings:?}");
+    }
+}

@@ -56,7 +56,7 @@ fn product_text(line: &PlanLine, lang: Lang) -> String {
             )
         }
     };
-    format!("{} ({seats})", line.product.trim())
+    format!("{} ({seats})", line.product_name())
 }
 
 fn lines_of<'a>(customer: &'a CustomerPlan, step: &ChecklistStep) -> Vec<&'a PlanLine> {
@@ -199,8 +199,8 @@ fn customer_actions(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<S
 /// `Office 365 E3 → Office 365 E3 (no Teams) + Microsoft Teams Enterprise`.
 fn reassignment_text(line: &PlanLine, lang: Lang) -> String {
     match target_label(line) {
-        Some(target) => format!("{} {} {target}", line.product.trim(), lang.pick("to", "vers")),
-        None => line.product.trim().to_string(),
+        Some(target) => format!("{} {} {target}", line.product_name(), lang.pick("to", "vers")),
+        None => line.product_name().to_string(),
     }
 }
 
@@ -286,8 +286,8 @@ fn user_impact(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<Spans>
             (false, Lang::Fr) => "leurs licences sont réattribuées".to_string(),
         };
         items.push(dated(date, "On", "Le", lang, match lang {
-            Lang::En => format!("users of {} move to {}: {who}. They may be asked to sign in again to their Office apps. We will confirm the time with you beforehand.", line.product.trim(), target_label(line).unwrap_or_default()),
-            Lang::Fr => format!("les utilisateurs de l’abonnement {} passent à {} : {who}. Ils devront peut-être se reconnecter à leurs applications Office. Nous vous confirmerons l’horaire à l’avance.", line.product.trim(), target_label(line).unwrap_or_default()),
+            Lang::En => format!("users of {} move to {}: {who}. They may be asked to sign in again to their Office apps. We will confirm the time with you beforehand.", line.product_name(), target_label(line).unwrap_or_default()),
+            Lang::Fr => format!("les utilisateurs de l’abonnement {} passent à {} : {who}. Ils devront peut-être se reconnecter à leurs applications Office. Nous vous confirmerons l’horaire à l’avance.", line.product_name(), target_label(line).unwrap_or_default()),
         }));
     }
     let blocked: Vec<String> = customer

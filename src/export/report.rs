@@ -38,9 +38,13 @@ pub fn target_label(line: &PlanLine) -> Option<String> {
     })
 }
 
-/// `Office 365 E3 (LEG-E3-004)`.
+/// `Office 365 E3 (LEG-E3-004)`; the product's catalog name when the file gave
+/// only its part number, and no id when the importer made it up.
 pub fn line_label(line: &PlanLine) -> String {
-    format!("{} ({})", line.product.trim(), line.subscription_id)
+    match line.given_id() {
+        Some(id) => format!("{} ({id})", line.product_name()),
+        None => line.product_name().to_string(),
+    }
 }
 
 /// `France` for `FR`; a code the markets table does not know stays as it is.
