@@ -9,8 +9,8 @@ use chrono::{Days, NaiveDate};
 
 use crate::model::{
     BillingAccount, BillingFrequency, BillingModel, Channel, CustomerProfile, GdapStatus, LineOverride,
-    ListPrice, PartnerProfile, PlanInput, PlanSettings, RelationshipStatus, SourceRef, Subscription,
-    SubscriptionStatus, Term,
+    ListPrice, PartnerContact, PartnerProfile, PlanInput, PlanSettings, RelationshipStatus, Signatory,
+    SourceRef, Subscription, SubscriptionStatus, Term,
 };
 
 fn shifted(as_of: NaiveDate, days: i64) -> NaiveDate {
@@ -393,6 +393,13 @@ pub fn demo_input(as_of: NaiveDate) -> PlanInput {
             gdap: GdapStatus::None,
             gdap_roles: Vec::new(),
             sell_prices: Vec::new(),
+            contact: PartnerContact {
+                name: "Camille Martin".into(),
+                email: "camille.martin@lumiere-cloud.example".into(),
+                phone: "+33 1 23 45 67 89".into(),
+            },
+            signatory: Signatory { name: "Julien Bernard".into(), role: "Directeur commercial".into() },
+            logo: None,
         },
         settings: PlanSettings {
             as_of,

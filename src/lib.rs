@@ -14,6 +14,7 @@ pub mod markets;
 pub mod model;
 pub mod plan;
 pub mod rules;
+pub mod slug;
 pub mod sorting;
 
 #[cfg(target_arch = "wasm32")]

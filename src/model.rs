@@ -453,6 +453,30 @@ pub struct PartnerProfile {
     pub gdap_roles: Vec<GdapRole>,
     /// The partner's own sell prices, remembered with the profile (see [`SellPrice`]).
     pub sell_prices: Vec<SellPrice>,
+    /// Who the customer talks to at the partner, as the letter names them.
+    pub contact: PartnerContact,
+    /// Who signs the customer letter.
+    pub signatory: Signatory,
+    /// The partner's logo at the top of the letter: a `data:image/...;base64,` URL
+    /// checked by [`crate::export::logo`], shown only as an image.
+    pub logo: Option<String>,
+}
+
+/// The partner's contact for the customer: every part optional.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct PartnerContact {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// The person who signs the customer letter, with their role ("Account manager").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Signatory {
+    pub name: String,
+    pub role: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -489,7 +489,7 @@ proptest! {
         let plan = make_plan(&input, Catalog::builtin());
         let cost = assess(&plan, &input, Catalog::builtin());
         for lang in Lang::ALL {
-            let letter = to_markdown(&customer_letter(&plan, &cost, lang));
+            let letter = to_markdown(&customer_letter(&plan, &input.partner, &cost, lang));
             let lower = letter.to_lowercase();
             for word in ["margin", "marge", "your cost", "votre coût", "partner price", "prix partenaire", "price list", "liste de prix"] {
                 prop_assert!(!lower.contains(word), "{word} in the letter");

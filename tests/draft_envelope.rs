@@ -186,7 +186,15 @@ fn export_file_names_carry_the_customer_and_the_date() {
     let mut draft = sample_draft(1);
     draft.input.customer.name = "Société Générale / Paris  (EU)".into();
     let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-    assert_eq!(export_file_name(&draft, date), "draft-société-générale-paris-eu-2026-11-24.json");
+    assert_eq!(export_file_name(&draft, date), "draft-societe-generale-paris-eu-2026-11-24.json");
+    // The draft file spells the customer as every document of the plan does.
+    let plan_file = csp_planner::export::file_name(
+        csp_planner::export::FileKind::Json,
+        &draft.input.customer.name,
+        date,
+        csp_planner::i18n::Lang::Fr,
+    );
+    assert_eq!(plan_file, "migration-plan-societe-generale-paris-eu-2026-11-24.json");
     draft.input.customer.name = "  ".into();
     draft.input.subscriptions.clear();
     draft.name = "***".into();

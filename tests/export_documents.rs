@@ -138,7 +138,7 @@ fn the_customer_letter_matches_its_golden_file_in_both_languages() {
     for lang in Lang::ALL {
         golden(
             &format!("letter.{}.md", lang.code()),
-            &to_markdown(&customer_letter(&plan, &cost(&plan, &draft().input), lang)),
+            &to_markdown(&customer_letter(&plan, &draft().input.partner, &cost(&plan, &draft().input), lang)),
         );
     }
 }
@@ -343,8 +343,10 @@ fn the_report_puts_blockers_first_and_marks_estimates() {
 #[test]
 fn the_letter_is_in_the_chosen_language_and_names_what_the_customer_does() {
     let plan = plan();
-    let english = to_markdown(&customer_letter(&plan, &cost(&plan, &draft().input), Lang::En));
-    let french = to_markdown(&customer_letter(&plan, &cost(&plan, &draft().input), Lang::Fr));
+    let english =
+        to_markdown(&customer_letter(&plan, &draft().input.partner, &cost(&plan, &draft().input), Lang::En));
+    let french =
+        to_markdown(&customer_letter(&plan, &draft().input.partner, &cost(&plan, &draft().input), Lang::Fr));
     for needle in [
         "reseller relationship",
         "Microsoft Customer Agreement",
@@ -370,6 +372,74 @@ fn the_letter_is_in_the_chosen_language_and_names_what_the_customer_does() {
     assert!(!french.contains("What we ask"));
 }
 
+/// The parenthesis after each mention of `product` in `text`: `10 of today’s 12 licenses`.
+fn seat_mentions(text: &str, product: &str) -> Vec<String> {
+    let needle = format!("{product} (");
+    text.match_indices(&needle)
+        .filter_map(|(start, _)| {
+            let rest = &text[start + needle.len()..];
+            rest.find(')').map(|end| rest[..end].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_letter_counts_a_subscriptions_seats_the_same_way_in_every_section() {
+    let plan = plan();
+    let input = draft().input;
+    // The demo's Power BI Pro has 12 seats and moves with 10 (an override): once
+    // said as 12, then as 10, the letter read as two different counts.
+    for (lang, expected) in
+        [(Lang::En, "10 of today’s 12 licenses"), (Lang::Fr, "10 des 12 licences actuelles")]
+    {
+        let letter = to_markdown(&customer_letter(&plan, &input.partner, &cost(&plan, &input), lang));
+        let mentions = seat_mentions(&letter, "Power BI Pro");
+        assert!(mentions.len() >= 3, "{lang:?}: {mentions:?}");
+        assert!(mentions.iter().all(|mention| mention == expected), "{lang:?}: {mentions:?}");
+        // Every other product of the demo keeps one count throughout.
+        for line in plan.lines() {
+            let product = line.product.trim();
+            let mut counts = seat_mentions(&letter, product);
+            counts.retain(|mention| mention.chars().next().is_some_and(|first| first.is_ascii_digit()));
+            counts.sort();
+            counts.dedup();
+            let same_name = plan.lines().filter(|other| other.product.trim() == product).count();
+            assert!(counts.len() <= same_name, "{lang:?} {product}: {counts:?}");
+        }
+    }
+}
+
+#[test]
+fn the_letter_carries_the_partners_contact_signatory_and_logo() {
+    let plan = plan();
+    let mut input = draft().input;
+    let english = to_markdown(&customer_letter(&plan, &input.partner, &cost(&plan, &input), Lang::En));
+    assert!(english.contains(
+        "- **Your contact**: Camille Martin, camille.martin@lumiere-cloud.example, +33 1 23 45 67 89\n"
+    ));
+    assert!(english
+        .ends_with("Kind regards,\n\n**Julien Bernard**, Directeur commercial, Lumière Cloud Services\n"));
+    let french = to_markdown(&customer_letter(&plan, &input.partner, &cost(&plan, &input), Lang::Fr));
+    assert!(french.contains("- **Votre contact** : Camille Martin"));
+
+    // A logo is an image block at the top, left out of the Markdown; one that is not
+    // a raster data URL is dropped.
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+    input.partner.logo = Some(csp_planner::export::logo::logo_data_url(png).unwrap());
+    let letter = customer_letter(&plan, &input.partner, &cost(&plan, &input), Lang::Fr);
+    match &letter.blocks[0] {
+        csp_planner::export::Block::Image { data_url, alt } => {
+            assert!(data_url.starts_with("data:image/png;base64,"));
+            assert_eq!(alt, "Logo de Lumière Cloud Services");
+        }
+        other => panic!("the letter starts with {other:?}"),
+    }
+    assert!(!to_markdown(&letter).contains("data:"));
+    input.partner.logo = Some("data:image/svg+xml;base64,PHN2Zz4=".into());
+    let letter = customer_letter(&plan, &input.partner, &cost(&plan, &input), Lang::En);
+    assert!(!letter.blocks.iter().any(|block| matches!(block, csp_planner::export::Block::Image { .. })));
+}
+
 #[test]
 fn a_plan_of_several_customers_gives_one_section_and_one_letter_each() {
     let mut input = input();
@@ -382,7 +452,7 @@ fn a_plan_of_several_customers_gives_one_section_and_one_letter_each() {
     let report = to_markdown(&partner_report(&plan, &input, &cost(&plan, &input), Lang::En));
     assert!(report.starts_with("# Migration plan: Contoso Rénovation SAS +1\n"));
     assert!(report.contains("\n## Contoso Rénovation SAS\n") && report.contains("\n## Fabrikam Ltd\n"));
-    let letter = customer_letter(&plan, &cost(&plan, &input), Lang::Fr);
+    let letter = customer_letter(&plan, &input.partner, &cost(&plan, &input), Lang::Fr);
     assert_eq!(
         letter.blocks.iter().filter(|block| matches!(block, csp_planner::export::Block::PageBreak)).count(),
         1
@@ -400,4 +470,37 @@ fn a_plan_of_several_customers_gives_one_section_and_one_letter_each() {
         file_name(FileKind::Csv, &csp_planner::export::plan_customer_name(&plan), as_of(), Lang::En),
         "migration-plan-contoso-renovation-sas-1-2026-11-24.csv"
     );
+}
+
+#[test]
+fn documents_name_a_product_the_file_gave_by_part_number_and_hide_made_up_ids() {
+    let mut input = input();
+    input.subscriptions.push(Subscription {
+        subscription_id: "ENTERPRISEPREMIUM@cipp-license-report.csv:2".into(),
+        product: "ENTERPRISEPREMIUM".into(),
+        sku_part_number: Some("ENTERPRISEPREMIUM".into()),
+        sku_id: Some("c7df2760-2c81-4ef7-b578-5b5392b571df".into()),
+        seats_total: 4,
+        status: SubscriptionStatus::Active,
+        channel: Channel::Direct,
+        term_end: as_of().checked_add_days(chrono::Days::new(60)),
+        source: SourceRef { file: "cipp-license-report.csv".into(), line: 2 },
+        ..Subscription::default()
+    });
+    let plan = make_plan(&input, Catalog::builtin());
+    for lang in Lang::ALL {
+        let report = to_markdown(&partner_report(&plan, &input, &cost(&plan, &input), lang));
+        let letter = to_markdown(&customer_letter(&plan, &input.partner, &cost(&plan, &input), lang));
+        for (name, text) in [("report", &report), ("letter", &letter)] {
+            assert!(text.contains("Office 365 E5"), "{name} {lang:?} names the product");
+            let shown: Vec<&str> =
+                text.lines().filter(|line| line.contains("@cipp-license-report.csv")).collect();
+            assert!(shown.is_empty(), "{name} {lang:?} shows a made-up id: {shown:?}");
+        }
+        // The subscription's heading is the product's name alone.
+        assert!(report.contains("\n### Office 365 E5\n"), "{lang:?}");
+        // The part number stays where it is a part number: the purchase list names the SKU to order.
+        let headings: Vec<&str> = report.lines().filter(|line| line.starts_with('#')).collect();
+        assert!(!headings.iter().any(|heading| heading.contains("ENTERPRISEPREMIUM")), "{headings:?}");
+    }
 }

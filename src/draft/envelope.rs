@@ -305,16 +305,8 @@ pub fn export_file_name(draft: &Draft, date: chrono::NaiveDate) -> String {
     let summary = draft.summary();
     let label =
         if summary.customer.trim().is_empty() { draft.name.as_str() } else { summary.customer.as_str() };
-    let mut slug = String::new();
-    for character in label.chars() {
-        if character.is_alphanumeric() {
-            slug.extend(character.to_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { "draft" } else { slug };
+    let slug = crate::slug::slug(label);
+    let slug = if slug.is_empty() { "draft" } else { slug.as_str() };
     format!("draft-{slug}-{}.json", date.format("%Y-%m-%d"))
 }
 

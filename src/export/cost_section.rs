@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::model::Decision;
 use crate::plan::Plan;
 
-use super::document::{plain, Block, Document, Table, Tone};
+use super::document::{plain, Block, Document, Span, Spans, Table, Tone};
 
 fn money(cents: i64, currency: &str, lang: Lang) -> String {
     format::money_cents(cents, Some(currency), lang)
@@ -137,6 +137,9 @@ pub fn partner_cost_section(
             items: vec![plain(note)],
         });
     }
+    // The price sources are sentences: a list under the table rather than a narrow
+    // column that made each row a page tall on paper.
+    let mut price_sources: Vec<Spans> = Vec::new();
     let rows = customer
         .lines
         .iter()
@@ -166,6 +169,10 @@ pub fn partner_cost_section(
                     )
                 })
                 .collect();
+            price_sources.push(vec![
+                Span::Strong(line.product.to_string()),
+                Span::Text(format!("{}{}", lang.pick(": ", " : "), sources.join(" / "))),
+            ]);
             vec![
                 plain(line.product.clone()),
                 plain(billing_label(line.billing, lang)),
@@ -177,7 +184,6 @@ pub fn partner_cost_section(
                 plain(
                     line.margin_yearly.as_ref().map_or_else(|| "–".to_string(), |margin| margin.text(lang)),
                 ),
-                plain(sources.join(" / ")),
             ]
         })
         .collect();
@@ -192,12 +198,15 @@ pub fn partner_cost_section(
             lang.pick("Overlap", "Chevauchement"),
             lang.pick("Your cost", "Votre coût"),
             lang.pick("Margin", "Marge"),
-            lang.pick("Price source", "Source du prix"),
         ]
         .map(String::from)
         .to_vec(),
         rows,
     }));
+    if !price_sources.is_empty() {
+        document.paragraph(vec![Span::Strong(lang.pick("Price sources", "Sources des prix").into())]);
+        document.blocks.push(Block::List { ordered: false, tone: Tone::Normal, items: price_sources });
+    }
     let suggestions: Vec<_> = customer
         .lines
         .iter()

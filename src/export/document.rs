@@ -82,6 +82,16 @@ pub enum Block {
     Table(Table),
     /// Starts a new page when printed (between letters of several customers).
     PageBreak,
+    /// An image the partner gave (its logo), as a `data:` URL checked by
+    /// [`super::logo::checked_logo`]; shown as an image only, and left out of the
+    /// text renderings.
+    Image {
+        data_url: String,
+        alt: String,
+    },
+    /// Blocks that belong together (a subscription's heading and facts), kept on
+    /// one page when printed.
+    Group(Vec<Block>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,28 +117,37 @@ impl Document {
     /// Every text of the document in reading order, for searches and tests.
     pub fn plain_text(&self) -> String {
         let mut out = self.title.clone();
-        let mut push = |spans: &Spans| {
-            out.push('\n');
-            for span in spans {
-                out.push_str(span.text());
+        push_blocks_text(&self.blocks, &mut out);
+        out
+    }
+}
+
+fn push_blocks_text(blocks: &[Block], out: &mut String) {
+    let mut push = |spans: &Spans| {
+        out.push('\n');
+        for span in spans {
+            out.push_str(span.text());
+        }
+    };
+    for block in blocks {
+        match block {
+            Block::Heading { text, .. } => push(&plain(text.clone())),
+            Block::Paragraph(spans) => push(spans),
+            Block::List { items, .. } | Block::Checklist(items) => items.iter().for_each(&mut push),
+            Block::Facts(facts) => facts.iter().for_each(|(label, value)| {
+                push(&plain(label.clone()));
+                push(value);
+            }),
+            Block::Table(table) => {
+                push(&plain(table.header.join(" ")));
+                table.rows.iter().flatten().for_each(&mut push);
             }
-        };
-        for block in &self.blocks {
-            match block {
-                Block::Heading { text, .. } => push(&plain(text.clone())),
-                Block::Paragraph(spans) => push(spans),
-                Block::List { items, .. } | Block::Checklist(items) => items.iter().for_each(&mut push),
-                Block::Facts(facts) => facts.iter().for_each(|(label, value)| {
-                    push(&plain(label.clone()));
-                    push(value);
-                }),
-                Block::Table(table) => {
-                    push(&plain(table.header.join(" ")));
-                    table.rows.iter().flatten().for_each(&mut push);
-                }
-                Block::PageBreak => {}
+            Block::PageBreak | Block::Image { .. } => {}
+            Block::Group(inner) => {
+                let mut text = String::new();
+                push_blocks_text(inner, &mut text);
+                push(&plain(text.trim_start_matches('\n')));
             }
         }
-        out
     }
 }

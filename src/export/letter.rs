@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::i18n::{format, labels, Lang};
-use crate::model::{BillingAccount, GdapRole, MigrationPath};
+use crate::model::{BillingAccount, GdapRole, MigrationPath, PartnerContact, PartnerProfile};
 use crate::plan::{Actor, ChecklistStep, CustomerPlan, FindingValue, Plan, PlanLine, StepCode};
 
 use super::document::{plain, Block, Document, Span, Spans, Tone};
@@ -31,9 +31,32 @@ fn seats_text(seats: u32, lang: Lang) -> String {
     format!("{} {unit}", format::count(u64::from(seats), lang))
 }
 
-/// `Office 365 E3 (60 licenses)`.
+/// `Office 365 E3 (60 licenses)`, or `Power BI Pro (10 of today’s 12 licenses)`
+/// when fewer seats move to CSP than the subscription has today: the one way
+/// the letter counts a subscription's seats, so every section gives the same figures.
 fn product_text(line: &PlanLine, lang: Lang) -> String {
-    format!("{} ({})", line.product.trim(), seats_text(line.seats_source_total, lang))
+    let today = line.seats_source_total;
+    let moving = format::count(u64::from(line.seats), lang);
+    let seats = match (line.is_migrated() && line.seats != today, line.seats < today, lang) {
+        (false, _, _) => seats_text(today, lang),
+        (true, true, Lang::En) => format!("{moving} of today’s {}", seats_text(today, lang)),
+        (true, true, Lang::Fr) => format!("{moving} des {} actuelles", seats_text(today, lang)),
+        (true, false, Lang::En) => {
+            format!(
+                "{}, up from {} today",
+                seats_text(line.seats, lang),
+                format::count(u64::from(today), lang)
+            )
+        }
+        (true, false, Lang::Fr) => {
+            format!(
+                "{}, contre {} aujourd’hui",
+                seats_text(line.seats, lang),
+                format::count(u64::from(today), lang)
+            )
+        }
+    };
+    format!("{} ({seats})", line.product_name())
 }
 
 fn lines_of<'a>(customer: &'a CustomerPlan, step: &ChecklistStep) -> Vec<&'a PlanLine> {
@@ -176,8 +199,8 @@ fn customer_actions(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<S
 /// `Office 365 E3 → Office 365 E3 (no Teams) + Microsoft Teams Enterprise`.
 fn reassignment_text(line: &PlanLine, lang: Lang) -> String {
     match target_label(line) {
-        Some(target) => format!("{} {} {target}", line.product.trim(), lang.pick("to", "vers")),
-        None => line.product.trim().to_string(),
+        Some(target) => format!("{} {} {target}", line.product_name(), lang.pick("to", "vers")),
+        None => line.product_name().to_string(),
     }
 }
 
@@ -214,11 +237,7 @@ fn partner_actions(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<Sp
             MigrationPath::PartnerTransfer => line.dates.transfer_on,
             _ => line.dates.purchase_on,
         };
-        purchases.entry(date).or_default().push(format!(
-            "{} ({})",
-            line.product.trim(),
-            seats_text(line.seats, lang)
-        ));
+        purchases.entry(date).or_default().push(product_text(line, lang));
     }
     for (date, names) in purchases {
         items.push(dated(
@@ -267,8 +286,8 @@ fn user_impact(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<Spans>
             (false, Lang::Fr) => "leurs licences sont réattribuées".to_string(),
         };
         items.push(dated(date, "On", "Le", lang, match lang {
-            Lang::En => format!("users of {} move to {}: {who}. They may be asked to sign in again to their Office apps. We will confirm the time with you beforehand.", line.product.trim(), target_label(line).unwrap_or_default()),
-            Lang::Fr => format!("les utilisateurs de l’abonnement {} passent à {} : {who}. Ils devront peut-être se reconnecter à leurs applications Office. Nous vous confirmerons l’horaire à l’avance.", line.product.trim(), target_label(line).unwrap_or_default()),
+            Lang::En => format!("users of {} move to {}: {who}. They may be asked to sign in again to their Office apps. We will confirm the time with you beforehand.", line.product_name(), target_label(line).unwrap_or_default()),
+            Lang::Fr => format!("les utilisateurs de l’abonnement {} passent à {} : {who}. Ils devront peut-être se reconnecter à leurs applications Office. Nous vous confirmerons l’horaire à l’avance.", line.product_name(), target_label(line).unwrap_or_default()),
         }));
     }
     let blocked: Vec<String> = customer
@@ -303,11 +322,22 @@ fn user_impact(customer: &CustomerPlan, partner: &str, lang: Lang) -> Vec<Spans>
     items
 }
 
+/// `Camille Martin, camille.martin@example.com, +33 1 23 45 67 89`: the parts given.
+fn contact_text(contact: &PartnerContact) -> Option<String> {
+    let parts: Vec<&str> = [&contact.name, &contact.email, &contact.phone]
+        .into_iter()
+        .map(|part| part.trim())
+        .filter(|part| !part.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 fn letter_for(
     document: &mut Document,
     customer: &CustomerPlan,
     customer_cost: Option<&crate::cost::CustomerCost>,
     plan: &Plan,
+    profile: &PartnerProfile,
     lang: Lang,
 ) {
     let partner = if plan.partner_name.trim().is_empty() {
@@ -316,11 +346,15 @@ fn letter_for(
         plan.partner_name.trim().to_string()
     };
     let customer_name = customer.name.trim();
-    document.blocks.push(Block::Facts(vec![
+    let mut facts = vec![
         (lang.pick("To", "À").to_string(), plain(if customer_name.is_empty() { "–" } else { customer_name })),
         (lang.pick("From", "De").to_string(), plain(partner.clone())),
-        (lang.pick("Date", "Date").to_string(), plain(format::date_long(plan.as_of, lang))),
-    ]));
+    ];
+    if let Some(contact) = contact_text(&profile.contact) {
+        facts.push((lang.pick("Your contact", "Votre contact").to_string(), plain(contact)));
+    }
+    facts.push((lang.pick("Date", "Date").to_string(), plain(format::date_long(plan.as_of, lang))));
+    document.blocks.push(Block::Facts(facts));
     document.paragraph(plain(match lang {
         Lang::En if customer_name.is_empty() => "Hello,".to_string(),
         Lang::En => format!("Dear {customer_name} team,"),
@@ -364,12 +398,27 @@ fn letter_for(
             "Nous vous prions d’agréer, Madame, Monsieur, nos salutations distinguées.",
         ),
     ));
-    document.paragraph(vec![Span::Strong(partner)]);
+    let signatory = &profile.signatory;
+    match (signatory.name.trim(), signatory.role.trim()) {
+        ("", "") => document.paragraph(vec![Span::Strong(partner)]),
+        (name, "") => {
+            document.paragraph(vec![Span::Strong(name.to_string()), Span::Text(format!(", {partner}"))])
+        }
+        ("", role) => document.paragraph(vec![Span::Strong(partner), Span::Text(format!(", {role}"))]),
+        (name, role) => document
+            .paragraph(vec![Span::Strong(name.to_string()), Span::Text(format!(", {role}, {partner}"))]),
+    }
 }
 
 /// The customer letter of the whole plan in `lang`: one letter per customer, each
-/// starting on a new page.
-pub fn customer_letter(plan: &Plan, cost: &crate::cost::CostPlan, lang: Lang) -> Document {
+/// starting on a new page, with the partner's logo, contact and signatory from
+/// its profile.
+pub fn customer_letter(
+    plan: &Plan,
+    profile: &PartnerProfile,
+    cost: &crate::cost::CostPlan,
+    lang: Lang,
+) -> Document {
     let partner = plan.partner_name.trim();
     let title = match (lang, partner.is_empty()) {
         (Lang::En, true) => "Moving your Microsoft 365 subscriptions".to_string(),
@@ -382,8 +431,15 @@ pub fn customer_letter(plan: &Plan, cost: &crate::cost::CostPlan, lang: Lang) ->
         if index > 0 {
             document.blocks.push(Block::PageBreak);
         }
+        if let Some(logo) = super::logo::checked_logo(profile.logo.as_deref()) {
+            let alt = match partner {
+                "" => lang.pick("Partner logo", "Logo du partenaire").to_string(),
+                name => format!("{} {name}", lang.pick("Logo of", "Logo de")),
+            };
+            document.blocks.push(Block::Image { data_url: logo.to_string(), alt });
+        }
         let customer_cost = cost.customers.get(index);
-        letter_for(&mut document, customer, customer_cost, plan, lang);
+        letter_for(&mut document, customer, customer_cost, plan, profile, lang);
     }
     document
 }

@@ -40,7 +40,20 @@ fn spans(spans: &Spans) -> String {
 /// The document as Markdown, ending with one newline.
 pub fn to_markdown(document: &Document) -> String {
     let mut out = format!("# {}\n", escape(&document.title));
-    for block in &document.blocks {
+    push_blocks(&document.blocks, document, &mut out);
+    out
+}
+
+fn push_blocks(blocks: &[Block], document: &Document, out: &mut String) {
+    for block in blocks {
+        if let Block::Group(inner) = block {
+            push_blocks(inner, document, out);
+            continue;
+        }
+        // A Markdown file stays text: a logo is for the printed letter.
+        if matches!(block, Block::Image { .. }) {
+            continue;
+        }
         out.push('\n');
         match block {
             Block::Heading { level, text } => {
@@ -88,9 +101,9 @@ pub fn to_markdown(document: &Document) -> String {
                 }
             }
             Block::PageBreak => out.push_str("---\n"),
+            Block::Image { .. } | Block::Group(_) => {}
         }
     }
-    out
 }
 
 #[cfg(test)]

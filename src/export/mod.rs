@@ -6,6 +6,7 @@
 //! - [`report`]: the partner report, a structured [`Document`] the interface
 //!   renders as text nodes and [`markdown`] renders as Markdown;
 //! - [`letter`]: the customer letter and checklist, in the customer's language;
+//! - [`logo`]: the partner's logo on the letter, checked to be a small raster image;
 //! - [`csv`]: the plan lines for Excel;
 //! - [`purchase_csv`]: the purchase list, the SKUs to order in Partner Center;
 //! - [`sell_prices_csv`]: the partner's sell prices, to keep or share them;
@@ -18,6 +19,7 @@ pub mod document;
 pub mod ics;
 pub mod json;
 pub mod letter;
+pub mod logo;
 pub mod markdown;
 pub mod milestones;
 pub mod purchase_csv;
@@ -26,6 +28,7 @@ pub mod sell_prices_csv;
 
 use chrono::NaiveDate;
 
+pub use crate::slug::slug;
 pub use document::{Block, Document, Span};
 
 use crate::i18n::Lang;
@@ -103,64 +106,6 @@ pub fn plan_customer_name(plan: &Plan) -> String {
         [only] => only.name.clone(),
         [first, rest @ ..] => format!("{} +{}", first.name, rest.len()),
     }
-}
-
-/// Lower-case ASCII letters and digits separated by single hyphens, accents folded
-/// (`Contoso Rénovation SAS` → `contoso-renovation-sas`), at most 60 characters so
-/// that the whole name stays well under file-system limits.
-pub fn slug(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    let mut pending_hyphen = false;
-    for character in text.chars().flat_map(fold_accent) {
-        if character.is_ascii_alphanumeric() {
-            if pending_hyphen && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_hyphen = false;
-            slug.push(character.to_ascii_lowercase());
-        } else {
-            pending_hyphen = true;
-        }
-        if slug.len() >= 60 {
-            break;
-        }
-    }
-    slug.trim_end_matches('-').to_string()
-}
-
-/// The unaccented letters of a Latin letter (`é` → `e`, `æ` → `ae`, `ß` → `ss`);
-/// any other character comes back as it is.
-fn fold_accent(character: char) -> impl Iterator<Item = char> {
-    let folded: &str = match character {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
-        'ç' | 'ć' | 'č' => "c",
-        'Ç' | 'Ć' | 'Č' => "C",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ę' | 'Ě' => "E",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => "I",
-        'ñ' | 'ń' | 'ň' => "n",
-        'Ñ' | 'Ń' | 'Ň' => "N",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => "o",
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => "O",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' => "u",
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' => "U",
-        'ý' | 'ÿ' => "y",
-        'Ý' | 'Ÿ' => "Y",
-        'š' | 'ś' => "s",
-        'Š' | 'Ś' => "S",
-        'ž' | 'ź' | 'ż' => "z",
-        'Ž' | 'Ź' | 'Ż' => "Z",
-        'æ' => "ae",
-        'Æ' => "AE",
-        'œ' => "oe",
-        'Œ' => "OE",
-        'ß' => "ss",
-        _ => "",
-    };
-    let own = folded.is_empty().then_some(character);
-    folded.chars().chain(own)
 }
 
 /// A date in a table cell, as the language writes it.

@@ -38,9 +38,13 @@ pub fn target_label(line: &PlanLine) -> Option<String> {
     })
 }
 
-/// `Office 365 E3 (LEG-E3-004)`.
+/// `Office 365 E3 (LEG-E3-004)`; the product's catalog name when the file gave
+/// only its part number, and no id when the importer made it up.
 pub fn line_label(line: &PlanLine) -> String {
-    format!("{} ({})", line.product.trim(), line.subscription_id)
+    match line.given_id() {
+        Some(id) => format!("{} ({id})", line.product_name()),
+        None => line.product_name().to_string(),
+    }
 }
 
 /// `France` for `FR`; a code the markets table does not know stays as it is.
@@ -307,7 +311,25 @@ fn timeline(document: &mut Document, customer: &CustomerPlan, level: u8, lang: L
     }));
 }
 
+/// One subscription: its heading and facts as one group, which printing keeps
+/// on one page, then its findings and equivalents, which may flow on to the next
+/// page between items (a subscription with ten findings would otherwise take a
+/// page of its own).
 fn subscription(
+    report: &mut Document,
+    line: &PlanLine,
+    source: Option<&Subscription>,
+    level: u8,
+    lang: Lang,
+) {
+    let mut blocks = Document::new(lang, String::new());
+    subscription_blocks(&mut blocks, line, source, level, lang);
+    let rest = blocks.blocks.split_off(2.min(blocks.blocks.len()));
+    report.blocks.push(Block::Group(blocks.blocks));
+    report.blocks.extend(rest);
+}
+
+fn subscription_blocks(
     document: &mut Document,
     line: &PlanLine,
     source: Option<&Subscription>,

@@ -16,6 +16,8 @@ crate::texts! {
         RenameSave => "Save name", "Enregistrer le nom";
         Cancel => "Cancel", "Annuler";
         Duplicate => "Duplicate", "Dupliquer";
+        ExportItem => "Export", "Exporter";
+        ExportItemLabel => "Export “{name}” to a file", "Exporter « {name} » dans un fichier";
         Delete => "Delete", "Supprimer";
         CopyName => "{name} (copy)", "{name} (copie)";
         Deleted => "Draft “{name}” deleted.", "Brouillon « {name} » supprimé.";

@@ -6,7 +6,7 @@
 //! before the symbol). Plain functions over plain values, shared by the interface
 //! and the documents, so a plan reads the same on screen and on paper.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use super::Lang;
 
@@ -69,6 +69,11 @@ pub fn date(date: NaiveDate, lang: Lang) -> String {
 /// first of the month `1er`).
 pub fn date_long(date: NaiveDate, lang: Lang) -> String {
     format!("{} {} {}", day_of_month(date, lang), month_long(date.month0(), lang), date.year())
+}
+
+/// A moment in lists (a draft's last change): `3 Dec 2026, 14:05` / `3 déc. 2026, 14:05`.
+pub fn date_time(moment: NaiveDateTime, lang: Lang) -> String {
+    format!("{}, {:02}:{:02}", date(moment.date(), lang), moment.hour(), moment.minute())
 }
 
 /// French writes the first of the month `1er`, in tables as in running text.
@@ -221,6 +226,9 @@ mod tests {
         assert_eq!(date_long(day("2026-12-24"), Lang::En), "24 December 2026");
         assert_eq!(month_year(day("2027-08-15"), Lang::Fr), "août 2027");
         assert_eq!(date_or(None, Lang::En, "–"), "–");
+        let moment = day("2026-12-03").and_hms_opt(14, 5, 0).expect("a test time");
+        assert_eq!(date_time(moment, Lang::En), "3 Dec 2026, 14:05");
+        assert_eq!(date_time(moment, Lang::Fr), "3 déc. 2026, 14:05");
     }
 
     #[test]

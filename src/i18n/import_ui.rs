@@ -130,6 +130,21 @@ crate::texts! {
         PartnerRemembered => "Remembered in this browser for your next plans.", "Mémorisé dans ce navigateur pour vos prochains plans.";
         PartnerName => "Partner name", "Nom du partenaire";
         PartnerCountry => "Partner country", "Pays du partenaire";
+        LetterheadLegend => "On the customer letter", "Sur le courrier au client";
+        LetterheadHint => "Your contact, the signatory and your logo appear on the letter to the customer.",
+                          "Votre contact, le signataire et votre logo figurent sur le courrier au client.";
+        ContactName => "Contact for the customer", "Contact pour le client";
+        ContactEmail => "Contact email", "E-mail du contact";
+        ContactPhone => "Contact phone", "Téléphone du contact";
+        SignatoryName => "Signed by", "Signé par";
+        SignatoryRole => "Signatory's role", "Fonction du signataire";
+        Logo => "Logo (PNG, JPEG, GIF or WebP, up to {limit} KB)", "Logo (PNG, JPEG, GIF ou WebP, {limit} Ko au plus)";
+        LogoPreview => "Your logo, as the letter shows it", "Votre logo, tel que le courrier l’affiche";
+        LogoRemove => "Remove the logo", "Retirer le logo";
+        LogoTooLarge => "{file} is {size} KB; a logo may be up to {limit} KB. Save a smaller copy and choose it again.",
+                        "{file} fait {size} Ko ; un logo peut faire jusqu’à {limit} Ko. Enregistrez une copie plus petite et choisissez-la de nouveau.";
+        LogoNotImage => "{file} is not a PNG, JPEG, GIF or WebP image: choose one of those.",
+                        "{file} n’est pas une image PNG, JPEG, GIF ou WebP : choisissez un fichier de l’un de ces formats.";
         BillingModelLegend => "How you buy from Microsoft", "Comment vous achetez auprès de Microsoft";
         DirectBill => "Direct-bill partner", "Partenaire en facturation directe";
         IndirectReseller => "Indirect reseller (through a distributor)", "Revendeur indirect (via un distributeur)";

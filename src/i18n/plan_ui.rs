@@ -79,6 +79,7 @@ crate::texts! {
         DetailsLabel => "Line details", "Détail de la ligne";
         DetailsNone => "Select a line in the table to see its details.", "Sélectionnez une ligne du tableau pour voir son détail.";
         SourceOf => "{id} · {channel} · {status} · {file}, line {line}", "{id} · {channel} · {status} · {file}, ligne {line}";
+        SourceOfNoId => "{channel} · {status} · {file}, line {line}", "{channel} · {status} · {file}, ligne {line}";
         PathHeading => "Path", "Parcours";
         RecommendedWas => "The planner recommends: {path}.", "Le planificateur recommande : {path}.";
         TargetHeading => "Target offer", "Offre cible";

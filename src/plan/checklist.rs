@@ -196,9 +196,12 @@ fn items(lines: &[&PlanLine], side: Side) -> String {
             text.push_str(" + ");
             text.push_str(add_on);
         }
-        text.push_str(" (");
-        text.push_str(&line.subscription_id);
-        text.push(')');
+        // An id the importer made up says nothing the name does not: left out.
+        if let Some(id) = line.given_id() {
+            text.push_str(" (");
+            text.push_str(id);
+            text.push(')');
+        }
     }
     text
 }

@@ -235,6 +235,32 @@ impl PlanLine {
             MigrationPath::PartnerTransfer | MigrationPath::EaChannelTransfer | MigrationPath::Repurchase
         )
     }
+
+    /// The product's name for people: the catalog's name when the file named the
+    /// product only by its part number or SKU id (`ENTERPRISEPREMIUM` → `Office 365 E5`).
+    pub fn product_name(&self) -> &str {
+        let product = self.product.trim();
+        match self.source_sku.as_deref() {
+            Some(sku)
+                if product.is_empty()
+                    || product.eq_ignore_ascii_case(&sku.sku_part_number)
+                    || product.eq_ignore_ascii_case(&sku.sku_id) =>
+            {
+                sku.name.trim()
+            }
+            _ => product,
+        }
+    }
+
+    /// The subscription id as the file gave it; `None` for one the importer made
+    /// up from the SKU and the row (`ENTERPRISEPREMIUM@cipp-license-report.csv:2`),
+    /// which says nothing the product name and the source do not.
+    pub fn given_id(&self) -> Option<&str> {
+        let made_up = format!("@{}:{}", self.source.file, self.source.line);
+        let id = self.subscription_id.as_str();
+        let generated = id.split_once('#').map_or(id, |(base, _)| base).ends_with(&made_up);
+        (!generated && !id.trim().is_empty()).then_some(id)
+    }
 }
 
 /// What an add-on line extends (ADDON-BASE).

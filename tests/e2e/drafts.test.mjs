@@ -126,7 +126,7 @@ test('several drafts listed with customer, subscriptions and last change; rename
     const first = await items.first().innerText();
     assert.match(first, /Northwind Lists/);
     assert.match(first, /\d+ subscriptions/);
-    assert.match(first, /Last change: \d{4}-\d\d-\d\d \d\d:\d\d/);
+    assert.match(first, /Last change: \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}, \d\d:\d\d/);
 
     // Rename the Fabrikam draft.
     const fabrikam = items.filter({ hasText: 'Fabrikam Lists' });
@@ -160,7 +160,7 @@ test('several drafts listed with customer, subscriptions and last change; rename
 
     await page.getByTestId('lang-switch').selectOption('fr');
     await page.getByText(/abonnements/).first().waitFor();
-    assert.match(await items.first().innerText(), /Dernière modification : \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+    assert.match(await items.first().innerText(), /Dernière modification : (1er|\d{1,2}) (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}, \d\d:\d\d/);
     await screenshot(page, 'drafts-list-fr');
     await page.setViewportSize({ width: 390, height: 800 });
     await screenshot(page, 'drafts-list-390');
@@ -169,6 +169,53 @@ test('several drafts listed with customer, subscriptions and last change; rename
     await context.close();
   }
 });
+
+for (const ui of ['en', 'fr']) {
+  test(`each draft of the list exports the same file as "Export draft", named with the one spelling of its customer (${ui})`, async () => {
+    const { context, record, page } = await newPage({ locale: ui === 'en' ? 'en-US' : 'fr-FR' });
+    try {
+      await page.getByTestId('lang-switch').selectOption(ui);
+      await makeDraft(page, 'Société Générale Export');
+      const fromBar = await downloadText(page, () => page.getByTestId('draft-export').click());
+      // The plan's own JSON spells the customer the same way.
+      await page.getByTestId('nav-export').click();
+      const plan = await downloadText(page, () => page.getByTestId('export-json').click());
+      assert.match(plan.name, /^migration-plan-societe-generale-export-\d{4}-\d\d-\d\d\.json$/);
+      await backToStart(page);
+      await makeDraft(page, 'Northwind Export');
+      await backToStart(page);
+
+      const item = page.getByTestId('draft-item').filter({ hasText: 'Société Générale Export' });
+      const button = item.getByTestId('draft-export-item');
+      assert.equal((await button.innerText()).trim(), ui === 'en' ? 'Export' : 'Exporter');
+      assert.equal(await button.getAttribute('aria-label'), ui === 'en' ? 'Export “Société Générale Export” to a file' : 'Exporter « Société Générale Export » dans un fichier');
+      const fromList = await downloadText(page, () => button.click());
+      assert.equal(fromList.name, fromBar.name);
+      assert.match(fromList.name, /^draft-societe-generale-export-\d{4}-\d\d-\d\d\.json$/);
+      assert.deepEqual(JSON.parse(fromList.text).draft, JSON.parse(fromBar.text).draft, 'the same draft as the bar exports');
+      // The other draft exports its own content.
+      const other = await downloadText(page, () => page.getByTestId('draft-item').filter({ hasText: 'Northwind Export' }).getByTestId('draft-export-item').click());
+      assert.equal(JSON.parse(other.text).draft.input.customer.name, 'Northwind Export');
+      // The last change in words, in the interface language.
+      assert.match(await item.innerText(), ui === 'en'
+        ? /Last change: \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}, \d\d:\d\d/
+        : /Dernière modification : (1er|\d{1,2}) (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}, \d\d:\d\d/);
+      // Keyboard: the button is reached with Tab from the one before it.
+      await item.getByTestId('draft-duplicate').focus();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'draft-export-item');
+      await screenshot(page, `drafts-export-${ui}`);
+      await page.setViewportSize({ width: 390, height: 800 });
+      await screenshot(page, `drafts-export-${ui}-390`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), 'no sideways scroll at 390 px');
+      await page.setViewportSize({ width: 1366, height: 800 });
+      assert.deepEqual(await seriousAccessibilityViolations(page), []);
+      noErrors(record);
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 test('export a draft as a .json file and import it back: the very same draft; plan exports too; bad files explained', async () => {
   const first = await newPage();

@@ -14,6 +14,8 @@ import ICAL from 'ical.js';
 import { useBrowserAndServer, openContext, waitForApp, seriousAccessibilityViolations, screenshot } from './harness.mjs';
 
 const CUSTOMER = 'Contoso Rénovation SAS';
+/** The printed report of the demo plus one line on A4: 15 pages; the demo alone took 22 before it was made compact. */
+const PDF_PAGES_AT_MOST = 16;
 const FORMULA = '=HYPERLINK("http://evil.example/","Click me")';
 
 /** One line in the planner's template, for the demo customer, named like a formula. */
@@ -170,7 +172,23 @@ test('the printed report is a PDF with the customer and the first blocker, witho
     const pageTexts = text.split('\f').filter((pageText) => pageText.trim());
     assert.ok(pageTexts.length >= 2 && pageTexts.every((pageText) => pageText.includes('Migration plan: Contoso Rénovation SAS')), 'running header on every page');
     const pages = Number(execFileSync('/usr/bin/pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1]);
-    assert.ok(pages >= 2, `${pages} pages`);
+    // Compact: the demo's 15 lines took 22 pages when each cost row was a page tall.
+    assert.ok(pages >= 2 && pages <= PDF_PAGES_AT_MOST, `${pages} pages`);
+    // No subscription's block is split across pages: its heading and its last
+    // fact (the source) are on the same page.
+    const blocks = await page.locator('[data-testid="export-report"] section.keep-together').evaluateAll((sections) => sections.map((section) => {
+      const facts = section.querySelectorAll('dd');
+      return { heading: section.querySelector('h4, h5')?.innerText.trim(), last: facts[facts.length - 1]?.innerText.trim() };
+    }));
+    assert.equal(blocks.length, 15, 'one block per subscription');
+    const pageLines = pageTexts.map((pageText) => pageText.split('\n').map((line) => line.trim()));
+    // In reading order (not the layout), a fact's value reads as one run of words.
+    const readingOrder = execFileSync('/usr/bin/pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).split('\f').map(squeeze);
+    for (const { heading, last } of blocks) {
+      const first = pageLines.findIndex((lines) => lines.includes(heading));
+      assert.ok(first >= 0, `heading ${heading} not found as a line of its own`);
+      assert.ok(readingOrder[first].includes(squeeze(last)), `${heading} is split: "${last}" is not on its page ${first + 1}`);
+    }
 
     // "Print the letter" marks the page so that the letter alone is printed; the
     // marking is what the button does around window.print(), which a test cannot drive.
@@ -229,6 +247,69 @@ for (const ui of ['en', 'fr']) {
       await page.setViewportSize({ width: 1280, height: 800 });
       // Last, because axe-core leaves its own nodes in the page.
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// A 1×1 PNG, as a logo file picked from disk.
+const LOGO_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+for (const ui of ['en', 'fr']) {
+  test(`the letter carries the partner's contact, signatory and logo from the partner profile (${ui})`, async () => {
+    const { context, record } = await openContext(shared.browser, shared.server.origin, { locale: ui === 'en' ? 'en-US' : 'fr-FR' });
+    const page = await context.newPage();
+    try {
+      await page.goto(shared.server.url);
+      await waitForApp(page);
+      await page.getByTestId('lang-switch').selectOption(ui);
+      await page.getByTestId('open-demo').click();
+      await page.getByTestId('nav-customer').click();
+      const letterhead = page.getByTestId('letterhead');
+      await letterhead.getByText(ui === 'en' ? 'On the customer letter' : 'Sur le courrier au client', { exact: true }).waitFor();
+      await page.getByTestId('contact-name').fill('Ana Lopes');
+      await page.getByTestId('contact-email').fill('ana@northwind.example');
+      await page.getByTestId('contact-phone').fill('+33 6 00 00 00 00');
+      await page.getByTestId('signatory-name').fill('Marc Petit');
+      await page.getByTestId('signatory-role').fill(ui === 'en' ? 'Managing director' : 'Gérant');
+      // Not an image: refused, said in the interface language, nothing stored.
+      await page.getByTestId('partner-logo').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+      await page.getByTestId('error-banner').getByText(ui === 'en' ? 'logo.svg is not a PNG, JPEG, GIF or WebP image' : 'logo.svg n’est pas une image PNG, JPEG, GIF ou WebP').waitFor();
+      assert.equal(await page.getByTestId('partner-logo-preview').count(), 0);
+      // Too large: refused with the size and the limit.
+      await page.getByTestId('partner-logo').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.concat([LOGO_PNG, Buffer.alloc(200 * 1024)]) });
+      await page.getByTestId('error-banner').getByText(ui === 'en' ? /big\.png is 201 KB; a logo may be up to 100 KB/ : /big\.png fait 201 Ko ; un logo peut faire jusqu’à 100 Ko/).waitFor();
+      await page.getByTestId('partner-logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: LOGO_PNG });
+      await page.getByTestId('partner-logo-preview').waitFor();
+
+      await page.getByTestId('nav-export').click();
+      await page.getByTestId('letter-language').selectOption(ui);
+      const letter = page.getByTestId('export-letter');
+      const logo = letter.getByTestId('letter-logo');
+      await logo.waitFor();
+      assert.match(await logo.getAttribute('src'), /^data:image\/png;base64,/);
+      assert.equal(await logo.getAttribute('alt'), ui === 'en' ? 'Logo of Lumière Cloud Services' : 'Logo de Lumière Cloud Services');
+      assert.ok(await logo.evaluate((image) => image.complete && image.naturalWidth === 1), 'the logo image loads');
+      const text = await letter.innerText();
+      assert.match(text, ui === 'en' ? /Your contact\s*Ana Lopes, ana@northwind\.example, \+33 6 00 00 00 00/ : /Votre contact\s*Ana Lopes, ana@northwind\.example, \+33 6 00 00 00 00/);
+      assert.match(text, ui === 'en' ? /Marc Petit, Managing director, Lumière Cloud Services\s*$/ : /Marc Petit, Gérant, Lumière Cloud Services\s*$/);
+      // The seats of a subscription read the same in every section (Power BI Pro moves with 10 of its 12).
+      const counts = [...text.matchAll(/Power BI Pro \(([^)]*)\)/g)].map((match) => match[1]);
+      assert.ok(counts.length >= 3 && counts.every((count) => count === counts[0]), counts.join(' | '));
+      await letter.scrollIntoViewIfNeeded();
+      await screenshot(page, `letter-letterhead-${ui}`);
+
+      // The profile is remembered for the next plan, logo included.
+      await page.getByTestId('nav-customer').click();
+      assert.equal(await page.getByTestId('contact-name').inputValue(), 'Ana Lopes');
+      await page.getByTestId('partner-logo-remove').click();
+      assert.equal(await page.getByTestId('partner-logo-preview').count(), 0);
+      await page.setViewportSize({ width: 390, height: 800 });
+      await letterhead.scrollIntoViewIfNeeded();
+      await screenshot(page, `customer-letterhead-${ui}-390`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), 'no sideways scroll at 390 px');
+      assert.deepEqual(record.pageErrors, []);
     } finally {
       await context.close();
     }

@@ -1,5 +1,6 @@
 //! What the user does with drafts: open, rename, duplicate, delete and undo,
-//! import a draft file, export the open draft, download an unreadable value.
+//! import a draft file, export the open draft or any draft of the list,
+//! download an unreadable value.
 
 use leptos::prelude::*;
 
@@ -161,6 +162,22 @@ impl Drafts {
     /// Downloads the open draft as a draft file.
     pub fn export_open(&self) {
         let Some(draft) = self.workspace.draft.get_untracked() else { return };
+        let text = encode_file(&draft, now_ms());
+        self.download(&export_file_name(&draft, today()), "application/json", &text);
+    }
+
+    /// Downloads a draft of the list as a draft file, the same file as "Export
+    /// draft" gives for the open one; the open draft is taken as it is in the
+    /// page, with the changes not yet saved.
+    pub fn export(&self, id: &str) {
+        let open = self.workspace.draft.get_untracked().filter(|draft| draft.id == id);
+        let draft = match open {
+            Some(draft) => draft,
+            None => match store::load(id) {
+                Ok((draft, _)) => draft,
+                Err(error) => return self.report_open_failed(id, error),
+            },
+        };
         let text = encode_file(&draft, now_ms());
         self.download(&export_file_name(&draft, today()), "application/json", &text);
     }

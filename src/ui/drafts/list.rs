@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::store::Entry;
-use super::{date_time, use_drafts, Drafts};
+use super::{date_time, display_name, use_drafts, Drafts};
 use crate::i18n::drafts::DraftsText;
 use crate::i18n::template::fill;
 use crate::i18n::Text;
@@ -180,6 +180,8 @@ fn DraftItem(drafts: Drafts, entry: Entry, lang: UiLang) -> impl IntoView {
             let new_name = RwSignal::new(summary.name.clone());
             let input_id = format!("rename-{}", id_for());
             let (open_id, rename_id, duplicate_id, delete_id) = (id_for(), id_for(), id_for(), id_for());
+            let export_id = id_for();
+            let shown_name = display_name(&summary.name);
             view! {
                 <Show when=move || renaming.get()>
                     <form class="draft-rename" on:submit={
@@ -207,6 +209,11 @@ fn DraftItem(drafts: Drafts, entry: Entry, lang: UiLang) -> impl IntoView {
                     </button>
                     <button type="button" class="button" data-testid="draft-duplicate" on:click=move |_| drafts.duplicate(&duplicate_id, lang.get())>
                         {move || DraftsText::Duplicate.get(lang.get())}
+                    </button>
+                    <button type="button" class="button" data-testid="draft-export-item"
+                        aria-label=move || fill(DraftsText::ExportItemLabel.get(lang.get()), &[("name", &shown_name)])
+                        on:click=move |_| drafts.export(&export_id)>
+                        {move || DraftsText::ExportItem.get(lang.get())}
                     </button>
                     <button type="button" class="button danger" data-testid="draft-delete" on:click=move |_| drafts.delete(&delete_id)>
                         {move || DraftsText::Delete.get(lang.get())}

@@ -521,12 +521,16 @@ pub fn clock(ms: i64) -> String {
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
 }
 
-/// The date and time of a change, as each language writes it.
+/// The date and time of a change in the browser's time zone, in words:
+/// `3 Dec 2026, 14:05` / `3 déc. 2026, 14:05`.
 pub fn date_time(ms: i64, lang: Lang) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let (year, month, day) = (date.get_full_year(), date.get_month() + 1, date.get_date());
-    match lang {
-        Lang::En => format!("{year}-{month:02}-{day:02} {}", clock(ms)),
-        Lang::Fr => format!("{day:02}/{month:02}/{year} {}", clock(ms)),
+    let moment =
+        chrono::NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date())
+            .and_then(|day| day.and_hms_opt(date.get_hours(), date.get_minutes(), 0));
+    match moment {
+        Some(moment) => crate::i18n::format::date_time(moment, lang),
+        // Not a time the browser can place (never for a stamp this app wrote).
+        None => clock(ms),
     }
 }

@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::export::logo::{checked_logo, logo_data_url, LogoError, MAX_LOGO_BYTES};
+use crate::i18n::format;
 use crate::i18n::import_ui::ImportText;
 use crate::i18n::labels::gdap_role_label;
 use crate::i18n::template::fill;
@@ -14,6 +16,7 @@ use crate::i18n::Lang;
 use crate::import::values::header_key;
 use crate::markets::{self, Country};
 use crate::model::{BillingModel, GdapRole, GdapStatus, PartnerProfile, PlanInput, RelationshipStatus};
+use crate::ui::flow::files::{files_of, read_file};
 use crate::ui::lang::use_lang;
 use crate::ui::problems::{use_problems, Problems};
 use crate::ui::storage::{self, StorageError};
@@ -214,6 +217,128 @@ fn CountrySelect(
     }
 }
 
+/// A change to the partner profile, handed to [`update_partner`].
+type PartnerChange = Box<dyn FnOnce(&mut PartnerProfile) + Send + Sync>;
+
+/// A labelled one-line text field of the partner profile.
+#[component]
+fn PartnerTextField(
+    /// The input's id and `data-testid`.
+    id: &'static str,
+    label: ImportText,
+    /// The input's `type` and `autocomplete` hints.
+    kind: &'static str,
+    autocomplete: &'static str,
+    current: Signal<String>,
+    on_input: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="field">
+            <label for=id>{move || label.get(lang.get())}</label>
+            <input
+                id=id
+                type=kind
+                data-testid=id
+                autocomplete=autocomplete
+                prop:value=move || current.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// What the customer letter shows of the partner: the contact, the signatory and
+/// the logo, read from a local image file and kept as a checked `data:` URL.
+#[component]
+fn LetterheadFields(change_partner: Callback<PartnerChange>) -> impl IntoView {
+    let workspace = use_workspace();
+    let problems = use_problems();
+    let lang = use_lang();
+    let read = move |read: fn(&PartnerProfile) -> String| {
+        Signal::derive(move || {
+            workspace
+                .draft
+                .with(|draft| draft.as_ref().map(|draft| read(&draft.input.partner)).unwrap_or_default())
+        })
+    };
+    let set = move |write: fn(&mut PartnerProfile, String)| {
+        Callback::new(move |value: String| change_partner.run(Box::new(move |partner| write(partner, value))))
+    };
+    let logo = move || {
+        workspace.draft.with(|draft| {
+            draft
+                .as_ref()
+                .and_then(|draft| checked_logo(draft.input.partner.logo.as_deref()).map(str::to_owned))
+        })
+    };
+    let limit_kb = (MAX_LOGO_BYTES / 1024).to_string();
+    let choose_logo = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = files_of(input.files()).into_iter().next() else { return };
+        // Cleared so that choosing the same file again reads it again.
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let picked = match read_file(&file).await {
+                Ok(picked) => picked,
+                Err(reason) => {
+                    let name = file.name();
+                    problems.report(move |lang| {
+                        fill(ImportText::FileUnreadable.get(lang), &[("file", &name), ("reason", &reason)])
+                    });
+                    return;
+                }
+            };
+            match logo_data_url(&picked.bytes) {
+                Ok(url) => change_partner.run(Box::new(move |partner| partner.logo = Some(url))),
+                Err(error) => {
+                    let name = picked.name;
+                    problems.report(move |lang| match error {
+                        LogoError::TooLarge { size, limit } => fill(
+                            ImportText::LogoTooLarge.get(lang),
+                            &[
+                                ("file", &name),
+                                ("size", &format::count(size.div_ceil(1024) as u64, lang)),
+                                ("limit", &format::count((limit / 1024) as u64, lang)),
+                            ],
+                        ),
+                        LogoError::NotAnImage => fill(ImportText::LogoNotImage.get(lang), &[("file", &name)]),
+                    });
+                }
+            }
+        });
+    };
+    view! {
+        <fieldset class="form-card letterhead" data-testid="letterhead">
+            <legend>{move || ImportText::LetterheadLegend.get(lang.get())}</legend>
+            <p class="hint">{move || ImportText::LetterheadHint.get(lang.get())}</p>
+            <PartnerTextField id="contact-name" label=ImportText::ContactName kind="text" autocomplete="name"
+                current=read(|partner| partner.contact.name.clone()) on_input=set(|partner, value| partner.contact.name = value) />
+            <PartnerTextField id="contact-email" label=ImportText::ContactEmail kind="email" autocomplete="email"
+                current=read(|partner| partner.contact.email.clone()) on_input=set(|partner, value| partner.contact.email = value) />
+            <PartnerTextField id="contact-phone" label=ImportText::ContactPhone kind="tel" autocomplete="tel"
+                current=read(|partner| partner.contact.phone.clone()) on_input=set(|partner, value| partner.contact.phone = value) />
+            <PartnerTextField id="signatory-name" label=ImportText::SignatoryName kind="text" autocomplete="off"
+                current=read(|partner| partner.signatory.name.clone()) on_input=set(|partner, value| partner.signatory.name = value) />
+            <PartnerTextField id="signatory-role" label=ImportText::SignatoryRole kind="text" autocomplete="organization-title"
+                current=read(|partner| partner.signatory.role.clone()) on_input=set(|partner, value| partner.signatory.role = value) />
+            <div class="field">
+                <label for="partner-logo">{move || fill(ImportText::Logo.get(lang.get()), &[("limit", &limit_kb)])}</label>
+                <input id="partner-logo" type="file" data-testid="partner-logo" accept="image/png,image/jpeg,image/gif,image/webp" on:change=choose_logo />
+                {move || logo().map(|url| view! {
+                    <div class="logo-preview">
+                        <img src=url alt=move || ImportText::LogoPreview.get(lang.get()) data-testid="partner-logo-preview" />
+                        <button type="button" class="button" data-testid="partner-logo-remove"
+                            on:click=move |_| change_partner.run(Box::new(|partner| partner.logo = None))>
+                            {move || ImportText::LogoRemove.get(lang.get())}
+                        </button>
+                    </div>
+                })}
+            </div>
+        </fieldset>
+    }
+}
+
 #[component]
 pub fn CustomerStep() -> impl IntoView {
     let workspace = use_workspace();
@@ -346,6 +471,8 @@ pub fn CustomerStep() -> impl IntoView {
                             .collect_view()}
                     </fieldset>
                 </fieldset>
+
+                <LetterheadFields change_partner=Callback::new(move |change: PartnerChange| change_partner(change)) />
 
                 <fieldset class="form-card">
                     <legend>{move || ImportText::RelationshipLegend.get(lang.get())}</legend>

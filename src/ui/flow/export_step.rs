@@ -94,6 +94,14 @@ fn block_view(block: &Block, checkbox_label: &'static str) -> AnyView {
         }
         .into_any(),
         Block::PageBreak => view! { <hr class="page-break" /> }.into_any(),
+        Block::Group(inner) => view! {
+            <section class="keep-together">{inner.iter().map(|block| block_view(block, checkbox_label)).collect_view()}</section>
+        }
+        .into_any(),
+        // Checked by `export::logo` when the letter was made: a raster image's `data:` URL, in an `<img>` only.
+        Block::Image { data_url, alt } => {
+            view! { <img class="letter-logo" src=data_url.clone() alt=alt.clone() data-testid="letter-logo" /> }.into_any()
+        }
     }
 }
 
@@ -192,9 +200,18 @@ pub fn ExportStep() -> impl IntoView {
             .unwrap_or_default();
         save(FileKind::Calendar, ui, &|plan, _| plan_to_ics(plan, ui, stamp));
     };
+    let partner_profile = move || {
+        workspace
+            .draft
+            .with(|draft| draft.as_ref().map(|draft| draft.input.partner.clone()))
+            .unwrap_or_default()
+    };
     let download_letter = move |_| {
         let chosen = letter_lang.get_untracked();
-        save(FileKind::Letter, chosen, &|plan, cost| to_markdown(&customer_letter(plan, cost, chosen)));
+        let profile = untrack(partner_profile);
+        save(FileKind::Letter, chosen, &|plan, cost| {
+            to_markdown(&customer_letter(plan, &profile, cost, chosen))
+        });
     };
     let print_document = move |document_id: &'static str| {
         if let Err(reason) = print(document_id) {
@@ -226,9 +243,13 @@ pub fn ExportStep() -> impl IntoView {
     let letter_view = move || {
         let chosen = letter_lang.get();
         let cost = cost.get()?;
+        let profile = partner_profile();
         plan.with(|plan| {
             plan.as_ref().map(|plan| {
-                document_view(&customer_letter(plan, &cost, chosen), ExportText::Checkbox.get(chosen))
+                document_view(
+                    &customer_letter(plan, &profile, &cost, chosen),
+                    ExportText::Checkbox.get(chosen),
+                )
             })
         })
     };

@@ -143,10 +143,12 @@ fn fact(label: PlanText, value: String, lang: Lang) -> impl IntoView {
 
 /// Path, target, seats and dates of a line.
 fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
+    // An id the importer made up (`SKU@file:line`) is not shown: the file and line say it.
+    let template = if line.given_id().is_some() { PlanText::SourceOf } else { PlanText::SourceOfNoId };
     let source = fill(
-        PlanText::SourceOf.get(lang),
+        template.get(lang),
         &[
-            ("id", &line.subscription_id),
+            ("id", line.given_id().unwrap_or_default()),
             ("channel", channel_label(line.channel, lang)),
             ("status", status_label(line.status, lang)),
             ("file", &source_label(&line.source.file, lang)),
@@ -225,7 +227,7 @@ fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
         }
     });
     view! {
-        <h3 class="details-title">{line.product.to_string()}</h3>
+        <h3 class="details-title">{line.product_name().to_string()}</h3>
         <p class="muted details-source">{source}</p>
         <section class="details-part">
             <h4>{PlanText::PathHeading.get(lang)}</h4>
