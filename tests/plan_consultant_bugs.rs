@@ -184,3 +184,26 @@ fn seats_to_move_moved_and_left_out_are_counted_apart() {
     let text = plan.customers[0].seats.describe(Lang::Fr);
     assert!(text.contains("525 gratuites ou d’essai"), "{text}");
 }
+
+#[test]
+fn an_overlap_cost_without_a_currency_says_so_instead_of_a_bare_number() {
+    let mut input = demo_input(as_of());
+    for subscription in &mut input.subscriptions {
+        subscription.currency = None;
+    }
+    let plan = demo_plan(&input);
+    let findings: Vec<_> = plan
+        .lines()
+        .flat_map(|line| line.findings.iter())
+        .filter(|finding| {
+            matches!(finding.code, FindingCode::OverlapCost | FindingCode::OverlapCostNoCurrency)
+        })
+        .collect();
+    assert!(!findings.is_empty(), "the demo has overlap costs");
+    for finding in findings {
+        assert_eq!(finding.code, FindingCode::OverlapCostNoCurrency);
+        let english = finding.message(Lang::En);
+        assert!(english.contains("the file does not say which") && !english.contains(" ."), "{english}");
+        assert!(finding.message(Lang::Fr).contains("le fichier ne dit pas laquelle"));
+    }
+}

@@ -775,17 +775,17 @@ fn plan_dates(
                 .unit_price
                 .and_then(|price| dates::overlap_cost(price, subscription.billing, seats, overlap));
             line.overlap_cost = cost;
-            findings.push(match cost {
-                Some(cost) => Finding::new(FindingCode::OverlapCost)
+            let amount = |cost: f64| FindingValue::Amount((cost * 100.0).round() as i64);
+            findings.push(match (cost, line.currency.as_ref()) {
+                (Some(cost), Some(currency)) => Finding::new(FindingCode::OverlapCost)
                     .with("overlap_days", overlap)
-                    .with("overlap_cost", FindingValue::Amount((cost * 100.0).round() as i64))
-                    .with(
-                        "currency",
-                        line.currency
-                            .as_ref()
-                            .map_or(FindingValue::Static(""), |code| FindingValue::Text(code.to_arc())),
-                    ),
-                None => Finding::new(FindingCode::Overlap).with("overlap_days", overlap),
+                    .with("overlap_cost", amount(cost))
+                    .with("currency", FindingValue::Text(currency.to_arc())),
+                // A price without its currency is never given one: the sentence says so.
+                (Some(cost), None) => Finding::new(FindingCode::OverlapCostNoCurrency)
+                    .with("overlap_days", overlap)
+                    .with("overlap_cost", amount(cost)),
+                (None, _) => Finding::new(FindingCode::Overlap).with("overlap_days", overlap),
             });
         }
     }

@@ -235,6 +235,9 @@ finding_codes! {
     OverlapCost => Time1, Info,
         "{overlap_days} days of overlap, about {overlap_cost} {currency}.",
         "{overlap_days} jours de chevauchement, environ {overlap_cost} {currency}.";
+    OverlapCostNoCurrency => Time1, Info,
+        "{overlap_days} days of overlap, about {overlap_cost} in the currency of the file's unit price (the file does not say which).",
+        "{overlap_days} jours de chevauchement, environ {overlap_cost} dans la devise du prix unitaire du fichier (le fichier ne dit pas laquelle).";
     AutoRenewOff => NceRenew, Warning,
         "Ask {who} to turn off auto-renew by {auto_renew_off_by}, or the source renews for a whole new term on the day after {term_end}.",
         "Faites désactiver le renouvellement automatique par {who} avant le {auto_renew_off_by}, sinon la source repart pour un engagement complet le lendemain du {term_end}.";

@@ -155,8 +155,8 @@ fn row_cells(plan: &Plan, pos: LinePos, lang: Lang) -> impl IntoView {
     let warning_text = fill(PlanText::WarningCount.get(lang), &[("count", &warnings.to_string())]);
     view! {
         <td class="col-product">
-            <button type="button" class="line-button" data-row-button="" title=line.product.to_string()>
-                <span class="line-product">{line.product.to_string()}</span>
+            <button type="button" class="line-button" data-row-button="" title=line.product_name().to_string()>
+                <span class="line-product">{line.product_name().to_string()}</span>
                 <span class="line-id">{line_id_text(line, lang)}</span>
             </button>
         </td>
@@ -192,7 +192,11 @@ fn row_cells(plan: &Plan, pos: LinePos, lang: Lang) -> impl IntoView {
 
 /// The line's id and channel, and whether it is an add-on, with or without a base (ADDON-BASE).
 fn line_id_text(line: &PlanLine, lang: Lang) -> String {
-    let id = format!("{} · {}", line.subscription_id, channel_short_label(line.channel, lang));
+    // An id the importer made up (`SKU@file:line`) says nothing to the reader.
+    let id = match line.given_id() {
+        Some(given) => format!("{given} · {}", channel_short_label(line.channel, lang)),
+        None => channel_short_label(line.channel, lang).to_string(),
+    };
     match line.add_on.as_ref().map(|add_on| add_on.base_subscription_id.is_some()) {
         Some(true) => format!("{id} · {}", PlanText::AddOnShort.get(lang)),
         Some(false) => format!("{id} · {}", PlanText::AddOnNoBase.get(lang)),
