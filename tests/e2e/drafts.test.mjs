@@ -255,7 +255,7 @@ test('export a draft as a .json file and import it back: the very same draft; pl
     // Not a draft, and a draft from a newer version: clear messages, nothing stored.
     const storedBefore = await storedDrafts(page);
     await page.getByTestId('draft-import').setInputFiles({ name: 'subscriptions.csv', mimeType: 'text/csv', buffer: Buffer.from('customer,product\nContoso,E3\n') });
-    await page.getByTestId('error-banner').getByText(/subscriptions\.csv is not a draft of this app/).waitFor();
+    await page.getByTestId('error-banner').getByText(/subscriptions\.csv was not opened: it is not a draft of this app/).waitFor();
     const newer = JSON.parse(exported.text);
     newer.schema_version = 7;
     newer.app_version = '3.2.0';
