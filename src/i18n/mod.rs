@@ -13,6 +13,7 @@ pub mod drafts;
 pub mod export_ui;
 pub mod flow;
 pub mod format;
+pub mod glossary;
 pub mod import_ui;
 pub mod labels;
 pub mod offline;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::drafts::{provide_drafts, StorageBanner};
 use crate::ui::flow::Planner;
+use crate::ui::glossary::GlossaryDialog;
 use crate::ui::handover;
 use crate::ui::lang::provide_lang;
 use crate::ui::problems::{provide_problems, ErrorBanner};
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
             <UpdateBanner />
             <ErrorBanner />
             <StorageBanner />
+            <GlossaryDialog />
             <Show when=draft_open fallback=|| view! { <StartScreen /> }>
                 <Planner />
             </Show>

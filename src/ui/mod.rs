@@ -9,6 +9,7 @@ pub mod bench;
 pub mod download;
 pub mod drafts;
 mod flow;
+pub mod glossary;
 pub mod handover;
 pub mod lang;
 pub mod problems;

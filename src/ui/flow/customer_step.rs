@@ -7,6 +7,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::glossary::Term;
+use crate::ui::glossary::TermHelp;
+
 use crate::export::logo::{checked_logo, logo_data_url, LogoError, MAX_LOGO_BYTES};
 use crate::i18n::format;
 use crate::i18n::import_ui::ImportText;
@@ -495,6 +498,7 @@ pub fn CustomerStep() -> impl IntoView {
                             }
                         />
                         <label for="mca-accepted">{move || ImportText::McaAccepted.get(lang.get())}</label>
+                        " "<TermHelp term=Term::Mca />
                     </div>
                     <StatusSelect
                         id="gdap"
@@ -504,7 +508,7 @@ pub fn CustomerStep() -> impl IntoView {
                         on_pick=Callback::new(move |status| change_partner(Box::new(move |partner| partner.gdap = status)))
                     />
                     <fieldset class="choices">
-                        <legend>{move || ImportText::GdapRolesLegend.get(lang.get())}</legend>
+                        <legend>{move || ImportText::GdapRolesLegend.get(lang.get())}" "<TermHelp term=Term::Gdap /></legend>
                         {[(GdapRole::ServiceSupportAdministrator, ImportText::RoleServiceSupportDuty, "role-service-support"), (GdapRole::LicenseAdministrator, ImportText::RoleLicenseAdminDuty, "role-license-admin")]
                             .into_iter()
                             .map(|(role, text, id)| view! {

@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::glossary::Term;
+use crate::ui::glossary::TermHelp;
+
 use super::line_money::LineMoney;
 use super::overrides::LineOverrides;
 use super::{date_text, use_plan_view};
@@ -231,7 +234,10 @@ fn line_body(line: &PlanLine, lang: Lang) -> impl IntoView {
         <p class="muted details-source">{source}</p>
         <section class="details-part">
             <h4>{PlanText::PathHeading.get(lang)}</h4>
-            <p><span class=format!("path-badge path-{}", line.path.id())>{path_label(line.path, lang)}</span></p>
+            <p>
+                <span class=format!("path-badge path-{}", line.path.id())>{path_label(line.path, lang)}</span>
+                {Term::of_path(line.path, line.channel).into_iter().map(|term| view! { " " <TermHelp term=term /> }).collect_view()}
+            </p>
             <p>{path_explanation(line.path, lang)}</p>
             {recommended.map(|text| view! { <p class="muted">{text}</p> })}
         </section>

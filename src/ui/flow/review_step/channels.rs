@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::glossary::Term;
+use crate::ui::glossary::TermHelp;
+
 use crate::i18n::import_ui::ImportText;
 use crate::i18n::labels::channel_label;
 use crate::i18n::template::fill;
@@ -83,6 +86,7 @@ pub(super) fn ChannelSection() -> impl IntoView {
         <Show when=move || !asked().is_empty()>
             <section class="channels" aria-labelledby="channels-title" data-testid="channels">
                 <h2 id="channels-title">{move || ImportText::ChannelsTitle.get(lang.get())}</h2>
+                <p class="term-helps"><TermHelp term=Term::Csp />" "<TermHelp term=Term::Nce />" "<TermHelp term=Term::Ea /></p>
                 <p>{move || fill(ImportText::ChannelsIntro.get(lang.get()), &[("count", &unknown_count().to_string())])}</p>
                 <div class="set-all">
                     <label for="channel-all">{move || ImportText::ChannelForAll.get(lang.get())}</label>
