@@ -34,11 +34,12 @@ pub fn App() -> impl IntoView {
             <UpdateBanner />
             <ErrorBanner />
             <StorageBanner />
-            <GlossaryDialog />
             <Show when=draft_open fallback=|| view! { <StartScreen /> }>
                 <Planner />
             </Show>
         </main>
         <Footer />
+        // Last in the page: hidden until a term's "?" opens it.
+        <GlossaryDialog />
     }
 }

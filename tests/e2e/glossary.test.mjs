@@ -52,6 +52,14 @@ for (const [lang, locale] of [['en', 'en-US'], ['fr', 'fr-FR']]) {
       assert.match(await page.locator('#glossary-p2p + dd').innerText(), t.p2p);
       await page.getByTestId('glossary-close').click();
       await dialog.waitFor({ state: 'hidden' });
+
+      // On the review step, beside the billing accounts still to confirm: MOSA.
+      await page.getByTestId('nav-review').click();
+      await page.getByTestId('billing-accounts').getByTestId('term-help-mosa').click();
+      await dialog.waitFor({ state: 'visible' });
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'glossary-mosa');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
       assert.deepEqual(record.pageErrors, [], 'uncaught errors in the page');
     } finally {
       await context.close();

@@ -52,7 +52,7 @@ pub fn BillingAccountSection() -> impl IntoView {
         <Show when=move || !direct().is_empty()>
             <section class="channels billing-accounts" aria-labelledby="accounts-title" data-testid="billing-accounts">
                 <h2 id="accounts-title">{move || ImportText::AccountsTitle.get(lang.get())}</h2>
-                <p class="term-helps"><TermHelp term=Term::Mca />" "<TermHelp term=Term::Mosa /></p>
+                <div class="term-helps"><TermHelp term=Term::Mca />" "<TermHelp term=Term::Mosa /></div>
                 <p>{move || fill(ImportText::AccountsIntro.get(lang.get()), &[("count", &format::count(unknown_count() as u64, lang.get()))])}</p>
                 <div class="set-all">
                     <label for="account-all">{move || ImportText::AccountForAll.get(lang.get())}</label>

@@ -86,7 +86,7 @@ pub(super) fn ChannelSection() -> impl IntoView {
         <Show when=move || !asked().is_empty()>
             <section class="channels" aria-labelledby="channels-title" data-testid="channels">
                 <h2 id="channels-title">{move || ImportText::ChannelsTitle.get(lang.get())}</h2>
-                <p class="term-helps"><TermHelp term=Term::Csp />" "<TermHelp term=Term::Nce />" "<TermHelp term=Term::Ea /></p>
+                <div class="term-helps"><TermHelp term=Term::Csp />" "<TermHelp term=Term::Nce />" "<TermHelp term=Term::Ea /></div>
                 <p>{move || fill(ImportText::ChannelsIntro.get(lang.get()), &[("count", &unknown_count().to_string())])}</p>
                 <div class="set-all">
                     <label for="channel-all">{move || ImportText::ChannelForAll.get(lang.get())}</label>
