@@ -410,6 +410,20 @@ fn assign_transfer_batches(lines: &mut [PlanLine], source_partners: &[&str]) -> 
         }
     }
     let mut batch = 0u32;
+    // Without add-ons every line is a group of its own: plain chunks of 25.
+    if !lines.iter().any(PlanLine::is_add_on) {
+        for indexes in by_source.values() {
+            for chunk in indexes.chunks(TRANSFER_BATCH_SIZE) {
+                batch += 1;
+                for &index in chunk {
+                    if let Some(line) = lines.get_mut(index) {
+                        line.transfer_batch = Some(batch);
+                    }
+                }
+            }
+        }
+        return batch as usize;
+    }
     for indexes in by_source.values() {
         let mut in_batch = 0usize;
         for group in base_groups(lines, indexes) {

@@ -256,9 +256,14 @@ impl PlanLine {
     /// up from the SKU and the row (`ENTERPRISEPREMIUM@cipp-license-report.csv:2`),
     /// which says nothing the product name and the source do not.
     pub fn given_id(&self) -> Option<&str> {
-        let made_up = format!("@{}:{}", self.source.file, self.source.line);
         let id = self.subscription_id.as_str();
-        let generated = id.split_once('#').map_or(id, |(base, _)| base).ends_with(&made_up);
+        let base = id.split_once('#').map_or(id, |(base, _)| base);
+        // `…@{file}:{line}`, read without building that text: checklists ask for
+        // the ids of every line several times.
+        let generated = base.rsplit_once(':').is_some_and(|(head, line)| {
+            line.parse::<u32>().ok() == Some(self.source.line)
+                && head.strip_suffix(&*self.source.file).is_some_and(|head| head.ends_with('@'))
+        });
         (!generated && !id.trim().is_empty()).then_some(id)
     }
 }
