@@ -55,10 +55,21 @@ struct Parts {
     pending: Option<Option<PendingMapping>>,
 }
 
-/// Keeps `before`'s value of each part that differs in `after`.
-macro_rules! changed_parts {
-    ($before:expr, $after:expr; $($part:ident: $($field:ident).+),* $(,)?) => {
-        Parts { $($part: ($before.$($field).+ != $after.$($field).+).then(|| $before.$($field).+.clone()),)* }
+/// Takes `last`'s value of each part that differs in `after`, and puts a copy
+/// of `after`'s in its place: only the changed parts are copied.
+macro_rules! take_changed_parts {
+    ($last:expr, $after:expr; $($part:ident: $($field:ident).+),* $(,)?) => {
+        Parts { $($part: ($last.$($field).+ != $after.$($field).+)
+            .then(|| std::mem::replace(&mut $last.$($field).+, $after.$($field).+.clone())),)* }
+    };
+}
+
+/// Copies into `last` the draft's value of each part the step holds.
+macro_rules! copy_parts {
+    ($parts:expr, $last:expr, $draft:expr; $($part:ident: $($field:ident).+),* $(,)?) => {
+        $(if $parts.$part.is_some() {
+            $last.$($field).+ = $draft.$($field).+.clone();
+        })*
     };
 }
 
@@ -72,8 +83,8 @@ macro_rules! swap_parts {
 }
 
 macro_rules! with_every_part {
-    ($action:ident!($a:expr, $b:expr)) => {
-        $action!($a, $b;
+    ($action:ident!($($arg:expr),+)) => {
+        $action!($($arg),+;
             name: name,
             customer: input.customer,
             partner: input.partner,
@@ -88,8 +99,14 @@ macro_rules! with_every_part {
 }
 
 impl Parts {
-    fn between(before: &Draft, after: &Draft) -> Parts {
-        with_every_part!(changed_parts!(before, after))
+    /// The parts `after` changed, with `last`'s values, which takes `after`'s.
+    fn take_changed(last: &mut Draft, after: &Draft) -> Parts {
+        with_every_part!(take_changed_parts!(last, after))
+    }
+
+    /// Brings `last` up to `draft` for the parts this step holds.
+    fn copy_into(&self, last: &mut Draft, draft: &Draft) {
+        with_every_part!(copy_parts!(self, last, draft));
     }
 
     fn is_empty(&self) -> bool {
@@ -162,12 +179,13 @@ impl History {
             *self = History { draft_id: draft.id.clone(), last: Some(draft.clone()), ..History::default() };
             return false;
         }
-        let Some(last) = self.last.as_ref() else {
+        let Some(last) = self.last.as_mut() else {
             self.last = Some(draft.clone());
             return false;
         };
-        let parts = Parts::between(last, draft);
-        self.last = Some(draft.clone());
+        // `last` follows the draft part by part: a change of a note copies the
+        // overrides, not the 100,000 subscriptions beside them.
+        let parts = Parts::take_changed(last, draft);
         if parts.is_empty() {
             return false;
         }
@@ -217,8 +235,11 @@ impl History {
         // A step undone and then a new change right away are never merged.
         step.at_ms = i64::MIN / 2;
         let kind = step.kind;
+        match self.last.as_mut() {
+            Some(last) => step.parts.copy_into(last, draft),
+            None => self.last = Some(draft.clone()),
+        }
         to.push(step);
-        self.last = Some(draft.clone());
         Some(kind)
     }
 
@@ -278,6 +299,35 @@ mod tests {
         assert_eq!(draft, changed);
         assert_ne!(changed, original);
         assert_eq!(history.next_redo(), None);
+    }
+
+    /// The draft as last seen is kept part by part; after changes, undos and
+    /// redos it must still equal the draft in every part, or the next change
+    /// would record the wrong values.
+    #[test]
+    fn the_draft_last_seen_follows_every_part() {
+        let mut draft = draft();
+        let mut history = History::default();
+        history.observe(&draft, 0);
+        set_seats(&mut draft, 3);
+        history.observe(&draft, 10_000);
+        draft.name = "Renamed".into();
+        draft.input.subscriptions[0].channel = Channel::Direct;
+        history.observe(&draft, 20_000);
+        let same_as_draft = |history: &History, draft: &Draft| {
+            let mut last = history.last.clone().unwrap();
+            Parts::take_changed(&mut last, draft).is_empty()
+        };
+        assert!(same_as_draft(&history, &draft));
+        history.undo(&mut draft);
+        assert!(same_as_draft(&history, &draft));
+        history.undo(&mut draft);
+        history.redo(&mut draft);
+        assert!(same_as_draft(&history, &draft));
+        set_seats(&mut draft, 7);
+        assert!(history.observe(&draft, 40_000));
+        assert_eq!(history.undo(&mut draft), Some(EditKind::Adjustments));
+        assert_eq!(draft.input.overrides.values().next().and_then(|line| line.seats), Some(3));
     }
 
     /// A new field of a draft or of its plan input fails to compile here until

@@ -72,7 +72,7 @@ impl Drafts {
         match store::save(draft, now_ms(), &self.writer.get_value()) {
             Ok(_) => true,
             Err(error) => {
-                self.save_failed(draft, error);
+                self.save_failed(&super::SaveTarget::of(draft), error);
                 false
             }
         }
@@ -103,7 +103,7 @@ impl Drafts {
                 Ok(()) => self.deleted.set(None),
                 Err(error) => {
                     let draft = crate::draft::Draft { name: deleted.name.clone(), ..Default::default() };
-                    self.save_failed(&draft, error);
+                    self.save_failed(&super::SaveTarget::of(&draft), error);
                 }
             }
         }

@@ -88,14 +88,43 @@ struct Tracking {
     /// The stamp of the stored version this tab's draft is based on.
     base: Option<Stamp>,
     /// Changes not yet written.
-    unsaved: Option<Draft>,
+    unsaved: Option<Unsaved>,
     timer: Option<TimeoutHandle>,
     /// The next change of the workspace draft is a load, not an edit.
     replacing: bool,
     /// The draft autosave is encoding in steps (see `stepped_save`), and the
     /// number of that save: a flush saves it at once and ends the steps.
-    encoding: Option<Draft>,
+    encoding: Option<Unsaved>,
     save_number: u64,
+}
+
+/// Where the changes not yet written are. Autosave does not copy the open
+/// draft at each change (at 100,000 subscriptions a copy takes longer than the
+/// change itself): it reads the draft when it saves.
+enum Unsaved {
+    /// The draft autosave follows, as it is when saved: the workspace's open
+    /// draft, or the copy `Workspace::open` put aside when another one opened.
+    Open,
+    /// A draft whose write failed and that is no longer the open one.
+    Kept(Box<Draft>),
+}
+
+/// What a save needs to know of its draft besides its content.
+struct SaveTarget {
+    id: String,
+    name: String,
+}
+
+impl SaveTarget {
+    fn of(draft: &Draft) -> SaveTarget {
+        SaveTarget { id: draft.id.clone(), name: draft.name.clone() }
+    }
+}
+
+/// The open draft, as far as autosave's tracking needs to know when it changes.
+struct OpenDraft {
+    id: String,
+    has_subscriptions: bool,
 }
 
 /// A short confirmation: its text and the values it is filled with.
@@ -144,8 +173,14 @@ pub fn provide_drafts(workspace: Workspace) -> Drafts {
     drafts.reopen_last();
 
     Effect::new(move |_| {
-        let snapshot = workspace.draft.get();
-        drafts.on_draft_changed(snapshot);
+        let open = workspace.draft.with(|draft| {
+            draft.as_ref().map(|draft| OpenDraft {
+                id: draft.id.clone(),
+                has_subscriptions: !draft.input.subscriptions.is_empty(),
+            })
+        });
+        drafts.on_draft_changed(open);
+        workspace.forget_replaced();
     });
     let open_id =
         Memo::new(move |_| workspace.draft.with(|draft| draft.as_ref().map(|draft| draft.id.clone())));
@@ -188,9 +223,9 @@ impl Drafts {
         }
     }
 
-    fn on_draft_changed(&self, snapshot: Option<Draft>) {
+    fn on_draft_changed(&self, open: Option<OpenDraft>) {
         let open_id = self.tracking.with_value(|tracking| tracking.open_id.clone());
-        match snapshot {
+        match open {
             None => {
                 if open_id.is_some() {
                     self.flush();
@@ -206,7 +241,7 @@ impl Drafts {
                 if was_replacing == Some(true) {
                     return;
                 }
-                self.tracking.update_value(|tracking| tracking.unsaved = Some(draft));
+                self.tracking.update_value(|tracking| tracking.unsaved = Some(Unsaved::Open));
                 if self.conflict.with_untracked(Option::is_some) {
                     self.status.set(SaveStatus::Conflict);
                     return;
@@ -228,11 +263,10 @@ impl Drafts {
                 self.conflict.set(None);
                 // A draft that opens with content and was never saved (the demo) is
                 // saved at once, so that a reload finds it.
-                let never_saved = base.is_none() && !draft.input.subscriptions.is_empty();
+                let never_saved = base.is_none() && draft.has_subscriptions;
                 self.tracking.update_value(|tracking| {
-                    let id = Some(draft.id.clone());
-                    let unsaved = never_saved.then_some(draft);
-                    *tracking = Tracking { open_id: id, base, unsaved, ..Tracking::default() };
+                    let unsaved = never_saved.then_some(Unsaved::Open);
+                    *tracking = Tracking { open_id: Some(draft.id), base, unsaved, ..Tracking::default() };
                 });
                 if never_saved {
                     self.status.set(SaveStatus::Pending);
@@ -268,18 +302,40 @@ impl Drafts {
         if let Some(timer) = timer {
             timer.clear();
         }
-        if let Some(draft) = unsaved {
-            self.save_now(draft);
+        if let Some(unsaved) = unsaved {
+            self.save_now(unsaved);
+        }
+    }
+
+    /// Reads the draft whose changes are not yet written: the open one (or,
+    /// just after another draft opened, the one left), or the copy kept.
+    fn with_unsaved<R>(&self, unsaved: &Unsaved, read: impl FnOnce(&Draft) -> R) -> Option<R> {
+        match unsaved {
+            Unsaved::Kept(draft) => Some(read(draft)),
+            Unsaved::Open => {
+                let open_id = self.tracking.with_value(|tracking| tracking.open_id.clone())?;
+                let is_open = self
+                    .workspace
+                    .draft
+                    .with_untracked(|draft| draft.as_ref().is_some_and(|draft| draft.id == open_id));
+                if is_open {
+                    self.workspace.draft.with_untracked(|draft| draft.as_ref().map(read))
+                } else {
+                    self.workspace.with_replaced(&open_id, read)
+                }
+            }
         }
     }
 
     /// Saves the open draft as it is now, without waiting for the change to be
     /// seen by autosave: a field that wrote its text as the page is hidden.
     pub fn save_open_now(&self) {
-        if let Some(draft) = self.workspace.draft.get_untracked() {
+        let open_id =
+            self.workspace.draft.with_untracked(|draft| draft.as_ref().map(|draft| draft.id.clone()));
+        if let Some(open_id) = open_id {
             self.tracking.update_value(|tracking| {
-                if tracking.open_id.as_deref() == Some(draft.id.as_str()) {
-                    tracking.unsaved = Some(draft);
+                if tracking.open_id.as_deref() == Some(open_id.as_str()) {
+                    tracking.unsaved = Some(Unsaved::Open);
                 }
             });
         }
@@ -289,7 +345,10 @@ impl Drafts {
     /// Forgets the open draft if the user put nothing in it yet (a new plan
     /// whose first drop was a draft file), so no empty draft is left in the list.
     pub fn discard_open_if_blank(&self) {
-        let Some(draft) = self.workspace.draft.get_untracked().filter(Draft::is_blank) else { return };
+        let blank_id = self.workspace.draft.with_untracked(|draft| {
+            draft.as_ref().filter(|draft| draft.is_blank()).map(|draft| draft.id.clone())
+        });
+        let Some(blank_id) = blank_id else { return };
         let timer = self.tracking.try_update_value(|tracking| {
             tracking.unsaved = None;
             tracking.encoding = None;
@@ -299,32 +358,55 @@ impl Drafts {
         if let Some(timer) = timer.flatten() {
             timer.clear();
         }
-        if matches!(store::stamp(&draft.id), Ok(Some(_))) {
-            let _ = store::delete(&draft.id);
+        if matches!(store::stamp(&blank_id), Ok(Some(_))) {
+            let _ = store::delete(&blank_id);
         }
     }
 
-    /// Keeps a draft that could not be written for the next save, unless a
-    /// newer change (made while a save was in steps) already waits.
-    fn keep_unsaved(&self, draft: Draft) {
+    /// Keeps changes that could not be written for the next save, unless a
+    /// newer change (made while a save was in steps) already waits. A draft
+    /// no longer open is copied then, the open one is read again when saved.
+    fn keep_unsaved(&self, unsaved: Unsaved) {
+        let unsaved = match unsaved {
+            Unsaved::Open => {
+                let open_id = self.tracking.with_value(|tracking| tracking.open_id.clone());
+                let still_open = self
+                    .workspace
+                    .draft
+                    .with_untracked(|draft| draft.as_ref().map(|draft| &draft.id) == open_id.as_ref());
+                if still_open {
+                    Some(Unsaved::Open)
+                } else {
+                    self.with_unsaved(&Unsaved::Open, |draft| Unsaved::Kept(Box::new(draft.clone())))
+                }
+            }
+            kept => Some(kept),
+        };
         self.tracking.update_value(|tracking| {
-            tracking.unsaved.get_or_insert(draft);
+            if tracking.unsaved.is_none() {
+                tracking.unsaved = unsaved;
+            }
         });
     }
 
-    fn save_now(&self, draft: Draft) {
-        if !self.may_write(&draft) {
-            self.keep_unsaved(draft);
-            return;
-        }
+    fn save_now(&self, unsaved: Unsaved) {
         let now = now_ms();
-        let result = store::save(&draft, now, &self.writer.get_value());
-        self.after_write(draft, now, result);
+        let writer = self.writer.get_value();
+        let written = self.with_unsaved(&unsaved, |draft| {
+            let target = SaveTarget::of(draft);
+            let result = self.may_write(&target).then(|| store::save(draft, now, &writer));
+            (target, result)
+        });
+        match written {
+            Some((target, Some(result))) => self.after_write(&target, unsaved, now, result),
+            Some((_, None)) => self.keep_unsaved(unsaved),
+            None => {}
+        }
     }
 
     /// Whether the stored draft is still the one this tab last saw (else the
     /// status says why nothing is written).
-    fn may_write(&self, draft: &Draft) -> bool {
+    fn may_write(&self, draft: &SaveTarget) -> bool {
         if self
             .conflict
             .with_untracked(|conflict| conflict.as_ref().is_some_and(|conflict| conflict.id() == draft.id))
@@ -358,8 +440,15 @@ impl Drafts {
         }
     }
 
-    /// Records the outcome of writing `draft` saved at `now`.
-    fn after_write(&self, draft: Draft, now: i64, result: Result<Stamp, StorageError>) {
+    /// Records the outcome of writing `draft` saved at `now`; on failure its
+    /// changes wait for the next save.
+    fn after_write(
+        &self,
+        draft: &SaveTarget,
+        unsaved: Unsaved,
+        now: i64,
+        result: Result<Stamp, StorageError>,
+    ) {
         match result {
             Ok(stamp) => {
                 self.tracking.update_value(|tracking| tracking.base = Some(stamp));
@@ -371,13 +460,13 @@ impl Drafts {
                 self.used_bytes.set(store::used_bytes());
             }
             Err(error) => {
-                self.save_failed(&draft, error);
-                self.keep_unsaved(draft);
+                self.save_failed(draft, error);
+                self.keep_unsaved(unsaved);
             }
         }
     }
 
-    fn save_failed(&self, draft: &Draft, error: StorageError) {
+    fn save_failed(&self, draft: &SaveTarget, error: StorageError) {
         let quota = error == StorageError::QuotaExceeded;
         let already_reported = matches!(self.status.get_untracked(), SaveStatus::Failed { .. });
         self.status.set(SaveStatus::Failed { quota });
@@ -466,8 +555,8 @@ impl Drafts {
             .tracking
             .try_update_value(|tracking| tracking.unsaved.take())
             .flatten()
-            .or_else(|| self.workspace.draft.get_untracked());
-        if let Some(mine) = mine.filter(|draft| draft.id == id) {
+            .unwrap_or(Unsaved::Open);
+        if self.with_unsaved(&mine, |draft| draft.id == id) == Some(true) {
             self.save_now(mine);
         }
     }

@@ -4,10 +4,11 @@
 //! thread; a step now takes a few milliseconds, the first, serialising the
 //! JSON, the longest).
 //!
-//! The draft being encoded stays in `Tracking::encoding`: a flush (the page is
-//! hidden, another draft opens) saves it at once and ends the steps, and a
-//! change made meanwhile is saved by the next autosave, after this one. The
-//! usual checks (another tab saved or deleted the draft) run before the write.
+//! Which draft is being encoded stays in `Tracking::encoding`: a flush (the
+//! page is hidden, another draft opens) saves that draft at once, as it is
+//! then, and ends the steps; a change made meanwhile is saved by the next
+//! autosave, after this one. The usual checks (another tab saved or deleted
+//! the draft) run before the write.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,7 +17,7 @@ use crate::draft::SteppedEncoding;
 use crate::ui::timing::{measured, yield_to_browser};
 use crate::ui::workspace::now_ms;
 
-use super::{store, Drafts};
+use super::{store, Drafts, SaveTarget};
 
 /// JSON bytes deflated per step: about 10 ms of work in Chromium.
 const STEP_BYTES: usize = 1024 * 1024;
@@ -30,18 +31,23 @@ impl Drafts {
             .tracking
             .try_update_value(|tracking| {
                 tracking.timer = None;
-                let draft = tracking.unsaved.take()?;
+                let unsaved = tracking.unsaved.take()?;
                 // A save still encoding is overtaken: this draft is newer.
                 tracking.save_number += 1;
-                Some((draft, tracking.save_number, tracking.base.clone()))
+                Some((unsaved, tracking.save_number, tracking.base.clone()))
             })
             .flatten();
-        let Some((draft, number, base)) = started else { return };
+        let Some((unsaved, number, base)) = started else { return };
         let writer = self.writer.get_value();
         let saved_at_ms = now_ms();
-        let mut encoding =
-            measured("autosave:serialise", || SteppedEncoding::start(&draft, saved_at_ms, &writer));
-        self.tracking.update_value(|tracking| tracking.encoding = Some(draft));
+        let Some((mut encoding, target)) = self.with_unsaved(&unsaved, |draft| {
+            let encoding =
+                measured("autosave:serialise", || SteppedEncoding::start(draft, saved_at_ms, &writer));
+            (encoding, SaveTarget::of(draft))
+        }) else {
+            return;
+        };
+        self.tracking.update_value(|tracking| tracking.encoding = Some(unsaved));
         spawn_local(async move {
             loop {
                 yield_to_browser().await;
@@ -56,7 +62,7 @@ impl Drafts {
                     break;
                 }
             }
-            let Some(draft) = drafts
+            let Some(unsaved) = drafts
                 .tracking
                 .try_update_value(|tracking| {
                     // The user chose meanwhile between this tab's draft and another tab's
@@ -71,13 +77,13 @@ impl Drafts {
                 return;
             };
             let text = measured("autosave:pack", || encoding.finish());
-            if !drafts.may_write(&draft) {
-                drafts.keep_unsaved(draft);
+            if !drafts.may_write(&target) {
+                drafts.keep_unsaved(unsaved);
                 return;
             }
             let result =
-                measured("autosave:write", || store::save_encoded(&draft.id, &text, saved_at_ms, &writer));
-            drafts.after_write(draft, saved_at_ms, result);
+                measured("autosave:write", || store::save_encoded(&target.id, &text, saved_at_ms, &writer));
+            drafts.after_write(&target, unsaved, saved_at_ms, result);
         });
     }
 }
