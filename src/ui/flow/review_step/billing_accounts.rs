@@ -18,38 +18,51 @@ use crate::ui::workspace::use_workspace;
 /// Rows listed; "apply to all" covers the others.
 const ROWS_SHOWN: usize = 200;
 
+/// The direct subscriptions: the rows shown (id, product, seats, account),
+/// how many in all, and how many on an account not known yet.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct DirectSubscriptions {
+    shown: Vec<(String, String, u32, BillingAccount)>,
+    total: usize,
+    unknown: usize,
+}
+
 #[component]
 pub fn BillingAccountSection() -> impl IntoView {
     let workspace = use_workspace();
     let lang = use_lang();
-    let direct = move || {
+    // One pass over the subscriptions per change, shared by the section's parts.
+    let direct = Memo::new(move |_| {
         workspace.draft.with(|draft| {
-            draft.as_ref().map_or_else(Vec::new, |draft| {
-                draft
-                    .input
-                    .subscriptions
-                    .iter()
-                    .filter(|subscription| subscription.channel == Channel::Direct)
-                    .map(|subscription| {
-                        (
-                            subscription.subscription_id.clone(),
-                            subscription.product.clone(),
-                            subscription.seats_total,
-                            subscription.billing_account,
-                        )
-                    })
-                    .collect::<Vec<_>>()
-            })
+            let mut direct = DirectSubscriptions::default();
+            let Some(draft) = draft else { return direct };
+            for subscription in draft
+                .input
+                .subscriptions
+                .iter()
+                .filter(|subscription| subscription.channel == Channel::Direct)
+            {
+                direct.total += 1;
+                direct.unknown += usize::from(subscription.billing_account == BillingAccount::Unknown);
+                if direct.shown.len() < ROWS_SHOWN {
+                    direct.shown.push((
+                        subscription.subscription_id.clone(),
+                        subscription.product.clone(),
+                        subscription.seats_total,
+                        subscription.billing_account,
+                    ));
+                }
+            }
+            direct
         })
-    };
-    let unknown_count =
-        move || direct().iter().filter(|(_, _, _, account)| *account == BillingAccount::Unknown).count();
+    });
+    let unknown_count = move || direct.with(|direct| direct.unknown);
     let for_all = RwSignal::new(BillingAccount::Mca);
     let set = move |id: Option<String>, account: BillingAccount| {
         workspace.update_input(|input| input.set_billing_account(id.as_deref(), account));
     };
     view! {
-        <Show when=move || !direct().is_empty()>
+        <Show when=move || direct.with(|direct| direct.total > 0)>
             <section class="channels billing-accounts" aria-labelledby="accounts-title" data-testid="billing-accounts">
                 <h2 id="accounts-title">{move || ImportText::AccountsTitle.get(lang.get())}</h2>
                 <div class="term-helps"><TermHelp term=Term::Mca />" "<TermHelp term=Term::Mosa /></div>
@@ -86,7 +99,7 @@ pub fn BillingAccountSection() -> impl IntoView {
                         </thead>
                         <tbody>
                             <For
-                                each=move || direct().into_iter().take(ROWS_SHOWN).enumerate()
+                                each=move || direct.with(|direct| direct.shown.clone()).into_iter().enumerate()
                                 key=|(index, (id, _, _, account))| (*index, id.clone(), *account)
                                 let:item
                             >
@@ -121,8 +134,8 @@ pub fn BillingAccountSection() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <Show when=move || { direct().len() > ROWS_SHOWN }>
-                    <p class="hint">{move || fill(ImportText::AccountsMore.get(lang.get()), &[("count", &(direct().len() - ROWS_SHOWN).to_string())])}</p>
+                <Show when=move || direct.with(|direct| direct.total > direct.shown.len())>
+                    <p class="hint">{move || fill(ImportText::AccountsMore.get(lang.get()), &[("count", &direct.with(|direct| direct.total - direct.shown.len()).to_string())])}</p>
                 </Show>
             </section>
         </Show>

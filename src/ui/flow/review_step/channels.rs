@@ -37,53 +37,51 @@ fn product_name(workspace: Workspace, subscription: &Subscription) -> String {
     }
 }
 
+/// The subscriptions the section asks the channel of: the rows shown (id,
+/// product, seats, channel), how many in all, and how many still unknown.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct AskedChannels {
+    shown: Vec<(String, String, u32, Channel)>,
+    total: usize,
+    unknown: usize,
+}
+
 /// The channel of each subscription whose file did not say where it was bought.
 #[component]
 pub(super) fn ChannelSection() -> impl IntoView {
     let workspace = use_workspace();
     let lang = use_lang();
-    let asked = move || {
-        let asked_ids = workspace.with_import_session(|session| session.channel_asked.clone());
-        workspace.draft.with(|draft| {
-            draft
-                .as_ref()
-                .map(|draft| {
-                    draft
-                        .input
-                        .subscriptions
-                        .iter()
-                        .filter(|subscription| {
-                            subscription.channel == Channel::Unknown
-                                || asked_ids.contains(&subscription.subscription_id)
-                        })
-                        .map(|subscription| {
-                            (
-                                subscription.subscription_id.clone(),
-                                product_name(workspace, subscription),
-                                subscription.seats_total,
-                                subscription.channel,
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
-    let unknown_count = move || {
-        workspace.draft.with(|draft| {
-            draft.as_ref().map_or(0, |draft| {
-                draft
-                    .input
-                    .subscriptions
-                    .iter()
-                    .filter(|subscription| subscription.channel == Channel::Unknown)
-                    .count()
+    // One pass over the subscriptions per change, shared by the section's
+    // parts: at 100,000 subscriptions each pass is felt.
+    let asked = Memo::new(move |_| {
+        workspace.with_import_session(|session| {
+            workspace.draft.with(|draft| {
+                let mut asked = AskedChannels::default();
+                let Some(draft) = draft else { return asked };
+                for subscription in &draft.input.subscriptions {
+                    let unknown = subscription.channel == Channel::Unknown;
+                    if !unknown && !session.channel_asked.contains(&subscription.subscription_id) {
+                        continue;
+                    }
+                    asked.total += 1;
+                    asked.unknown += usize::from(unknown);
+                    if asked.shown.len() < CHANNEL_ROWS_SHOWN {
+                        asked.shown.push((
+                            subscription.subscription_id.clone(),
+                            product_name(workspace, subscription),
+                            subscription.seats_total,
+                            subscription.channel,
+                        ));
+                    }
+                }
+                asked
             })
         })
-    };
+    });
+    let unknown_count = move || asked.with(|asked| asked.unknown);
     let for_all = RwSignal::new(Channel::Direct);
     view! {
-        <Show when=move || !asked().is_empty()>
+        <Show when=move || asked.with(|asked| asked.total > 0)>
             <section class="channels" aria-labelledby="channels-title" data-testid="channels">
                 <h2 id="channels-title">{move || ImportText::ChannelsTitle.get(lang.get())}</h2>
                 <div class="term-helps"><TermHelp term=Term::Csp />" "<TermHelp term=Term::Nce />" "<TermHelp term=Term::Ea /></div>
@@ -126,7 +124,7 @@ pub(super) fn ChannelSection() -> impl IntoView {
                         </thead>
                         <tbody>
                             <For
-                                each=move || asked().into_iter().take(CHANNEL_ROWS_SHOWN).enumerate()
+                                each=move || asked.with(|asked| asked.shown.clone()).into_iter().enumerate()
                                 key=|(index, (id, _, _, channel))| (*index, id.clone(), *channel)
                                 let:item
                             >
@@ -162,8 +160,8 @@ pub(super) fn ChannelSection() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <Show when=move || { asked().len() > CHANNEL_ROWS_SHOWN }>
-                    <p class="hint">{move || fill(ImportText::ChannelsMore.get(lang.get()), &[("count", &(asked().len() - CHANNEL_ROWS_SHOWN).to_string())])}</p>
+                <Show when=move || asked.with(|asked| asked.total > asked.shown.len())>
+                    <p class="hint">{move || fill(ImportText::ChannelsMore.get(lang.get()), &[("count", &asked.with(|asked| asked.total - asked.shown.len()).to_string())])}</p>
                 </Show>
             </section>
         </Show>
