@@ -3,23 +3,37 @@
 //! Microsoft's CSV repeats the product name, String_Id and GUID on every one of its
 //! ~6,000 rows and the plan names on every product that includes them. The compact
 //! form stores each distinct (plan name, plan id, friendly name) triple once and
-//! each run of rows of one product as one line listing triple numbers, so the exact
+//! each run of rows of one product once with the numbers of its triples, so the exact
 //! row sequence of the CSV (cell values untouched, quirks included) can be rebuilt.
 //!
+//! The text is gzipped with the app, so it is laid out for gzip: column by column
+//! (plan names next to plan names compress better than rows of mixed cells), GUIDs
+//! without their dashes, and the first use of a triple, which is always the next
+//! number, written `+` (triples are numbered in the order the rows first use them).
+//! This took the catalog from 66.6 to 58.2 KB gzipped.
+//!
 //! ```text
-//! csp-planner catalog compact v1<TAB><source label>
-//! <plan name><TAB><plan id><TAB><friendly name>      one line per triple, numbered from 0
-//! %
-//! <display name><TAB><String_Id><TAB><GUID><TAB><triple numbers, space-separated>
+//! csp-planner catalog compact v2<TAB><triple count><TAB><product count><TAB><source label>
+//! <plan name>         one line per triple, numbered from 0
+//! <plan id>           one line per triple, same order
+//! <friendly name>     one line per triple, same order
+//! <display name>      one line per run of rows of one product
+//! <String_Id>         one line per run, same order
+//! <GUID>              one line per run, same order
+//! <triple numbers>    one line per run, space-separated; `+` is the next unused number
 //! ```
 //! Cells are escaped (`\\`, `\t`, `\n`, `\r`) so a tab or newline inside a cell
-//! (the CSV has a String_Id ending in a tab) survives.
+//! (the CSV has a String_Id ending in a tab) survives. A GUID cell that is a GUID in
+//! lower case is written as its 32 hex digits; any other GUID cell (the CSV has one
+//! ending in a no-break space) is written `=` and the cell.
 
 use std::collections::HashMap;
 
 use super::ReferenceRow;
 
-const MAGIC: &str = "csp-planner catalog compact v1";
+const MAGIC: &str = "csp-planner catalog compact v2";
+/// Stands for the next triple number no earlier run used.
+const NEXT_UNUSED: &str = "+";
 
 /// Where the compact text is malformed; only a corrupted build can produce this.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,23 +47,12 @@ pub struct CompactError {
 /// `data/catalog.compact.txt` from the CSV).
 pub fn encode(rows: &[ReferenceRow], source_label: &str) -> String {
     let mut triple_numbers: HashMap<(&str, &str, &str), usize> = HashMap::new();
-    let mut triples_text = String::new();
-    for row in rows {
-        let key = (
-            row.service_plan_name.as_str(),
-            row.service_plan_id.as_str(),
-            row.service_plan_friendly_name.as_str(),
-        );
-        if !triple_numbers.contains_key(&key) {
-            triple_numbers.insert(key, triple_numbers.len());
-            triples_text.push_str(&format!("{}\t{}\t{}\n", escape(key.0), escape(key.1), escape(key.2)));
-        }
-    }
-    let mut text = format!("{MAGIC}\t{}\n{triples_text}%\n", escape(source_label));
+    let mut triples: Vec<(&str, &str, &str)> = Vec::new();
+    let mut runs: Vec<(&ReferenceRow, String)> = Vec::new();
     let mut index = 0;
     while index < rows.len() {
         let first = &rows[index];
-        let mut numbers = Vec::new();
+        let mut numbers: Vec<String> = Vec::new();
         while index < rows.len() && same_product(&rows[index], first) {
             let row = &rows[index];
             let key = (
@@ -57,17 +60,32 @@ pub fn encode(rows: &[ReferenceRow], source_label: &str) -> String {
                 row.service_plan_id.as_str(),
                 row.service_plan_friendly_name.as_str(),
             );
-            numbers.push(triple_numbers.get(&key).copied().unwrap_or_default().to_string());
+            match triple_numbers.get(&key) {
+                Some(number) => numbers.push(number.to_string()),
+                None => {
+                    triple_numbers.insert(key, triples.len());
+                    triples.push(key);
+                    numbers.push(NEXT_UNUSED.to_string());
+                }
+            }
             index += 1;
         }
-        text.push_str(&format!(
-            "{}\t{}\t{}\t{}\n",
-            escape(&first.product_display_name),
-            escape(&first.string_id),
-            escape(&first.guid),
-            numbers.join(" ")
-        ));
+        runs.push((first, numbers.join(" ")));
     }
+    let mut text = format!("{MAGIC}\t{}\t{}\t{}\n", triples.len(), runs.len(), escape(source_label));
+    let mut push_column = |cells: &mut dyn Iterator<Item = String>| {
+        for cell in cells {
+            text.push_str(&cell);
+            text.push('\n');
+        }
+    };
+    push_column(&mut triples.iter().map(|triple| escape(triple.0)));
+    push_column(&mut triples.iter().map(|triple| encode_guid(triple.1)));
+    push_column(&mut triples.iter().map(|triple| escape(triple.2)));
+    push_column(&mut runs.iter().map(|(row, _)| escape(&row.product_display_name)));
+    push_column(&mut runs.iter().map(|(row, _)| escape(&row.string_id)));
+    push_column(&mut runs.iter().map(|(row, _)| encode_guid(&row.guid)));
+    push_column(&mut runs.iter().map(|(_, numbers)| numbers.clone()));
     text
 }
 
@@ -77,40 +95,53 @@ fn same_product(a: &ReferenceRow, b: &ReferenceRow) -> bool {
 
 /// Rebuilds the rows and the source label from the compact form.
 pub fn decode(text: &str) -> Result<(Vec<ReferenceRow>, String), CompactError> {
-    let mut lines = text.lines().enumerate().map(|(index, line)| (index + 1, line));
-    let source_label = match lines.next() {
-        Some((_, header)) => match header.split_once('\t') {
-            Some((MAGIC, label)) => unescape(label),
-            _ => return Err(CompactError { line: 1, problem: format!("expected the header `{MAGIC}`") }),
-        },
-        None => return Err(CompactError { line: 1, problem: "empty text".into() }),
+    let lines: Vec<&str> = text.lines().collect();
+    let header_error = || CompactError {
+        line: 1,
+        problem: format!("expected the header `{MAGIC}`, the triple count, the product count, the label"),
     };
-    let mut triples: Vec<[String; 3]> = Vec::new();
+    let header: Vec<&str> = lines.first().map(|header| header.splitn(4, '\t').collect()).unwrap_or_default();
+    let [MAGIC, triple_count, run_count, label] = header[..] else {
+        return Err(header_error());
+    };
+    let (Ok(triple_count), Ok(run_count)) = (triple_count.parse::<usize>(), run_count.parse::<usize>())
+    else {
+        return Err(header_error());
+    };
+    let mut next_line = 1;
+    let mut column = |count: usize| column(&lines, &mut next_line, count);
+    let plan_names = column(triple_count)?;
+    let plan_ids = column(triple_count)?;
+    let friendly_names = column(triple_count)?;
+    let display_names = column(run_count)?;
+    let string_ids = column(run_count)?;
+    let guids = column(run_count)?;
+    let number_lists = column(run_count)?;
+    let mut triples: Vec<[String; 3]> = Vec::with_capacity(triple_count);
+    for index in 0..triple_count {
+        triples.push([
+            unescape(plan_names.1[index]),
+            decode_guid(plan_ids.1[index], plan_ids.0 + index)?,
+            unescape(friendly_names.1[index]),
+        ]);
+    }
     let mut rows = Vec::new();
-    let mut in_products = false;
-    for (line_number, line) in lines {
-        if !in_products {
-            if line == "%" {
-                in_products = true;
-                continue;
-            }
-            let cells: Vec<&str> = line.split('\t').collect();
-            let [name, id, friendly] = cells[..] else {
-                return Err(CompactError { line: line_number, problem: "a plan line needs 3 cells".into() });
+    let mut next_unused = 0;
+    for index in 0..run_count {
+        let line_number = number_lists.0 + index;
+        let display = unescape(display_names.1[index]);
+        let string_id = unescape(string_ids.1[index]);
+        let guid = decode_guid(guids.1[index], guids.0 + index)?;
+        for number in number_lists.1[index].split(' ').filter(|number| !number.is_empty()) {
+            let triple_number = if number == NEXT_UNUSED {
+                next_unused += 1;
+                Some(next_unused - 1)
+            } else {
+                number.parse::<usize>().ok()
             };
-            triples.push([unescape(name), unescape(id), unescape(friendly)]);
-            continue;
-        }
-        let cells: Vec<&str> = line.split('\t').collect();
-        let [display, string_id, guid, numbers] = cells[..] else {
-            return Err(CompactError { line: line_number, problem: "a product line needs 4 cells".into() });
-        };
-        let (display, string_id, guid) = (unescape(display), unescape(string_id), unescape(guid));
-        for number in numbers.split(' ').filter(|number| !number.is_empty()) {
-            let triple =
-                number.parse::<usize>().ok().and_then(|number| triples.get(number)).ok_or_else(|| {
-                    CompactError { line: line_number, problem: format!("no plan number {number}") }
-                })?;
+            let triple = triple_number.and_then(|number| triples.get(number)).ok_or_else(|| {
+                CompactError { line: line_number, problem: format!("no plan number {number}") }
+            })?;
             rows.push(ReferenceRow {
                 product_display_name: display.clone(),
                 string_id: string_id.clone(),
@@ -122,7 +153,60 @@ pub fn decode(text: &str) -> Result<(Vec<ReferenceRow>, String), CompactError> {
             });
         }
     }
-    Ok((rows, source_label))
+    Ok((rows, unescape(label)))
+}
+
+/// The next `count` lines of the text from `next_line` (0-based): the 1-based number of
+/// the first and the cells.
+fn column<'text>(
+    lines: &[&'text str],
+    next_line: &mut usize,
+    count: usize,
+) -> Result<(usize, Vec<&'text str>), CompactError> {
+    let first = *next_line;
+    *next_line += count;
+    match lines.get(first..*next_line) {
+        Some(cells) => Ok((first + 1, cells.to_vec())),
+        None => Err(CompactError {
+            line: lines.len(),
+            problem: format!("the text ends before line {}", *next_line),
+        }),
+    }
+}
+
+/// Lengths of the five groups of hex digits of a GUID.
+const GUID_GROUPS: [usize; 5] = [8, 4, 4, 4, 12];
+
+fn encode_guid(cell: &str) -> String {
+    let groups: Vec<&str> = cell.split('-').collect();
+    let canonical = groups.len() == GUID_GROUPS.len()
+        && groups.iter().zip(GUID_GROUPS).all(|(group, length)| {
+            group.len() == length && group.bytes().all(|byte| matches!(byte, b'0'..=b'9' | b'a'..=b'f'))
+        });
+    if canonical {
+        groups.concat()
+    } else {
+        format!("={}", escape(cell))
+    }
+}
+
+fn decode_guid(cell: &str, line: usize) -> Result<String, CompactError> {
+    if let Some(verbatim) = cell.strip_prefix('=') {
+        return Ok(unescape(verbatim));
+    }
+    if cell.len() != 32 || !cell.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+        return Err(CompactError { line, problem: "expected 32 hex digits or `=` and a cell".into() });
+    }
+    let mut guid = String::with_capacity(36);
+    let mut start = 0;
+    for (group, length) in GUID_GROUPS.iter().enumerate() {
+        if group > 0 {
+            guid.push('-');
+        }
+        guid.push_str(&cell[start..start + length]);
+        start += length;
+    }
+    Ok(guid)
 }
 
 fn escape(cell: &str) -> String {
@@ -190,8 +274,25 @@ mod tests {
     }
 
     #[test]
+    fn guid_cells_that_are_not_lower_case_guids_survive_verbatim() {
+        let mut rows = vec![row("A", "B", "C")];
+        rows[0].guid = "6FD2C87F-B296-42F0-B197-1E91E994B900".into();
+        rows[0].service_plan_id = "113feb6c-3fe4-4440-bddc-54d774bf0318\u{a0}".into();
+        let (decoded, _) = decode(&encode(&rows, "label")).expect("valid compact text");
+        assert_eq!(decoded, rows);
+    }
+
+    #[test]
     fn a_bad_plan_number_says_where() {
-        let text = format!("{MAGIC}\tx\na\tb\tc\n%\nP\tS\tG\t0 7\n");
-        assert_eq!(decode(&text).unwrap_err().line, 4);
+        let guid = "6fd2c87fb29642f0b1971e91e994b900";
+        let text = format!("{MAGIC}\t1\t1\tx\na\n{guid}\nc\nP\nS\n{guid}\n+ 7\n");
+        assert_eq!(decode(&text).unwrap_err().line, 8);
+    }
+
+    #[test]
+    fn a_text_cut_short_is_an_error() {
+        let text = format!("{MAGIC}\t1\t1\tx\na\n");
+        assert!(decode(&text).is_err());
+        assert!(decode("csp-planner catalog compact v1\tx\n").is_err());
     }
 }

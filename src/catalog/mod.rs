@@ -327,13 +327,19 @@ fn push_unique(indexes: &mut Vec<usize>, index: usize) {
 fn builtin_exclude_list() -> HashMap<String, ExcludedSku> {
     static LIST: OnceLock<HashMap<String, ExcludedSku>> = OnceLock::new();
     LIST.get_or_init(|| {
-        // Checked by a test; a corrupted list would only mean nothing is excluded.
-        let entries: Vec<ExcludedSku> = serde_json::from_str(BUILTIN_EXCLUDE_LIST).unwrap_or_default();
+        // Checked by a test; a corrupted list would only mean nothing is excluded. Read
+        // through `serde_json::Value`, whose parser the importer has anyway: a typed
+        // deserialiser for this one file would add its own copy of serde_json's parser.
+        let entries = match serde_json::from_str(BUILTIN_EXCLUDE_LIST) {
+            Ok(serde_json::Value::Array(entries)) => entries,
+            _ => Vec::new(),
+        };
         entries
-            .into_iter()
-            .map(|entry| {
-                let sku_id = clean_cell(&entry.sku_id).to_ascii_lowercase();
-                (sku_id.clone(), ExcludedSku { sku_id, name: clean_cell(&entry.name) })
+            .iter()
+            .filter_map(|entry| {
+                let cell = |key: &str| entry.get(key).and_then(serde_json::Value::as_str).map(clean_cell);
+                let sku_id = cell("GUID")?.to_ascii_lowercase();
+                Some((sku_id.clone(), ExcludedSku { sku_id, name: cell("Product_Display_Name")? }))
             })
             .collect()
     })

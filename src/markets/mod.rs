@@ -5,10 +5,9 @@
 
 mod countries;
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::i18n::Lang;
 
@@ -85,15 +84,41 @@ impl Country {
     }
 }
 
-#[derive(Deserialize)]
-struct MarketsFile {
-    markets: BTreeMap<String, Vec<MarketEntry>>,
-}
+/// A country of one market in the embedded file, with its currency if given.
+type CountryEntry = (String, Option<String>);
 
-#[derive(Deserialize)]
-struct MarketEntry {
-    country: String,
-    currency: Option<String>,
+/// The markets of the embedded file: (market name, [(country, currency)]), sorted by market
+/// name (serde_json's map keeps its keys sorted).
+///
+/// Read through `serde_json::Value`, whose parser the importer has anyway: a typed
+/// deserialiser for this one file would add its own copy of serde_json's parser.
+fn markets_file() -> Vec<(String, Vec<CountryEntry>)> {
+    let Ok(serde_json::Value::Object(mut file)) = serde_json::from_str(MARKETS_JSON) else {
+        return Vec::new();
+    };
+    let Some(serde_json::Value::Object(markets)) = file.remove("markets") else {
+        return Vec::new();
+    };
+    markets
+        .into_iter()
+        .map(|(market_name, entries)| {
+            let entries = match entries {
+                serde_json::Value::Array(entries) => entries,
+                _ => Vec::new(),
+            };
+            let entries = entries
+                .iter()
+                .filter_map(|entry| {
+                    let country = entry.get("country")?.as_str()?.to_string();
+                    Some((
+                        country,
+                        entry.get("currency").and_then(|currency| currency.as_str()).map(str::to_string),
+                    ))
+                })
+                .collect();
+            (market_name, entries)
+        })
+        .collect()
 }
 
 struct Tables {
@@ -115,15 +140,13 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         // The file is embedded and checked by tests; if it were corrupted, no market is known
         // and every region check says "unknown" rather than the app failing.
-        let file: MarketsFile =
-            serde_json::from_str(MARKETS_JSON).unwrap_or(MarketsFile { markets: BTreeMap::new() });
         let mut tables = Tables {
             markets: Vec::new(),
             countries: Vec::new(),
             by_code: Default::default(),
             unmapped_names: Vec::new(),
         };
-        for (market_name, entries) in file.markets {
+        for (market_name, entries) in markets_file() {
             let short = market_name.strip_suffix(" region and market").unwrap_or(&market_name);
             let id = short
                 .to_ascii_lowercase()
@@ -133,14 +156,14 @@ fn tables() -> &'static Tables {
                 .join("-");
             let market = Market { id: leak(id), name: leak(market_name.clone()) };
             tables.markets.push(market);
-            for entry in entries {
+            for (country_name, currency) in entries {
                 let Some(&(code, name, name_fr)) =
-                    countries::COUNTRIES.iter().find(|(_, name, _)| *name == entry.country)
+                    countries::COUNTRIES.iter().find(|(_, name, _)| *name == country_name)
                 else {
-                    tables.unmapped_names.push(entry.country);
+                    tables.unmapped_names.push(country_name);
                     continue;
                 };
-                let currency = entry.currency.map(leak);
+                let currency = currency.map(leak);
                 match tables.countries.iter_mut().find(|country| country.code == code) {
                     Some(country) => {
                         if let Some(currency) =
