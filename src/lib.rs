@@ -22,10 +22,3 @@ pub mod ui;
 
 /// The app version shown in the footer and stamped on drafts and documents.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// The allocator of the browser app (both modules): talc, smaller and faster
-/// than dlmalloc, Rust's default on wasm; an import makes millions of small
-/// allocations (one per cell kept), so the allocator shows in its time.
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
